@@ -7,8 +7,10 @@ import org.mrdflow.gating.events.EventMask;
  * (about a decade below normal) overlap the CD19-negative spread event by event, yet their clone
  * as a whole clearly expresses CD19, and re-treatment eligibility asks about the clone (>= 95 %
  * of blasts CD19+, domain brief section 1). The blasts' CD19 values are fitted by one or two
- * Gaussian components (EM; two only when BIC prefers them and they are at least two SDs apart);
- * a component expresses CD19 when its mean lies above the CD19-negative reference.
+ * Gaussian components (EM; two only when BIC prefers them and they are at least two SDs apart).
+ * A single clone expresses CD19 when its mean lies above the CD19-negative reference; of two
+ * clones, a clone expresses CD19 when its mean passes the B-lineage CD19+ threshold (a
+ * CD19-negative clone on an integer instrument can show two modes of spillover spreading).
  *
  * @param positive blasts assigned to an expressing component
  * @param positiveFraction weight of the expressing components (NaN without blasts)
@@ -18,7 +20,8 @@ record Cd19Expression(EventMask positive, double positiveFraction) {
   private static final int MIN_EVENTS_FOR_MIXTURE = 20;
   private static final int EM_ITERATIONS = 200;
 
-  static Cd19Expression of(float[] cd19, EventMask blasts, double expressedAbove) {
+  static Cd19Expression of(float[] cd19, EventMask blasts, double singleCloneAbove,
+      double splitCloneAbove) {
     int count = blasts.cardinality();
     EventMask positive = EventMask.none(blasts.size());
     if (count == 0) {
@@ -32,7 +35,7 @@ record Cd19Expression(EventMask positive, double positiveFraction) {
     if (count < MIN_EVENTS_FOR_MIXTURE) {
       int pos = 0;
       for (int i = blasts.nextSetBit(0); i >= 0; i = blasts.nextSetBit(i + 1)) {
-        if (cd19[i] > expressedAbove) {
+        if (cd19[i] > singleCloneAbove) {
           positive.set(i);
           pos++;
         }
@@ -42,6 +45,7 @@ record Cd19Expression(EventMask positive, double positiveFraction) {
     Mixture one = Mixture.fit(x, 1);
     Mixture two = Mixture.fit(x, 2);
     Mixture chosen = two.bic(count) < one.bic(count) && two.separated() ? two : one;
+    double expressedAbove = chosen == two ? splitCloneAbove : singleCloneAbove;
     double fraction = 0;
     for (int c = 0; c < chosen.mean.length; c++) {
       if (chosen.mean[c] > expressedAbove) {

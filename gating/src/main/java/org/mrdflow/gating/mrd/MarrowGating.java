@@ -112,8 +112,9 @@ public final class MarrowGating {
     EventMask armSpreadReference = sscLow.and(above(cd34, cd34Pos, sscLow))
         .andNot(above(cd19, cd19Pos, sscLow)).andNot(above(cd45, lymphCd45Min, sscLow))
         .and(above(cd38Z, -1.0, sscLow));
-    double cd10Arm = Math.max(cd10Bright, RobustStats.quantile(
-        RobustStats.sortedValues(cd10, armSpreadReference), settings.cd10ArmQuantile()));
+    float[] armSpread = RobustStats.sortedValues(cd10, armSpreadReference);
+    double cd10Arm = Math.max(cd10Bright, RobustStats.median(armSpread)
+        + settings.armSpreads() * Math.max(RobustStats.robustSd(armSpread), minSpread));
 
     // Lymphoid scatter window (T/NK lymphocytes).
     EventMask lymphocytesTnk = above(cd45, lymphCd45Min, sscLow)
@@ -171,9 +172,14 @@ public final class MarrowGating {
     }
 
     // CD19 expression on the blasts, per subclone (see Cd19Expression).
-    double[] tnkCd19 = spread(RobustStats.sortedValues(cd19, lymphocytesTnk));
-    double cd19Expressed = tnkCd19[0] + 2 * Math.max(tnkCd19[1], minSpread);
-    Cd19Expression cd19Expression = Cd19Expression.of(cd19, blasts, cd19Expressed);
+    // CD19 expression of the blast subclones: a single clone expresses CD19 when its mean is
+    // clearly above the T/NK negatives (CD19-dim clones sit about a decade below normal B); when
+    // the blasts split into two clones the upper one must be CD19+ by the B-lineage threshold,
+    // else the split is only the spillover spreading of one CD19-negative clone.
+    float[] tnkCd19 = RobustStats.sortedValues(cd19, lymphocytesTnk);
+    double cd19Expressed = RobustStats.median(tnkCd19)
+        + 2 * Math.max(RobustStats.robustSd(tnkCd19), minSpread);
+    Cd19Expression cd19Expression = Cd19Expression.of(cd19, blasts, cd19Expressed, cd19Pos);
 
     // Normal B: B lineage that is not leukemic and not a CD34+ CD10- (off-path) event.
     EventMask cd34PosCd10Neg = above(cd34, cd34Pos, bLineage).andNot(above(cd10, cd10Pos, bLineage));
@@ -309,11 +315,6 @@ public final class MarrowGating {
     double above = 1 - RobustStats.cdf(sorted, mode);
     double oneSd = RobustStats.quantile(sorted, 1 - above * (1 - 0.6827));
     return new double[] {mode, Math.max(oneSd - mode, h.width())};
-  }
-
-  /** {median, robust SD}. */
-  private static double[] spread(float[] sorted) {
-    return new double[] {RobustStats.median(sorted), RobustStats.robustSd(sorted)};
   }
 
   /**

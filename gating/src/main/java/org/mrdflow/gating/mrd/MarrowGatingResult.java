@@ -71,7 +71,8 @@ public record MarrowGatingResult(
    * @param blastLog10FscMax blast scatter window
    * @param blastLog10SscMin blast scatter window
    * @param blastLog10SscMax blast scatter window
-   * @param cd19ExpressedAbove a blast subclone with mean CD19 above this expresses CD19
+   * @param cd19ExpressedAbove a single blast clone with mean CD19 above this expresses CD19
+   *     (T/NK median + 2 SD)
    */
   public record Thresholds(
       double debrisLog10FscMax,
