@@ -7,7 +7,8 @@ import org.mrdflow.gating.events.EventMask;
  * (about a decade below normal) overlap the CD19-negative spread event by event, yet their clone
  * as a whole clearly expresses CD19, and re-treatment eligibility asks about the clone (>= 95 %
  * of blasts CD19+, domain brief section 1). The blasts' CD19 values are fitted by one or two
- * Gaussian components (EM; two only when BIC prefers them and they are at least two SDs apart).
+ * Gaussian components (EM; two only when BIC prefers them, they are at least two SDs apart and
+ * the smaller holds at least ten events).
  * A single clone expresses CD19 when its mean lies above the CD19-negative reference; of two
  * clones, a clone expresses CD19 when its mean passes the B-lineage CD19+ threshold (a
  * CD19-negative clone on an integer instrument can show two modes of spillover spreading).
@@ -19,6 +20,8 @@ record Cd19Expression(EventMask positive, double positiveFraction) {
   /** Fewer blasts than this are judged event by event. */
   private static final int MIN_EVENTS_FOR_MIXTURE = 20;
   private static final int EM_ITERATIONS = 200;
+  /** A subclone is only split off when it holds at least this many events (half the LOD). */
+  private static final int MIN_CLONE_EVENTS = 10;
 
   static Cd19Expression of(float[] cd19, EventMask blasts, double singleCloneAbove,
       double splitCloneAbove) {
@@ -44,7 +47,8 @@ record Cd19Expression(EventMask positive, double positiveFraction) {
     }
     Mixture one = Mixture.fit(x, 1);
     Mixture two = Mixture.fit(x, 2);
-    Mixture chosen = two.bic(count) < one.bic(count) && two.separated() ? two : one;
+    Mixture chosen = two.bic(count) < one.bic(count) && two.separated()
+        && Math.min(two.weight[0], two.weight[1]) * count >= MIN_CLONE_EVENTS ? two : one;
     double expressedAbove = chosen == two ? splitCloneAbove : singleCloneAbove;
     double fraction = 0;
     for (int c = 0; c < chosen.mean.length; c++) {

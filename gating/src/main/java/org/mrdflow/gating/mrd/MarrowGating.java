@@ -109,12 +109,6 @@ public final class MarrowGating {
     // CD10 brightness control: band/segmented neutrophils.
     double cd10Bright = Math.max(cd10Pos, RobustStats.quantile(
         RobustStats.sortedValues(cd10, sscHigh), settings.cd10BrightQuantile()));
-    EventMask armSpreadReference = sscLow.and(above(cd34, cd34Pos, sscLow))
-        .andNot(above(cd19, cd19Pos, sscLow)).andNot(above(cd45, lymphCd45Min, sscLow))
-        .and(above(cd38Z, -1.0, sscLow));
-    float[] armSpread = RobustStats.sortedValues(cd10, armSpreadReference);
-    double cd10Arm = Math.max(cd10Bright, RobustStats.median(armSpread)
-        + settings.armSpreads() * Math.max(RobustStats.robustSd(armSpread), minSpread));
 
     // Lymphoid scatter window (T/NK lymphocytes).
     EventMask lymphocytesTnk = above(cd45, lymphCd45Min, sscLow)
@@ -144,9 +138,10 @@ public final class MarrowGating {
         .andNot(above(cd10, cd10Pos, cd19PosLow)).andNot(above(cd20, cd20Pos, cd19PosLow));
     EventMask bLineage = cd19PosLow.andNot(plasma);
 
-    // 7-8. Blasts: CD10-bright B lineage and the CD19-negative arm (CD10 above the spreading of
-    // normal progenitors), off the normal path in CD38/CD45.
-    EventMask armCandidates = sscLow.andNot(cd19PosLow).and(above(cd10, cd10Arm, sscLow));
+    // 7-8. Blasts: CD10-bright B lineage and the CD19-negative arm, off the normal path in
+    // CD38/CD45. Normal CD34+ progenitors with CD10 spillover spreading stay out through their
+    // bright CD38 (the CD38 deficit below).
+    EventMask armCandidates = sscLow.andNot(cd19PosLow).and(above(cd10, cd10Bright, sscLow));
     EventMask candidatesAll = bLineage.and(above(cd10, cd10Bright, bLineage)).or(armCandidates)
         .and(blastScatter);
     float[] score = new float[n];
@@ -197,7 +192,7 @@ public final class MarrowGating {
         && stemLike.cardinality() > settings.panelLimitedShare() * progenitorCount;
 
     MarrowGatingResult.Thresholds thresholds = new MarrowGatingResult.Thresholds(
-        debrisMax, singletRatioMax, sscLowMax, cd19Pos, cd10Pos, cd10Bright, cd10Arm, cd34Pos,
+        debrisMax, singletRatioMax, sscLowMax, cd19Pos, cd10Pos, cd10Bright, cd34Pos,
         cd20Pos, lymphCd45Min, p38Median, p38Sd, p45Median, p45Sd, fscMin, fscMax, sscMin,
         sscMax, cd19Expressed);
     return new MarrowGatingResult(timeOk, cells, nucleated, sscLow, lymphocytesTnk, lymphocytes,

@@ -58,8 +58,7 @@ public record MarrowGatingResult(
    * @param sscLowLog10Max low SSC: log10 SSC-A at or below
    * @param cd19Positive CD19+ above
    * @param cd10Positive CD10+ above
-   * @param cd10Bright CD10 bright above (B-lineage blast candidates)
-   * @param cd10Arm CD10 bright above on the CD19-negative arm
+   * @param cd10Bright CD10 bright above (blast candidates of both arms)
    * @param cd34Positive CD34+ above
    * @param cd20Positive CD20+ above
    * @param lymphocyteCd45Min lymphocytes: CD45 above
@@ -81,7 +80,6 @@ public record MarrowGatingResult(
       double cd19Positive,
       double cd10Positive,
       double cd10Bright,
-      double cd10Arm,
       double cd34Positive,
       double cd20Positive,
       double lymphocyteCd45Min,

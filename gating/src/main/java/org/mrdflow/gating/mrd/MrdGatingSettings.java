@@ -14,8 +14,6 @@ package org.mrdflow.gating.mrd;
  * @param plasmaCd38Spreads plasma cells: CD38 above the progenitor median + this many SDs
  * @param cd10BrightQuantile "CD10 bright": above this quantile of CD10 on SSC-high granulocytes
  *     (band and segmented neutrophils are the panel's internal CD10-positive control)
- * @param armSpreads CD19-negative arm: CD10 above the median + this many robust SDs of CD10 on
- *     normal CD34+ CD38-bright CD19- progenitors (spillover spreading onto CD34-bright cells)
  * @param cd19ProgenitorQuantile CD19 positivity is at least this quantile of CD19 on normal
  *     CD34+ CD10- progenitors, so spreading from CD34 never makes them B lineage
  * @param scatterLowSpreads blast scatter window: log FSC and log SSC at least the lymphocyte
@@ -43,7 +41,6 @@ public record MrdGatingSettings(
     double lymphocyteSpreads,
     double plasmaCd38Spreads,
     double cd10BrightQuantile,
-    double armSpreads,
     double cd19ProgenitorQuantile,
     double scatterLowSpreads,
     double fscHighSpreads,
@@ -59,6 +56,6 @@ public record MrdGatingSettings(
     double panelLimitedShare) {
 
   public static final MrdGatingSettings DEFAULTS = new MrdGatingSettings(
-      64, 6.0, 4.0, 4.0, 4.0, 3.0, 0.95, 3.0, 0.99, 3.0, 6.0, 4.0, 4.0, 3.0, 2.0, 2.0, 10,
+      64, 6.0, 4.0, 4.0, 4.0, 3.0, 0.95, 0.99, 3.0, 6.0, 4.0, 4.0, 3.0, 2.0, 2.0, 10,
       15.09, 0.05, 20, 0.25);
 }

@@ -92,7 +92,7 @@ public final class MrdPlots {
     line(cd10Cd19, "CD10 bright (B lineage)", new double[] {t.cd19Positive(), 1},
         new double[] {t.cd10Bright(), t.cd10Bright()});
     line(cd10Cd19, "CD10 bright (CD19- arm)", new double[] {0, t.cd19Positive()},
-        new double[] {t.cd10Arm(), t.cd10Arm()});
+        new double[] {t.cd10Bright(), t.cd10Bright()});
     charts.add(cd10Cd19);
 
     EventMask lineageAndArm = g.bLineage().or(g.cd19NegativeArm());
@@ -115,7 +115,7 @@ public final class MrdPlots {
     points(arm, "SSC-low CD19-", cd45, cd10, cd19Negative.andNot(blasts), BACKGROUND);
     points(arm, "CD19- arm", cd45, cd10, g.cd19NegativeArm().andNot(blasts), HIGHLIGHT);
     points(arm, "CD19- blasts", cd45, cd10, blasts.andNot(g.cd19PositiveBlasts()), BLAST);
-    hLine(arm, "CD10 bright (arm)", t.cd10Arm(), 0, 1);
+    hLine(arm, "CD10 bright (arm)", t.cd10Bright(), 0, 1);
     vLine(arm, "progenitor CD45 median", t.progenitorCd45Median(), 0, 1);
     charts.add(arm);
 
