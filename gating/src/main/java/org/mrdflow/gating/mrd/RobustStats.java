@@ -99,15 +99,19 @@ final class RobustStats {
    * measured on low-SSC marrow cells that is the marker-negative majority), with its spread
    * estimated from the upper side of the peak: for a Gaussian at mode m, the fraction below m
    * is half its weight, so the value with {@code 1.6827 x F(m)} below it lies one SD above m.
-   * The upper side is used because integer list mode clips negatives at zero.
+   * The upper side is used, and the lowest percent of values skipped, because integer list
+   * mode clips negatives at zero.
    *
    * @return {mode, sd}
    */
   static double[] negativePeak(float[] sorted) {
     Histogram h = histogram(sorted);
     double median = median(sorted);
-    int best = 0;
-    for (int b = 0; b < h.density.length && h.center(b) <= median; b++) {
+    // Values clipped at the bottom of the range pile up in the lowest bins: start above them
+    // and above the reach of the smoothing kernel (3 SD).
+    int first = h.bin(quantile(sorted, 0.01)) + 1 + (int) Math.ceil(3 * SMOOTHING_BINS);
+    int best = Math.min(first, h.density.length - 1);
+    for (int b = best; b < h.density.length && h.center(b) <= median; b++) {
       if (h.density[b] > h.density[best]) {
         best = b;
       }
