@@ -83,11 +83,12 @@ public final class StrategyEvaluator {
       masks.put(population.id(), mask);
       applied.put(population.id(), gate);
     }
-    return result(sample, masks, applied, resolver);
+    return result(sample, masks, applied, resolver, markerChannels);
   }
 
   private GatingResult result(Sample sample, Map<String, EventMask> masks,
-      Map<String, GateDefinition> applied, DimensionResolver resolver) {
+      Map<String, GateDefinition> applied, DimensionResolver resolver,
+      Map<String, String> markerChannels) {
     int events = sample.events().eventCount();
     int denominatorCount = strategy.denominator() == null
         ? events
@@ -105,7 +106,7 @@ public final class StrategyEvaluator {
     }
     EventTable medianSource = resolver.table(Dimension.FILE_COMPENSATION);
     return new GatingResult(sample.name(), strategy.withPopulations(frozen), results,
-        medianSource);
+        medianSource, markerChannels);
   }
 
   private static EventMask evaluate(GeometricGate gate, DimensionResolver resolver) {
