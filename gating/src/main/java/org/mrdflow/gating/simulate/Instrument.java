@@ -42,7 +42,7 @@ public enum Instrument {
       new Detector[] {
         new Detector("FITC-A", "CD10 FITC", CD10, 0.12, 60, 5, 25),
         new Detector("PE-A", "CD20 PE", CD20, 0.90, 40, 4, 30),
-        new Detector("PerCP-Cy5-5-A", "CD34 PerCP-Cy5.5", CD34, 0.25, 30, 8, 35),
+        new Detector("PerCP-Cy5-5-A", "CD34 PerCP-Cy5.5", CD34, 0.35, 30, 8, 35),
         new Detector("PE-Cy7-A", "CD19 PE-Cy7", CD19, 0.50, 20, 8, 38),
         new Detector("APC-A", "CD38 APC", CD38, 0.60, 10, 5, 25),
         new Detector("V500-C-A", "CD45 V500-C", CD45, 0.08, 80, 10, 30)

@@ -125,7 +125,7 @@ final class MarrowBiology {
   static Phenotype.Builder classicBlast() {
     return Phenotype.builder()
         .marker(CD19, 4.05, 0.18)
-        .marker(CD10, 4.85, 0.22)
+        .marker(CD10, 4.70, 0.22)
         .marker(CD34, 4.1, 0.35)
         .marker(CD20, NEG, 0.3)
         .marker(CD38, 3.2, 0.30)
