@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntPredicate;
 import org.junit.jupiter.api.Test;
+import org.mrdflow.gating.compensation.Compensation;
+import org.mrdflow.gating.compensation.SpilloverMatrix;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -161,7 +163,9 @@ class MarrowSimulatorTest {
   /** Compensated fluorescence: raw x inverse(written spillover), as a lab would do. */
   private static double[][] compensatedByMarker(SimulatedSample s) {
     List<Instrument.Detector> detectors = s.spec().instrument().detectors();
-    double[][] inverse = invert(s.writtenSpillover());
+    List<String> names = detectors.stream().map(Instrument.Detector::name).toList();
+    double[][] inverse =
+        Compensation.of(SpilloverMatrix.of(s.spec().sampleId(), names, s.writtenSpillover())).inverse();
     int k = detectors.size();
     int[] column = new int[k];
     for (int d = 0; d < k; d++) {
@@ -188,43 +192,6 @@ class MarrowSimulatorTest {
       }
     }
     throw new AssertionError("no channel " + name);
-  }
-
-  private static double[][] invert(double[][] m) {
-    int n = m.length;
-    double[][] a = new double[n][2 * n];
-    for (int i = 0; i < n; i++) {
-      System.arraycopy(m[i], 0, a[i], 0, n);
-      a[i][n + i] = 1;
-    }
-    for (int col = 0; col < n; col++) {
-      int pivot = col;
-      for (int r = col + 1; r < n; r++) {
-        if (Math.abs(a[r][col]) > Math.abs(a[pivot][col])) {
-          pivot = r;
-        }
-      }
-      double[] tmp = a[col];
-      a[col] = a[pivot];
-      a[pivot] = tmp;
-      double p = a[col][col];
-      for (int j = 0; j < 2 * n; j++) {
-        a[col][j] /= p;
-      }
-      for (int r = 0; r < n; r++) {
-        if (r != col) {
-          double f = a[r][col];
-          for (int j = 0; j < 2 * n; j++) {
-            a[r][j] -= f * a[col][j];
-          }
-        }
-      }
-    }
-    double[][] inv = new double[n][n];
-    for (int i = 0; i < n; i++) {
-      System.arraycopy(a[i], n, inv[i], 0, n);
-    }
-    return inv;
   }
 
   private static double median(double[] values, byte[] labels, IntPredicate codeSelected) {
