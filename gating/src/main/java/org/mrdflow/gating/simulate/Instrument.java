@@ -7,6 +7,8 @@ import static org.mrdflow.gating.simulate.Marker.CD34;
 import static org.mrdflow.gating.simulate.Marker.CD38;
 import static org.mrdflow.gating.simulate.Marker.CD45;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -129,6 +131,7 @@ public enum Instrument {
 
   /** Relative per-element error of the written spillover matrix (an imperfect single-stain estimate). */
   static final double SPILLOVER_ESTIMATE_ERROR = 0.02;
+  private static final MathContext FIVE_DIGITS = new MathContext(5);
   /** Relative SD of scatter measurement (laser and fluidic noise). */
   private static final double SCATTER_CV = 0.01;
   /** SD (natural log) of a cell's autofluorescence around its population's value. */
@@ -261,8 +264,7 @@ public enum Instrument {
       for (int j = 0; j < s.length; j++) {
         if (i != j && s[i][j] != 0) {
           double err = Math.max(-2, Math.min(2, rng.nextGaussian())) * SPILLOVER_ESTIMATE_ERROR;
-          s[i][j] = new java.math.BigDecimal(s[i][j] * (1 + err))
-              .round(new java.math.MathContext(5)).doubleValue();
+          s[i][j] = new BigDecimal(s[i][j] * (1 + err)).round(FIVE_DIGITS).doubleValue();
         }
       }
     }
