@@ -8,10 +8,17 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import org.mrdflow.models.ChiSquareResult;
 import org.mrdflow.models.Probabilities;
 import org.mrdflow.models.StatsInputException;
+import org.mrdflow.models.competing.CumulativeIncidence;
+import org.mrdflow.models.competing.CumulativeIncidenceCurve;
+import org.mrdflow.models.competing.FineGray;
+import org.mrdflow.models.competing.FineGrayFit;
+import org.mrdflow.models.competing.GrayTest;
 import org.mrdflow.models.data.CsvTable;
 import org.mrdflow.models.survival.ConfidenceType;
+import org.mrdflow.models.tests.FisherExactTest;
 import org.mrdflow.models.survival.CoxFit;
 import org.mrdflow.models.survival.CoxModel;
 import org.mrdflow.models.survival.Grouping;
@@ -39,6 +46,113 @@ public final class StatsJson {
   /** {@code stats cox}: options of one call. */
   public record CoxRequest(String timeColumn, String eventColumn, List<String> covariates,
       CoxModel.Ties ties) {}
+
+  /** {@code stats cif}: options of one call; {@code times} null for the full step functions. */
+  public record CifRequest(String timeColumn, String statusColumn, String groupColumn,
+      double[] times) {}
+
+  /**
+   * Cumulative incidence per cause (outer) and group (inner), as {@code cmprsk::cuminc}: without
+   * requested times, the step function with both corners of each jump; with them, the values at
+   * those times ({@code timepoints}, null past a group's follow-up). Gray's test per cause when
+   * grouped.
+   */
+  public static ObjectNode cif(CsvTable table, CifRequest request) {
+    List<String> columns = new ArrayList<>(List.of(request.timeColumn(), request.statusColumn()));
+    if (request.groupColumn() != null) {
+      columns.add(request.groupColumn());
+    }
+    CompleteRows rows = CompleteRows.of(table, columns);
+    SurvivalData data = rows.survival(request.timeColumn(), request.statusColumn());
+    Grouping grouping = request.groupColumn() == null
+        ? Grouping.single(data.size()) : Grouping.of(rows.text(request.groupColumn()));
+    ObjectNode root = NODES.objectNode();
+    ArrayNode cif = root.putArray("cif");
+    int[] causes = CumulativeIncidence.causes(data);
+    for (int cause : causes) {
+      for (int g = 0; g < grouping.groupCount(); g++) {
+        CumulativeIncidenceCurve curve =
+            CumulativeIncidence.fit(data.subset(grouping.member(g)), cause);
+        ObjectNode c = cif.addObject();
+        c.put("cause", cause);
+        c.put("group", grouping.labels().get(g));
+        if (request.times() == null) {
+          double[][] step = curve.stepFunction();
+          c.set("time", array(step[0]));
+          c.set("estimate", array(step[1]));
+          c.set("variance", array(step[2]));
+        } else {
+          double[][] at = curve.at(request.times());
+          c.set("time", array(request.times()));
+          c.set("estimate", array(at[0]));
+          c.set("variance", array(at[1]));
+        }
+      }
+    }
+    ArrayNode gray = root.putArray("gray");
+    if (grouping.groupCount() > 1) {
+      for (int cause : causes) {
+        ChiSquareResult test = GrayTest.test(data, grouping, cause);
+        ObjectNode o = gray.addObject();
+        o.put("cause", cause);
+        put(o, "stat", test.statistic());
+        o.put("df", test.df());
+        put(o, "p", test.p());
+      }
+    }
+    return root;
+  }
+
+  /** {@code stats finegray}: options of one call. */
+  public record FineGrayRequest(String timeColumn, String statusColumn, int cause,
+      List<String> covariates) {}
+
+  /** Fine-Gray regression for one cause with robust SEs, as {@code cmprsk::crr}. */
+  public static ObjectNode fineGray(CsvTable table, FineGrayRequest request) {
+    List<String> columns = new ArrayList<>(List.of(request.timeColumn(), request.statusColumn()));
+    columns.addAll(request.covariates());
+    CompleteRows rows = CompleteRows.of(table, columns);
+    SurvivalData data = rows.survival(request.timeColumn(), request.statusColumn());
+    FineGrayFit fit = FineGray.fit(data, request.cause(), rows.matrix(request.covariates()),
+        request.covariates());
+    double z = Probabilities.Z_975;
+    ObjectNode root = NODES.objectNode();
+    root.set("terms", array(fit.terms()));
+    root.set("coef", array(fit.coef()));
+    root.set("se", array(fit.se()));
+    root.set("p", array(fit.p()));
+    root.set("shr", array(fit.subdistributionHazardRatio()));
+    root.set("shr_lower", array(fit.subdistributionHazardRatioLimit(-z)));
+    root.set("shr_upper", array(fit.subdistributionHazardRatioLimit(z)));
+    root.set("z", array(fit.z()));
+    root.set("loglik", array(new double[] {fit.loglikNull(), fit.loglik()}));
+    root.put("converged", fit.converged());
+    root.put("n", data.size());
+    return root;
+  }
+
+  /**
+   * Fisher's exact test of a table given row-major with {@code rows} rows: two-sided p-value and,
+   * for 2 x 2, the conditional MLE odds ratio with its 95% interval.
+   */
+  public static ObjectNode fisher(long[] rowMajor, int rows) {
+    if (rows < 2 || rowMajor.length % rows != 0) {
+      throw new StatsInputException("fisher: " + rowMajor.length + " counts do not fill "
+          + rows + " rows");
+    }
+    int columns = rowMajor.length / rows;
+    long[][] table = new long[rows][columns];
+    for (int i = 0; i < rowMajor.length; i++) {
+      table[i / columns][i % columns] = rowMajor[i];
+    }
+    FisherExactTest.Result r = FisherExactTest.test(table, 0.95);
+    ObjectNode root = NODES.objectNode();
+    put(root, "p", r.p());
+    put(root, "odds_ratio", r.oddsRatio());
+    put(root, "lower", r.lower());
+    put(root, "upper", r.upper());
+    return root;
+  }
 
   /** Kaplan-Meier curves (one per group, or "all"), medians, survival at times, log-rank. */
   public static ObjectNode km(CsvTable table, KmRequest request) {
