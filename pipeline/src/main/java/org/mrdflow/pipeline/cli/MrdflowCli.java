@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = MrdflowCli.Version.class,
     description = "Flow-cytometry MRD pipeline for B-ALL after CD19 CAR-T.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, StatsCommand.class})
 public final class MrdflowCli implements Runnable {
 
   @Spec CommandSpec spec;
