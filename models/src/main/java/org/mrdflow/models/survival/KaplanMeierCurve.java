@@ -132,6 +132,38 @@ public final class KaplanMeierCurve {
   }
 
   /**
+   * Restricted mean survival time up to {@code limit}: the area under the curve from 0, with the
+   * standard error sqrt(sum A_j^2 d_j / (n_j (n_j - d_j))), A_j the area beyond event time j
+   * (Klein &amp; Moeschberger 2003, sec. 4.5). Returns {mean, se}.
+   */
+  public double[] restrictedMean(double limit) {
+    double area = 0;
+    double previous = 0;
+    double level = 1;
+    for (int i = 0; i < time.length && time[i] <= limit; i++) {
+      area += level * (time[i] - previous);
+      previous = time[i];
+      level = surv[i];
+    }
+    area += level * Math.max(0, limit - previous);
+    double variance = 0;
+    double tail = 0;
+    double end = limit;
+    for (int i = time.length - 1; i >= 0; i--) {
+      if (time[i] > limit) {
+        continue;
+      }
+      tail += surv[i] * (end - time[i]);
+      end = time[i];
+      if (nEvent[i] > 0 && nRisk[i] > nEvent[i]) {
+        variance += tail * tail * nEvent[i]
+            / ((double) nRisk[i] * (nRisk[i] - nEvent[i]));
+      }
+    }
+    return new double[] {area, Math.sqrt(variance)};
+  }
+
+  /**
    * The curve at each requested time (sorted ascending), with events and censorings counted in
    * the interval since the previous requested time, as R's
    * {@code summary(fit, times =, extend = TRUE)}.

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.mrdflow.models.Probabilities;
 import org.mrdflow.models.competing.CumulativeIncidence;
 import org.mrdflow.models.competing.CumulativeIncidenceCurve;
+import org.mrdflow.models.competing.FineGray;
+import org.mrdflow.models.competing.FineGrayFit;
 import org.mrdflow.models.data.CsvTable;
 import org.mrdflow.models.json.StatsJson;
 import org.mrdflow.models.reference.SharedReference.Mismatches;
@@ -93,6 +95,51 @@ class CompetingRisksReferenceTest {
     }
   }
 
+  private static double[][] columns(CsvTable table, List<String> names) {
+    double[][] x = new double[table.rowCount()][names.size()];
+    for (int j = 0; j < names.size(); j++) {
+      double[] column = table.numeric(names.get(j));
+      for (int i = 0; i < x.length; i++) {
+        x[i][j] = column[i];
+      }
+    }
+    return x;
+  }
+
+  /**
+   * survival's multi-state Aalen-Johansen estimate (pstate) equals cmprsk's cumulative incidence
+   * and the event-free Kaplan-Meier; its infinitesimal-jackknife SEs are not reproduced.
+   */
+  @Test
+  void survivalMultiStateProbabilitiesEqualOurIncidenceAndEventFreeSurvival() {
+    JsonNode ref = SharedReference.json("ref/crsim_competing.json")
+        .get("survfit_aalen_johansen").get("log");
+    CsvTable table = SharedReference.csv("data/crsim.csv");
+    SurvivalData all = SurvivalData.of(table.numeric("time"), table.numeric("status"));
+    double[] grid = {0, 1, 3, 6, 12, 18, 24, 36, 48};
+    Mismatches m = new Mismatches();
+    Iterator<Map.Entry<String, JsonNode>> strata = ref.fields();
+    while (strata.hasNext()) {
+      Map.Entry<String, JsonNode> e = strata.next();
+      String label = e.getKey().substring(e.getKey().indexOf('=') + 1);
+      SurvivalData data = all.subset(memberOf(table, "group", label));
+      JsonNode pstate = e.getValue().get("pstate");
+      var eventFree = org.mrdflow.models.survival.KaplanMeier.fit(data)
+          .atTimes(grid, org.mrdflow.models.survival.ConfidenceType.LOG, Probabilities.Z_975);
+      double[][] relapse = CumulativeIncidence.fit(data, 1).at(grid);
+      double[][] nrm = CumulativeIncidence.fit(data, 2).at(grid);
+      for (int k = 0; k < grid.length; k++) {
+        String p = "survfit_aalen_johansen." + e.getKey() + "[" + grid[k] + "]";
+        JsonNode row = pstate.get(k);
+        m.number(p + ".s0", row.get(0), eventFree.get(k).surv(), EXACT);
+        m.number(p + ".relapse", row.get(1), relapse[0][k], EXACT);
+        m.number(p + ".nrm", row.get(2), nrm[0][k], EXACT);
+        m.number(p + ".n.risk", e.getValue().get("n.risk").get(k), eventFree.get(k).nRisk(), 0);
+      }
+    }
+    m.assertNone();
+  }
+
   private static boolean[] memberOf(CsvTable table, String group, String label) {
     Grouping g = Grouping.of(table.text(group));
     return g.member(g.labels().indexOf(label));
@@ -124,6 +171,13 @@ class CompetingRisksReferenceTest {
           ITERATIVE);
       m.jsonNumber(p + ".loglik", r.get("loglik"), out.get("loglik").get(1), ITERATIVE);
       m.jsonNumber(p + ".n", r.get("n"), out.get("n"), 0);
+      FineGrayFit fit = FineGray.fit(SurvivalData.of(table.numeric("time"),
+          table.numeric("status")), cause, columns(table, terms), terms);
+      for (int a = 0; a < terms.size(); a++) {
+        m.numbers(p + ".var[" + a + "]", r.get("var").get(a), fit.variance()[a], ITERATIVE);
+      }
+      m.number(p + ".pseudo_lr_test.stat", r.get("pseudo_lr_test").get("stat"),
+          2 * (fit.loglik() - fit.loglikNull()), ITERATIVE);
     }
     m.assertNone();
   }

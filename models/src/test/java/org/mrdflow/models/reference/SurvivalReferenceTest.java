@@ -164,6 +164,11 @@ class SurvivalReferenceTest {
       String p = path + "." + entry.getKey();
       KaplanMeierCurve curve = KaplanMeier.fit(subset(table, group, valueOf(entry.getKey())));
       m.numbers(p + ".std.err", r.get("std.err"), curve.stdErr(), EXACT);
+      // survival's default rmean limit is the largest follow-up time of all curves ("common")
+      double[] rmean = curve.restrictedMean(
+          java.util.Arrays.stream(table.numeric("time")).max().orElseThrow());
+      m.number(p + ".rmean", r.get("rmean"), rmean[0], EXACT);
+      m.number(p + ".se_rmean", r.get("se_rmean"), rmean[1], EXACT);
       m.numbers(p + ".cumhaz", r.get("cumhaz"), curve.cumulativeHazard(), EXACT);
       m.numbers(p + ".std.chaz", r.get("std.chaz"), curve.stdCumulativeHazard(), EXACT);
       JsonNode q = r.get("quantiles_log");
@@ -289,6 +294,7 @@ class SurvivalReferenceTest {
     m.number(path + ".concordance.tied.x", rc.get("tied.x"), c.tiedX(), 0);
     m.number(path + ".concordance.tied.y", rc.get("tied.y"), c.tiedY(), 0);
     m.number(path + ".concordance.tied.xy", rc.get("tied.xy"), c.tiedXY(), 0);
+    m.number(path + ".concordance.se", rc.get("se"), c.se(), ITERATIVE);
     for (ProportionalHazardsTest.Transform t : withZph
         ? ProportionalHazardsTest.Transform.values() : new ProportionalHazardsTest.Transform[0]) {
       JsonNode z = r.get("cox_zph").get(t.name().toLowerCase(java.util.Locale.ROOT));
