@@ -15,7 +15,13 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = MrdflowCli.Version.class,
     description = "Flow-cytometry MRD pipeline for B-ALL after CD19 CAR-T.",
-    subcommands = {CommandLine.HelpCommand.class, StatsCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      FcsCommand.class,
+      BenchCommand.class,
+      SimulateCommand.class,
+      StatsCommand.class,
+    })
 public final class MrdflowCli implements Runnable {
 
   @Spec CommandSpec spec;
