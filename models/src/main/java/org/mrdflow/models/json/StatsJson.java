@@ -237,10 +237,6 @@ public final class StatsJson {
     put(root, "concordance", fit.concordance().c());
     root.put("n", fit.n());
     root.put("nevent", fit.eventCount());
-    if (fit.ties() == CoxModel.Ties.EXACT) {
-      root.putNull("zph");
-      return root;
-    }
     ProportionalHazardsTest zph =
         fit.proportionalHazardsTest(ProportionalHazardsTest.Transform.KM);
     ObjectNode z2 = root.putObject("zph");

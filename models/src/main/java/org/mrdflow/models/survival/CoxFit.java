@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.mrdflow.models.ChiSquareResult;
 import org.mrdflow.models.Probabilities;
-import org.mrdflow.models.StatsInputException;
 import org.mrdflow.models.SymmetricMatrices;
 
 /**
@@ -199,12 +198,9 @@ public final class CoxFit {
     List<Double> eventTimes = new ArrayList<>();
     List<double[]> scores = new ArrayList<>();
     List<double[][]> informations = new ArrayList<>();
-    if (ties() == CoxModel.Ties.EXACT) {
-      // R's numbers for exact fits could not be reproduced (see models/README.md): refuse
-      throw new StatsInputException("cox.zph: the proportional-hazards test is available for "
-          + "efron and breslow fits, not for ties = exact");
-    }
-    likelihood.pass(coef, ties(), (t, u, v) -> {
+    // as R, an exact-likelihood fit is tested with Breslow's score terms
+    CoxModel.Ties tieMethod = ties() == CoxModel.Ties.EXACT ? CoxModel.Ties.BRESLOW : ties();
+    likelihood.pass(coef, tieMethod, (t, u, v) -> {
       eventTimes.add(t);
       scores.add(u);
       informations.add(v);
@@ -216,7 +212,7 @@ public final class CoxFit {
       double[] uk = scores.get(k);
       double[][] vk = informations.get(k);
       for (int a = 0; a < p; a++) {
-        u[a] += uk[a];
+        // the score of the fitted coefficients is zero at the estimate (left 0 in u[a])
         u[p + a] += g[k] * uk[a];
         for (int b = 0; b < p; b++) {
           info[a][b] += vk[a][b];
