@@ -1,5 +1,6 @@
 package org.mrdflow.models.cohort;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -32,5 +33,14 @@ public record CohortPatient(
 
   public Covariates covariates() {
     return clinical.covariates();
+  }
+
+  /**
+   * Endpoints from a landmark {@code days} after infusion, or null when the patient relapsed, died
+   * or was lost on or before it (not in the landmark's at-risk set).
+   */
+  public Endpoints fromLandmark(int days) {
+    LocalDate landmark = clinical.carTInfusionDate().plusDays(days);
+    return CohortBuilder.eventFreeAndFollowedAfter(clinical, landmark) ? Endpoints.of(clinical, landmark) : null;
   }
 }

@@ -157,7 +157,7 @@ public final class SmileTrainers {
         right[i] = children.get(i)[1];
       } else {
         feature[i] = -1;
-        threshold[i] = Double.NaN;
+        threshold[i] = 0;
         left[i] = -1;
         right[i] = -1;
         value[i] = leafValue(node);

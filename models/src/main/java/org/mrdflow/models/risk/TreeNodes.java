@@ -4,7 +4,7 @@ package org.mrdflow.models.risk;
  * A binary decision tree as parallel arrays; node 0 is the root. An internal node sends a row to
  * {@code left[n]} when {@code row[feature[n]] <= threshold[n]} and to {@code right[n]} otherwise
  * (a missing value, NaN, goes right, as in Smile); a leaf has {@code feature[n] == -1} and
- * predicts {@code value[n]}.
+ * predicts {@code value[n]} (its threshold is unused and stored as 0).
  */
 public record TreeNodes(int[] feature, double[] threshold, int[] left, int[] right, double[] value) {
 
