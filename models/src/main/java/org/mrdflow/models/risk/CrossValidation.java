@@ -3,6 +3,8 @@ package org.mrdflow.models.risk;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.IntStream;
 
 /**
  * Repeated stratified k-fold cross-validation of a {@link RiskTrainer}: every row is predicted by a
@@ -12,8 +14,25 @@ public final class CrossValidation {
 
   private CrossValidation() {}
 
+  /** Fits on the training rows of a fold and returns the score of new rows. */
+  @FunctionalInterface
+  public interface FoldScorer {
+    ToDoubleFunction<double[]> fit(RiskData training);
+  }
+
+  /** Cross-validates a probability model: discrimination and calibration. */
   public static CrossValidationResult evaluate(
       String name, RiskData data, RiskTrainer trainer, CrossValidationSettings settings) {
+    FoldScorer scorer = training -> trainer.fit(training.features(), training.x(), training.relapse())::probability;
+    return evaluate(name, data, scorer, true, settings);
+  }
+
+  /**
+   * Cross-validates any scorer; a score that is not a probability (a Cox linear predictor) gets
+   * discrimination only, its Brier score and calibration are NaN.
+   */
+  public static CrossValidationResult evaluate(
+      String name, RiskData data, FoldScorer scorer, boolean probabilities, CrossValidationSettings settings) {
     int n = data.rows();
     int cases = data.cases();
     if (cases < settings.folds() || n - cases < settings.folds()) {
@@ -29,26 +48,28 @@ public final class CrossValidation {
       int[] fold = stratifiedFolds(data.relapse(), settings.folds(), seeds.split());
       double[] p = new double[n];
       for (int k = 0; k < settings.folds(); k++) {
-        List<Integer> train = new ArrayList<>();
-        List<Integer> test = new ArrayList<>();
+        final int testFold = k;
+        int[] train = IntStream.range(0, n).filter(i -> fold[i] != testFold).toArray();
+        ToDoubleFunction<double[]> model = scorer.fit(data.subset(train));
         for (int i = 0; i < n; i++) {
-          (fold[i] == k ? test : train).add(i);
-        }
-        double[][] xTrain = train.stream().map(i -> data.x()[i]).toArray(double[][]::new);
-        int[] yTrain = train.stream().mapToInt(i -> data.relapse()[i]).toArray();
-        RiskModel model = trainer.fit(data.features(), xTrain, yTrain);
-        for (int i : test) {
-          p[i] = model.probability(data.x()[i]);
+          if (fold[i] == testFold) {
+            p[i] = model.applyAsDouble(data.x()[i]);
+          }
         }
       }
       outOfFold[r] = p;
       AucEstimate auc = Discrimination.auc(p, data.relapse());
       aucs.add(auc);
       variance += auc.standardError() * auc.standardError();
-      Calibration c = Calibration.of(p, data.relapse(), settings.calibrationGroups());
-      brier += c.brier();
-      slope += c.slope();
-      large += c.interceptInTheLarge();
+      if (probabilities) {
+        Calibration c = Calibration.of(p, data.relapse(), settings.calibrationGroups());
+        brier += c.brier();
+        slope += c.slope();
+        large += c.interceptInTheLarge();
+      }
+    }
+    if (!probabilities) {
+      brier = slope = large = Double.NaN;
     }
     int reps = settings.repeats();
     double meanAuc = aucs.stream().mapToDouble(AucEstimate::auc).average().orElseThrow();
@@ -63,7 +84,7 @@ public final class CrossValidation {
         name, settings, outOfFold, aucs, meanAuc,
         Math.max(0, meanAuc - Discrimination.Z_975 * se), Math.min(1, meanAuc + Discrimination.Z_975 * se),
         brier / reps, slope / reps, large / reps,
-        Calibration.bins(pooled, pooledY, settings.calibrationGroups()));
+        probabilities ? Calibration.bins(pooled, pooledY, settings.calibrationGroups()) : List.of());
   }
 
   /**

@@ -31,6 +31,25 @@ public record RiskData(
     }
   }
 
+  /** The given rows, in the given order. */
+  public RiskData subset(int[] rows) {
+    return new RiskData(
+        features,
+        java.util.Arrays.stream(rows).mapToObj(patientKeys::get).toList(),
+        java.util.Arrays.stream(rows).mapToObj(i -> x[i]).toArray(double[][]::new),
+        java.util.Arrays.stream(rows).map(i -> relapse[i]).toArray(),
+        java.util.Arrays.stream(rows).mapToDouble(i -> days[i]).toArray(),
+        subsetFlags(rows));
+  }
+
+  private boolean[] subsetFlags(int[] rows) {
+    boolean[] out = new boolean[rows.length];
+    for (int k = 0; k < rows.length; k++) {
+      out[k] = relapseObserved[rows[k]];
+    }
+    return out;
+  }
+
   public int rows() {
     return patientKeys.size();
   }
