@@ -1,0 +1,44 @@
+package org.mrdflow.gating.mrd;
+
+import java.util.List;
+
+/**
+ * The result of the automated MRD analysis of one sample: everything the {@code mrd_results} and
+ * {@code populations} Parquet tables hold that is not run- or patient-level (run id, sample id,
+ * patient key and pipeline version are added by the pipeline). Field names map one-to-one to the
+ * snake_case column names of architecture.md's Parquet contract.
+ *
+ * <p>Contract between the gating and pipeline modules: fields may be added, not renamed.
+ */
+public record MrdResult(
+    long nucleatedEvents,
+    long blastEvents,
+    double mrdFraction,
+    MrdStatus mrdStatus,
+    MrdStatusReason statusReason,
+    double sensitivity,
+    int lodEvents,
+    int lloqEvents,
+    long cd19PosBlastEvents,
+    /** NaN when there are no blasts. */
+    double cd19PosBlastFraction,
+    /** Null when there are no blasts (eligibility cannot be judged). */
+    Boolean hcd19CarEligible,
+    long lymphocyteEvents,
+    long bCellEvents,
+    /** NaN when there are no lymphocytes. */
+    double bCellFractionOfLymphocytes,
+    /** Null when there are no lymphocytes. */
+    Boolean bCellAplasia,
+    long hematogoneEvents,
+    boolean panelLimited,
+    List<String> qcFlags,
+    String gatingStrategyId,
+    String gatingStrategySha256,
+    List<PopulationSummary> populations) {
+
+  public MrdResult {
+    qcFlags = List.copyOf(qcFlags);
+    populations = List.copyOf(populations);
+  }
+}
