@@ -53,7 +53,8 @@ public final class OutcomesInputs {
     int incomplete = 0;
     int superseded = 0;
     List<Row> rows = new ArrayList<>(joined.collectAsList());
-    // Later runs of the same sample replace earlier ones (run ids sort in time within a date).
+    // A sample analysed again replaces its earlier result: the latest run_date wins, then the
+    // greatest run_id within a date (documented in models/README.md, "Clinical table").
     if (runId != null) {
       rows.sort(Comparator.comparing(OutcomesInputs::runOrder));
     }
