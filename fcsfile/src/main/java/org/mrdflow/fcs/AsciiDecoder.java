@@ -49,7 +49,7 @@ final class AsciiDecoder {
       }
     }
     long tot = events < 0 ? values / parameters : events;
-    if (tot * parameters != values && events >= 0) {
+    if (events >= 0 && (tot > values || tot * parameters != values)) {
       throw new FcsDataSizeException(source, dataset, dataOffset,
           "delimited ASCII DATA holds " + values + " values but $TOT x $PAR = " + tot + " x "
               + parameters);

@@ -19,6 +19,8 @@ final class DatasetReader {
   private final FcsReadOptions options;
   private final BooleanSupplier open;
   private final long size;
+  /** Upper bound for offsets and counts read from TEXT, so that sums of them cannot overflow. */
+  private static final long OFFSET_MAX = Long.MAX_VALUE / 4;
 
   /** An inclusive byte range [begin, end], absolute in the file. */
   private record Segment(long begin, long end) {
@@ -102,7 +104,7 @@ final class DatasetReader {
       masks[n - 1] = integerMask(ch);
     }
 
-    Long tot = k.optionalInteger("$TOT", 0, Long.MAX_VALUE);
+    Long tot = k.optionalInteger("$TOT", 0, OFFSET_MAX);
     if (tot == null) {
       notices.add("$TOT is missing; the event count is taken from the DATA segment length");
     }
@@ -116,10 +118,15 @@ final class DatasetReader {
           source, index, data.begin);
       events = asciiColumns.length == 0 ? 0 : ((double[]) asciiColumns[0]).length;
     } else {
-      int bytesPerEvent = 0;
+      long eventBytes = 0;
       for (int w : widths) {
-        bytesPerEvent += w;
+        eventBytes += w;
       }
+      if (eventBytes > size) {
+        throw new FcsDataSizeException(source, index, text.begin,
+            "one event takes " + eventBytes + " bytes, more than the file holds");
+      }
+      int bytesPerEvent = (int) eventBytes;
       if (dataType != FcsDataType.ASCII || hasBinary(types)) {
         layout = new DataLayout(types, widths, masks, byteOrder(k, widths, index, text.begin));
       }
@@ -139,7 +146,7 @@ final class DatasetReader {
     FcsKeywords stext = supplementalText(k, offset, index, text, primary, notices);
     byte[] analysis = analysis(header, k, offset, index);
     SpilloverMatrix spill = SpilloverParser.parse(kw, channels, notices);
-    Long nextData = k.optionalInteger("$NEXTDATA", 0, Long.MAX_VALUE);
+    Long nextData = k.optionalInteger("$NEXTDATA", 0, OFFSET_MAX);
     double timestep = k.optionalDouble("$TIMESTEP");
 
     FcsDataset.EventSource eventSource = eventSource(layout, data, (int) events, asciiColumns,
@@ -309,8 +316,8 @@ final class DatasetReader {
       int bytesPerEvent, Long tot, List<String> notices) throws FcsException {
     Segment fromHeader = h.dataStart() == 0 && h.dataEnd() == 0 ? null
         : new Segment(offset + h.dataStart(), offset + h.dataEnd());
-    Long tb = k.optionalInteger("$BEGINDATA", 0, Long.MAX_VALUE);
-    Long te = k.optionalInteger("$ENDDATA", 0, Long.MAX_VALUE);
+    Long tb = k.optionalInteger("$BEGINDATA", 0, OFFSET_MAX);
+    Long te = k.optionalInteger("$ENDDATA", 0, OFFSET_MAX);
     Segment fromText = tb == null || te == null || tb == 0 && te == 0 ? null
         : new Segment(offset + tb, offset + te);
     if (tot != null && tot == 0) {
@@ -417,8 +424,8 @@ final class DatasetReader {
     Segment s = h.dataStart() == 0 && h.dataEnd() == 0 ? null
         : new Segment(offset + h.dataStart(), offset + h.dataEnd());
     if (s == null) {
-      Long tb = k.optionalInteger("$BEGINDATA", 0, Long.MAX_VALUE);
-      Long te = k.optionalInteger("$ENDDATA", 0, Long.MAX_VALUE);
+      Long tb = k.optionalInteger("$BEGINDATA", 0, OFFSET_MAX);
+      Long te = k.optionalInteger("$ENDDATA", 0, OFFSET_MAX);
       if (tb == null || te == null) {
         throw new FcsSegmentException(source, index, offset + 26, "no DATA offsets");
       }
@@ -434,8 +441,8 @@ final class DatasetReader {
 
   private FcsKeywords supplementalText(Keywords k, long offset, int index, Segment text,
       TextSegmentParser.Result primary, List<String> notices) throws FcsException {
-    Long b = k.optionalInteger("$BEGINSTEXT", 0, Long.MAX_VALUE);
-    Long e = k.optionalInteger("$ENDSTEXT", 0, Long.MAX_VALUE);
+    Long b = k.optionalInteger("$BEGINSTEXT", 0, OFFSET_MAX);
+    Long e = k.optionalInteger("$ENDSTEXT", 0, OFFSET_MAX);
     FcsKeywords none = new FcsKeywords(new LinkedHashMap<>(), StandardCharsets.UTF_8);
     if (b == null || e == null || b == 0 && e == 0) {
       return none;
@@ -460,8 +467,8 @@ final class DatasetReader {
     long b = h.analysisStart();
     long e = h.analysisEnd();
     if (b == 0 && e == 0) {
-      Long tb = k.optionalInteger("$BEGINANALYSIS", 0, Long.MAX_VALUE);
-      Long te = k.optionalInteger("$ENDANALYSIS", 0, Long.MAX_VALUE);
+      Long tb = k.optionalInteger("$BEGINANALYSIS", 0, OFFSET_MAX);
+      Long te = k.optionalInteger("$ENDANALYSIS", 0, OFFSET_MAX);
       if (tb == null || te == null || tb == 0 && te == 0) {
         return new byte[0];
       }

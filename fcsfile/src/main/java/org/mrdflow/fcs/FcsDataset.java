@@ -162,6 +162,18 @@ public final class FcsDataset {
     return d;
   }
 
+  /** Sum, minimum and maximum of channel i (0-based), NaN ignored. */
+  public ColumnSummary summary(int channel) {
+    Object column = columns()[channel];
+    return column instanceof float[] f ? ColumnSummary.of(f) : ColumnSummary.of((double[]) column);
+  }
+
+  /** Decodes every column now (a no-op once decoded); returns this dataset. */
+  public FcsDataset decodeAll() {
+    columns();
+    return this;
+  }
+
   private synchronized Object[] columns() {
     if (columns == null) {
       columns = events.decode();

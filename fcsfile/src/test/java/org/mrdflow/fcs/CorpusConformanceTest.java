@@ -20,22 +20,30 @@ import org.mrdflow.fcs.FcsReadOptions.EmptyValueMode;
 class CorpusConformanceTest {
 
   @TestFactory
-  Stream<DynamicTest> every_corpus_file_reads_as_its_golden_record_says() {
-    return SharedCorpus.files().stream()
-        .map(rel -> DynamicTest.dynamicTest(rel, () -> check(rel)));
+  Stream<DynamicTest> every_shared_corpus_file_reads_as_its_golden_record_says() {
+    ReferenceCorpus corpus = ReferenceCorpus.shared();
+    return corpus.files().stream()
+        .map(rel -> DynamicTest.dynamicTest(rel, () -> check(corpus, rel)));
   }
 
-  private static void check(String rel) throws Exception {
-    JsonNode golden = SharedCorpus.golden(rel);
+  @TestFactory
+  Stream<DynamicTest> every_bundled_fixture_reads_as_its_golden_record_says() {
+    ReferenceCorpus corpus = ReferenceCorpus.bundled();
+    return corpus.files().stream()
+        .map(rel -> DynamicTest.dynamicTest(rel, () -> check(corpus, rel)));
+  }
+
+  private static void check(ReferenceCorpus corpus, String rel) throws Exception {
+    JsonNode golden = corpus.golden(rel);
     JsonNode datasets = golden.get("datasets");
     String basis = datasets.get(0).path("golden").path("basis").asText();
     if (basis.contains("expected rejection")) {
-      assertThatThrownBy(() -> FcsFile.open(SharedCorpus.file(rel)))
+      assertThatThrownBy(() -> FcsFile.open(corpus.file(rel)))
           .isInstanceOf(FcsException.class)
-          .hasMessageContaining(SharedCorpus.file(rel).toString());
+          .hasMessageContaining(corpus.file(rel).toString());
       return;
     }
-    try (FcsFile f = FcsFile.open(SharedCorpus.file(rel))) {
+    try (FcsFile f = FcsFile.open(corpus.file(rel))) {
       assertThat(f.datasets()).hasSize(datasets.size());
       for (int i = 0; i < datasets.size(); i++) {
         checkDataset(f.datasets().get(i), datasets.get(i));
@@ -59,10 +67,10 @@ class CorpusConformanceTest {
     EventStatistics s = new EventStatistics(d);
     for (int c = 0; c < d.parameterCount(); c++) {
       String ch = where + " channel " + (c + 1);
-      double gs = SharedCorpus.number(g.get("sum").get(c));
+      double gs = ReferenceCorpus.number(g.get("sum").get(c));
       assertThat(s.sum[c]).as(ch + " sum").isCloseTo(gs, within(1e-9 * Math.max(1, Math.abs(gs))));
-      assertThat(s.min[c]).as(ch + " min").isEqualTo(SharedCorpus.number(g.get("min").get(c)));
-      assertThat(s.max[c]).as(ch + " max").isEqualTo(SharedCorpus.number(g.get("max").get(c)));
+      assertThat(s.min[c]).as(ch + " min").isEqualTo(ReferenceCorpus.number(g.get("min").get(c)));
+      assertThat(s.max[c]).as(ch + " max").isEqualTo(ReferenceCorpus.number(g.get("max").get(c)));
       assertThat(s.nanCount[c]).as(ch + " NaNs").isEqualTo(g.get("nan_count").get(c).asLong());
     }
     checkRows(s, g.get("first3"), 0, where + " first3");
@@ -75,7 +83,7 @@ class CorpusConformanceTest {
     for (int r = 0; r < rows.size(); r++) {
       for (int c = 0; c < s.channels; c++) {
         assertThat(s.value(firstEvent + r, c)).as(what + " row " + r + " channel " + (c + 1))
-            .isEqualTo(SharedCorpus.number(rows.get(r).get(c)));
+            .isEqualTo(ReferenceCorpus.number(rows.get(r).get(c)));
       }
     }
   }

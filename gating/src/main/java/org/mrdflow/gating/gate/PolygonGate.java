@@ -7,9 +7,10 @@ import org.mrdflow.gating.events.EventMask;
 
 /**
  * Gating-ML 2.0 section 5.1.2 polygon gate in two dimensions. The polygon is closed implicitly
- * and may be non-simple (self-intersecting); an event is inside when the polygon's winding
- * number around it is non-zero, the rule the compliance suite's non-simple polygon
- * (Polygon3NS) is defined by. NaN is never inside.
+ * and may be non-simple (self-intersecting); an event is inside when a ray from it crosses the
+ * boundary an odd number of times (even-odd rule). That is the rule the compliance suite's
+ * non-simple polygon (Polygon3NS) is defined by: where its two loops overlap the winding number
+ * is 2 and the truth says "outside". NaN is never inside.
  */
 public record PolygonGate(List<Dimension> dimensions, double[] xs, double[] ys)
     implements GeometricGate {
@@ -50,32 +51,24 @@ public record PolygonGate(List<Dimension> dimensions, double[] xs, double[] ys)
       double x = xValues[i];
       double y = yValues[i];
       // Bounding-box rejection first: most events of a sample lie outside any one polygon.
-      if (x >= minX && x <= maxX && y >= minY && y <= maxY && windingNumber(x, y) != 0) {
+      if (x >= minX && x <= maxX && y >= minY && y <= maxY && inside(x, y)) {
         mask.set(i);
       }
     }
     return mask;
   }
 
-  /** Winding number of the closed polygon around (x, y) by signed upward/downward crossings. */
-  int windingNumber(double x, double y) {
-    int winding = 0;
+  /** Even-odd test: does a ray from (x, y) towards +x cross an odd number of edges? */
+  boolean inside(double x, double y) {
+    boolean inside = false;
     int n = xs.length;
     for (int i = 0, j = n - 1; i < n; j = i++) {
-      double x0 = xs[j];
-      double y0 = ys[j];
-      double x1 = xs[i];
-      double y1 = ys[i];
-      double side = (x1 - x0) * (y - y0) - (x - x0) * (y1 - y0);
-      if (y0 <= y) {
-        if (y1 > y && side > 0) {
-          winding++;
-        }
-      } else if (y1 <= y && side < 0) {
-        winding--;
+      if ((ys[i] > y) != (ys[j] > y)
+          && x < (xs[j] - xs[i]) * (y - ys[i]) / (ys[j] - ys[i]) + xs[i]) {
+        inside = !inside;
       }
     }
-    return winding;
+    return inside;
   }
 
   @Override

@@ -83,7 +83,7 @@ public final class GatingMlReader {
       }
     }
     return new GatingStrategy(source, source, compensations, transforms, ratios, populations,
-        null);
+        null, null);
   }
 
   private static Document parse(String source, InputStream in) {
@@ -380,8 +380,16 @@ public final class GatingMlReader {
   }
 
   private static double parseNumber(String where, String name, String text) {
+    String trimmed = text.trim();
+    // XML Schema doubles spell infinities INF and -INF.
+    if (trimmed.equals("INF") || trimmed.equals("+INF")) {
+      return Double.POSITIVE_INFINITY;
+    }
+    if (trimmed.equals("-INF")) {
+      return Double.NEGATIVE_INFINITY;
+    }
     try {
-      return Double.parseDouble(text.trim());
+      return Double.parseDouble(trimmed);
     } catch (NumberFormatException e) {
       throw new GatingMlException(where + ": " + name + " is not a number: '" + text + "'");
     }

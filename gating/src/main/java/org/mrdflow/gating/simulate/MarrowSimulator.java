@@ -23,8 +23,13 @@ public final class MarrowSimulator {
   private static final double DEBRIS_SSC = 3_500;
   /** Fragments keep only part of a cell's antigen. */
   private static final double DEBRIS_MAX_ANTIGEN_SHARE = 0.3;
-  /** How much of the shorter cell's height pulse adds to the taller one's in a doublet. */
-  private static final double DOUBLET_MAX_HEIGHT_OVERLAP = 0.6;
+  /**
+   * How much of the shorter cell's height pulse adds to the taller one's in a doublet: up to 0.6
+   * for cells passing one behind the other; up to 1 (on the singlet diagonal, where no FSC-A/FSC-H
+   * gate can find them) for the share passing side by side.
+   */
+  private static final double DOUBLET_END_TO_END_MAX_OVERLAP = 0.6;
+  private static final double DOUBLET_SIDE_BY_SIDE_SHARE = 0.15;
 
   private MarrowSimulator() {}
 
@@ -61,7 +66,10 @@ public final class MarrowSimulator {
       } else if (u < debrisFraction + doubletFraction) {
         Population first = biology.drawSinglet(eventRng, cell);
         Population second = biology.drawSinglet(eventRng, partner);
-        cell.addCoincident(partner, eventRng.nextDouble(DOUBLET_MAX_HEIGHT_OVERLAP));
+        double overlap = eventRng.nextDouble() < DOUBLET_SIDE_BY_SIDE_SHARE
+            ? eventRng.nextDouble(DOUBLET_END_TO_END_MAX_OVERLAP, 1)
+            : eventRng.nextDouble(DOUBLET_END_TO_END_MAX_OVERLAP);
+        cell.addCoincident(partner, overlap);
         doubletsWithBlasts += first.isBlast() || second.isBlast() ? 1 : 0;
         label = Population.DOUBLET;
       } else {

@@ -17,9 +17,12 @@ public final class GatingResult {
   private final GatingStrategy appliedStrategy;
   private final Map<String, PopulationResult> populations;
   private final EventTable medianSource;
+  private final Map<String, String> markerChannels;
 
   GatingResult(String sampleName, GatingStrategy appliedStrategy,
-      List<PopulationResult> results, EventTable medianSource) {
+      List<PopulationResult> results, EventTable medianSource,
+      Map<String, String> markerChannels) {
+    this.markerChannels = Map.copyOf(markerChannels);
     this.sampleName = sampleName;
     this.appliedStrategy = appliedStrategy;
     this.populations = new LinkedHashMap<>();
@@ -38,6 +41,11 @@ public final class GatingResult {
   /** The strategy with every method gate replaced by its fitted geometry where it has one. */
   public GatingStrategy appliedStrategy() {
     return appliedStrategy;
+  }
+
+  /** Panel marker -> channel name as resolved for this sample (empty without a panel). */
+  public Map<String, String> markerChannels() {
+    return markerChannels;
   }
 
   public List<PopulationResult> populations() {

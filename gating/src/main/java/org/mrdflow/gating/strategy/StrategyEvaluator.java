@@ -37,11 +37,10 @@ public final class StrategyEvaluator {
   /**
    * Validates the strategy (throwing {@link StrategyValidationException}) so that no sample is
    * read for a strategy that cannot work.
-   *
-   * @param panel resolves marker dimensions to channels; null when dimensions name channels
    */
-  public StrategyEvaluator(GatingStrategy strategy, GatingMethods methods, Panel panel) {
-    StrategyValidator.validate(strategy, methods, panel);
+  public StrategyEvaluator(GatingStrategy strategy, GatingMethods methods) {
+    StrategyValidator.validate(strategy, methods);
+    Panel panel = strategy.panel();
     this.strategy = strategy;
     this.methods = methods;
     this.panel = panel;
@@ -83,11 +82,12 @@ public final class StrategyEvaluator {
       masks.put(population.id(), mask);
       applied.put(population.id(), gate);
     }
-    return result(sample, masks, applied, resolver);
+    return result(sample, masks, applied, resolver, markerChannels);
   }
 
   private GatingResult result(Sample sample, Map<String, EventMask> masks,
-      Map<String, GateDefinition> applied, DimensionResolver resolver) {
+      Map<String, GateDefinition> applied, DimensionResolver resolver,
+      Map<String, String> markerChannels) {
     int events = sample.events().eventCount();
     int denominatorCount = strategy.denominator() == null
         ? events
@@ -105,7 +105,7 @@ public final class StrategyEvaluator {
     }
     EventTable medianSource = resolver.table(Dimension.FILE_COMPENSATION);
     return new GatingResult(sample.name(), strategy.withPopulations(frozen), results,
-        medianSource);
+        medianSource, markerChannels);
   }
 
   private static EventMask evaluate(GeometricGate gate, DimensionResolver resolver) {
