@@ -10,8 +10,10 @@ import java.util.concurrent.Callable;
 import org.mrdflow.fcs.FcsException;
 import org.mrdflow.fcs.FcsFile;
 import org.mrdflow.gating.GatingException;
+import org.mrdflow.gating.events.FcsEvents;
 import org.mrdflow.gating.mrd.MrdAnalysis;
 import org.mrdflow.gating.mrd.MrdAnalysisConfig;
+import org.mrdflow.gating.mrd.MrdGatingMl;
 import org.mrdflow.gating.mrd.MrdPlots;
 import org.mrdflow.gating.mrd.MrdResult;
 import org.mrdflow.gating.mrd.PopulationSummary;
@@ -32,6 +34,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
   @Option(names = "--plots", paramLabel = "DIR", description = "Write the gating plots (PNG) here.")
   Path plotsDir;
+
+  @Option(names = "--gatingml", paramLabel = "OUT.xml",
+      description = "Export the applied gates, frozen to this sample, as Gating-ML 2.0.")
+  Path gatingMl;
 
   @Option(names = "--strategy", paramLabel = "FILE",
       description = "MRD strategy YAML (default: conf/gating/b-all-mrd.yaml).")
@@ -66,6 +72,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
     }
     String stem = file.getFileName().toString().replaceFirst("(?i)\\.fcs$", "");
     Path plot = plotsDir == null ? null : MrdPlots.write(sample, stem, plotsDir);
+    if (gatingMl != null) {
+      try {
+        MrdGatingMl.write(sample, analysis.config(), gatingMl);
+      } catch (GatingException e) {
+        System.err.println("mrdflow analyze: " + gatingMl + ": " + e.getMessage());
+        return 1;
+      }
+    }
     MrdResult r = sample.result();
     if (json) {
       System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
@@ -80,7 +94,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
   }
 
   private MrdAnalysis.SampleAnalysis analyzeFile(MrdAnalysis analysis) throws IOException {
-    try (FcsFile fcs = FcsFile.open(file)) {
+    try (FcsFile fcs = FcsFile.open(file, FcsEvents.SCALE)) {
       return analysis.analyzeWithEvents(fcs.first(), file.getFileName().toString());
     }
   }
