@@ -105,6 +105,15 @@ class FcsWriterRoundTripTest {
   }
 
   @Test
+  void anAcquisitionWithoutEventsReadsBackEmpty() throws IOException {
+    FcsDataset d =
+        reread(FcsWriter.builder().parameter("FSC-A", null, 1024).columns(new float[0]).build());
+
+    assertThat(d.eventCount()).isZero();
+    assertThat(d.channels()).extracting(FcsChannel::name).containsExactly("FSC-A");
+  }
+
+  @Test
   void aFileWhoseDataEndBeyond99999999BytesReadsBackThroughItsTextOffsets(@TempDir Path dir)
       throws IOException {
     float[][] data = columns(2, 12_600_000, 7); // 100.8 MB of DATA
