@@ -68,6 +68,9 @@ public final class BenchCommand implements Runnable {
       } catch (NoSuchFileException e) {
         err.println(file + ": no such file");
         return 2;
+      } catch (IOException e) {
+        err.println(file + ": cannot read: " + e.getMessage());
+        return 2;
       }
       if (json) {
         ObjectMapper mapper = new ObjectMapper();
