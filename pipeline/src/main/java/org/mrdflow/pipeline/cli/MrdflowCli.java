@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
       FcsCommand.class,
       BenchCommand.class,
       SimulateCommand.class,
+      GateCommand.class,
     })
 public final class MrdflowCli implements Runnable {
 
