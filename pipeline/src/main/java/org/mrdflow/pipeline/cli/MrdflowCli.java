@@ -20,9 +20,12 @@ import picocli.CommandLine.Spec;
       FcsCommand.class,
       BenchCommand.class,
       SimulateCommand.class,
+    subcommands = {
       StatsCommand.class,
       AnalyzeCommand.class,
       EvaluateCommand.class,
+      GateCommand.class,
+    })
     })
 public final class MrdflowCli implements Runnable {
 
