@@ -92,7 +92,6 @@ public final class FineGray {
     /** censoring survival G(t-) at each subject's own time, and at each failure time */
     private final double[] censoringAtOwnTime;
     private final double[] censoringAtFailure;
-    private final KaplanMeierCurve censoring;
 
     record Evaluation(double loglik, double[] score, double[][] information) {}
 
@@ -116,7 +115,7 @@ public final class FineGray {
         }
         x[i] = covariates[i].clone();
       }
-      this.censoring = KaplanMeier.reverse(data);
+      KaplanMeierCurve censoring = KaplanMeier.reverse(data);
       this.censoringAtOwnTime = new double[n];
       for (int i = 0; i < n; i++) {
         censoringAtOwnTime[i] = leftLimit(censoring, time[i]);
