@@ -30,7 +30,7 @@ public enum ConfidenceType {
     return rName;
   }
 
-  /** Parses R's name ({@code log}, {@code log-log}, {@code plain}, {@code logit}, {@code arcsin}). */
+  /** Parses R's name: log, log-log, plain, logit or arcsin. */
   public static ConfidenceType fromName(String name) {
     for (ConfidenceType t : values()) {
       if (t.rName.equalsIgnoreCase(name)) {

@@ -68,7 +68,8 @@ class BasicTestsReferenceTest {
         table[i / cols][i % cols] = flat[i];
       }
       for (JsonNode r : c.get("results")) {
-        ChiSquareTableTest.Result res = ChiSquareTableTest.test(table, r.get("correct").asBoolean());
+        ChiSquareTableTest.Result res =
+            ChiSquareTableTest.test(table, r.get("correct").asBoolean());
         String p = "chisq." + c.get("label").asText() + ".correct=" + r.get("correct");
         m.number(p + ".statistic", r.get("statistic"), res.test().statistic(), EXACT);
         m.number(p + ".df", r.get("df"), res.test().df(), 0);
