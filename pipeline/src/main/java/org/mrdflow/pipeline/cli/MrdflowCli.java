@@ -21,6 +21,8 @@ import picocli.CommandLine.Spec;
       BenchCommand.class,
       SimulateCommand.class,
       StatsCommand.class,
+      AnalyzeCommand.class,
+      EvaluateCommand.class,
     })
 public final class MrdflowCli implements Runnable {
 
