@@ -167,7 +167,7 @@ public final class MrdAnalysis {
 
   /** Later calls win: populations are marked from the broadest to the most specific. */
   private static void mark(byte[] labels, EventMask events, PopulationLabel label) {
-    for (int i = events.nextSetBit(0); i >= 0; i = events.nextSetBit(i + 1)) {
+    for (int i : events.indices()) {
       labels[i] = (byte) label.code();
     }
   }

@@ -40,6 +40,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the result as JSON.")
   boolean json;
 
+  @Option(names = "--repeat", paramLabel = "N", defaultValue = "0",
+      description = "Benchmark: after one warm-up, run the whole analysis (read, compensate, "
+          + "transform, gate, count; no plots) N more times and print the times to stderr.")
+  int repeat;
+
   @Override
   public Integer call() throws IOException {
     if (!Files.isRegularFile(file)) {
@@ -47,10 +52,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
       return 2;
     }
     MrdAnalysis.SampleAnalysis sample;
-    try (FcsFile fcs = FcsFile.open(file)) {
-      MrdAnalysisConfig config =
-          strategy == null ? MrdAnalysisConfig.defaults() : MrdAnalysisConfig.load(strategy);
-      sample = new MrdAnalysis(config).analyzeWithEvents(fcs.first(), file.getFileName().toString());
+    MrdAnalysis analysis;
+    try {
+      analysis = new MrdAnalysis(
+          strategy == null ? MrdAnalysisConfig.defaults() : MrdAnalysisConfig.load(strategy));
+      sample = analyzeFile(analysis);
+      if (repeat > 0) {
+        benchmark(analysis);
+      }
     } catch (FcsException | GatingException e) {
       System.err.println("mrdflow analyze: " + file + ": " + e.getMessage());
       return 2;
@@ -68,6 +77,35 @@ public final class AnalyzeCommand implements Callable<Integer> {
       System.err.println("plots: " + plot);
     }
     return 0;
+  }
+
+  private MrdAnalysis.SampleAnalysis analyzeFile(MrdAnalysis analysis) throws IOException {
+    try (FcsFile fcs = FcsFile.open(file)) {
+      return analysis.analyzeWithEvents(fcs.first(), file.getFileName().toString());
+    }
+  }
+
+  private void benchmark(MrdAnalysis analysis) throws IOException {
+    // CPU time of this (single) thread as well as wall time: on a shared machine the wall
+    // clock also counts time spent waiting for a core.
+    java.lang.management.ThreadMXBean threads =
+        java.lang.management.ManagementFactory.getThreadMXBean();
+    long[] wall = new long[repeat];
+    long[] cpu = new long[repeat];
+    long events = 0;
+    for (int i = 0; i < repeat; i++) {
+      long start = System.nanoTime();
+      long startCpu = threads.getCurrentThreadCpuTime();
+      events = analyzeFile(analysis).labels().length;
+      cpu[i] = threads.getCurrentThreadCpuTime() - startCpu;
+      wall[i] = System.nanoTime() - start;
+    }
+    java.util.Arrays.sort(wall);
+    java.util.Arrays.sort(cpu);
+    System.err.printf(Locale.ROOT, "benchmark: %,d events, %d runs: wall min %.3f s, median %.3f s;"
+        + " thread CPU min %.3f s, median %.3f s (%.1f M events per CPU second)%n", events,
+        repeat, wall[0] / 1e9, wall[repeat / 2] / 1e9, cpu[0] / 1e9, cpu[repeat / 2] / 1e9,
+        events / (cpu[repeat / 2] / 1e9) / 1e6);
   }
 
   private void print(MrdResult r) {
