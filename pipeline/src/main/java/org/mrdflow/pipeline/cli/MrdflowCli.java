@@ -15,7 +15,12 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = MrdflowCli.Version.class,
     description = "Flow-cytometry MRD pipeline for B-ALL after CD19 CAR-T.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      FcsCommand.class,
+      BenchCommand.class,
+      SimulateCommand.class,
+    })
 public final class MrdflowCli implements Runnable {
 
   @Spec CommandSpec spec;

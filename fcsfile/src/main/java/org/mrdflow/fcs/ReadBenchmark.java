@@ -1,0 +1,91 @@
+package org.mrdflow.fcs;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+
+/**
+ * Measures, in one process, reading a file's bytes with a plain {@link FileChannel} read into a
+ * direct buffer (the floor) and opening + decoding it into column arrays with {@link FcsFile},
+ * each repeated after warm-up; reports medians. Used by {@code mrdflow bench fcs}.
+ */
+public final class ReadBenchmark {
+
+  /**
+   * @param bytes file size
+   * @param events events over all datasets
+   * @param readSeconds median plain-read time
+   * @param parseSeconds median open + decode time
+   */
+  public record Result(long bytes, long events, double readSeconds, double parseSeconds) {
+    public double parseGbPerSecond() {
+      return bytes / parseSeconds / 1e9;
+    }
+
+    public double readGbPerSecond() {
+      return bytes / readSeconds / 1e9;
+    }
+
+    /** parse time / plain read time. */
+    public double ratio() {
+      return parseSeconds / readSeconds;
+    }
+  }
+
+  private ReadBenchmark() {}
+
+  public static Result run(Path file, int warmups, int repetitions) throws IOException {
+    if (repetitions < 1 || warmups < 0) {
+      throw new IllegalArgumentException("repetitions must be >= 1 and warmups >= 0");
+    }
+    long size;
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      size = ch.size();
+    }
+    ByteBuffer buffer = ByteBuffer.allocateDirect((int) Math.min(size, Integer.MAX_VALUE));
+    long events = 0;
+    double[] read = new double[repetitions];
+    double[] parse = new double[repetitions];
+    for (int i = 0; i < warmups + repetitions; i++) {
+      long t0 = System.nanoTime();
+      plainRead(file, buffer);
+      long t1 = System.nanoTime();
+      events = parseAll(file);
+      long t2 = System.nanoTime();
+      if (i >= warmups) {
+        read[i - warmups] = (t1 - t0) / 1e9;
+        parse[i - warmups] = (t2 - t1) / 1e9;
+      }
+    }
+    return new Result(size, events, median(read), median(parse));
+  }
+
+  private static void plainRead(Path file, ByteBuffer buffer) throws IOException {
+    buffer.clear();
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      while (buffer.hasRemaining() && ch.read(buffer) >= 0) {
+        // FileChannel.read may return fewer bytes than asked; loop until full or EOF.
+      }
+    }
+  }
+
+  private static long parseAll(Path file) throws IOException {
+    long events = 0;
+    try (FcsFile f = FcsFile.open(file)) {
+      for (FcsDataset d : f.datasets()) {
+        events += d.decodeAll().eventCount();
+      }
+    }
+    return events;
+  }
+
+  private static double median(double[] v) {
+    double[] s = v.clone();
+    Arrays.sort(s);
+    int n = s.length;
+    return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+  }
+}

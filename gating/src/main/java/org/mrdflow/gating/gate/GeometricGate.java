@@ -1,0 +1,25 @@
+package org.mrdflow.gating.gate;
+
+import java.util.List;
+import org.mrdflow.gating.events.EventMask;
+
+/**
+ * Fixed geometry over one or more dimensions. A gate holds geometry only and answers one
+ * question: which events lie inside. Parentage lives in the strategy.
+ */
+public sealed interface GeometricGate extends GateDefinition
+    permits RectangleGate, PolygonGate, EllipsoidGate {
+
+  List<Dimension> dimensions();
+
+  /**
+   * Marks the events inside the gate.
+   *
+   * @param columns the values of each dimension, in {@link #dimensions()} order, already
+   *     compensated and transformed; all of length {@code events}
+   */
+  EventMask evaluate(float[][] columns, int events);
+
+  /** The same geometry over other dimensions (e.g. panel markers resolved to channels). */
+  GeometricGate withDimensions(List<Dimension> dimensions);
+}

@@ -1,0 +1,97 @@
+package org.mrdflow.gating.gate;
+
+import java.util.Arrays;
+import java.util.List;
+import org.mrdflow.gating.GatingException;
+import org.mrdflow.gating.events.EventMask;
+
+/**
+ * Gating-ML 2.0 section 5.1.2 polygon gate in two dimensions. The polygon is closed implicitly
+ * and may be non-simple (self-intersecting); an event is inside when a ray from it crosses the
+ * boundary an odd number of times (even-odd rule). That is the rule the compliance suite's
+ * non-simple polygon (Polygon3NS) is defined by: where its two loops overlap the winding number
+ * is 2 and the truth says "outside". NaN is never inside.
+ */
+public record PolygonGate(List<Dimension> dimensions, double[] xs, double[] ys)
+    implements GeometricGate {
+
+  public PolygonGate {
+    dimensions = List.copyOf(dimensions);
+    xs = xs.clone();
+    ys = ys.clone();
+    if (dimensions.size() != 2) {
+      throw new GatingException("polygon gate needs 2 dimensions, got " + dimensions.size());
+    }
+    if (xs.length < 3 || ys.length != xs.length) {
+      throw new GatingException(
+          "polygon gate needs at least 3 vertices with 2 coordinates each, got " + xs.length);
+    }
+  }
+
+  @Override
+  public double[] xs() {
+    return xs.clone();
+  }
+
+  @Override
+  public double[] ys() {
+    return ys.clone();
+  }
+
+  @Override
+  public EventMask evaluate(float[][] columns, int events) {
+    float[] xValues = columns[0];
+    float[] yValues = columns[1];
+    double minX = Arrays.stream(xs).min().orElseThrow();
+    double maxX = Arrays.stream(xs).max().orElseThrow();
+    double minY = Arrays.stream(ys).min().orElseThrow();
+    double maxY = Arrays.stream(ys).max().orElseThrow();
+    EventMask mask = EventMask.none(events);
+    for (int i = 0; i < events; i++) {
+      double x = xValues[i];
+      double y = yValues[i];
+      // Bounding-box rejection first: most events of a sample lie outside any one polygon.
+      if (x >= minX && x <= maxX && y >= minY && y <= maxY && inside(x, y)) {
+        mask.set(i);
+      }
+    }
+    return mask;
+  }
+
+  /** Even-odd test: does a ray from (x, y) towards +x cross an odd number of edges? */
+  boolean inside(double x, double y) {
+    boolean inside = false;
+    int n = xs.length;
+    for (int i = 0, j = n - 1; i < n; j = i++) {
+      if ((ys[i] > y) != (ys[j] > y)
+          && x < (xs[j] - xs[i]) * (y - ys[i]) / (ys[j] - ys[i]) + xs[i]) {
+        inside = !inside;
+      }
+    }
+    return inside;
+  }
+
+  @Override
+  public PolygonGate withDimensions(List<Dimension> newDimensions) {
+    return new PolygonGate(newDimensions, xs, ys);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof PolygonGate other
+        && other.dimensions.equals(dimensions)
+        && Arrays.equals(other.xs, xs)
+        && Arrays.equals(other.ys, ys);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * dimensions.hashCode() + 17 * Arrays.hashCode(xs) + Arrays.hashCode(ys);
+  }
+
+  @Override
+  public String toString() {
+    return "PolygonGate" + dimensions.stream().map(Dimension::parameter).toList()
+        + " with " + xs.length + " vertices";
+  }
+}

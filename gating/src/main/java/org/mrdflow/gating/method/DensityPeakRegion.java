@@ -1,0 +1,186 @@
+package org.mrdflow.gating.method;
+
+import java.util.ArrayDeque;
+import java.util.List;
+import org.mrdflow.gating.GatingException;
+import org.mrdflow.gating.events.EventMask;
+import org.mrdflow.gating.gate.EllipsoidGate;
+import org.mrdflow.gating.gate.RectangleGate;
+import org.mrdflow.gating.method.MethodParameter.Type;
+
+/**
+ * {@code density-peak}: the 2-D cluster around a density peak (e.g. lymphocytes on CD45 vs SSC).
+ * The parent's events are binned on a grid and smoothed; the chosen peak (the highest, or the
+ * one nearest {@code near}) is grown to the connected bins whose density is at least
+ * {@code level} of the peak's. The region is frozen as an ellipse: the mean and covariance of the
+ * parent events inside it, at squared Mahalanobis distance {@code distance_square} (5.991 = 95%
+ * of a bivariate normal). An empty parent gives an empty population.
+ */
+public final class DensityPeakRegion implements GatingMethod {
+  @Override
+  public String name() {
+    return "density-peak";
+  }
+
+  @Override
+  public List<MethodParameter> parameters() {
+    return List.of(
+        MethodParameter.optional("bins", Type.INTEGER, 128, "grid bins per dimension"),
+        MethodParameter.optional("smoothing", Type.NUMBER, 2.0,
+            "Gaussian kernel standard deviation, in bins"),
+        MethodParameter.optional("level", Type.NUMBER, 0.2,
+            "the region keeps connected bins above this fraction of the peak density"),
+        MethodParameter.optional("near", Type.NUMBER_LIST, null,
+            "choose the local peak nearest this point [x, y] instead of the highest"),
+        MethodParameter.optional("distance_square", Type.NUMBER, 5.991,
+            "squared Mahalanobis radius of the frozen ellipse"));
+  }
+
+  @Override
+  public int minDimensions() {
+    return 2;
+  }
+
+  @Override
+  public int maxDimensions() {
+    return 2;
+  }
+
+  @Override
+  public MethodResult fit(MethodContext context) {
+    MethodArguments args = context.arguments();
+    float[][] columns = context.columns();
+    EventMask parent = context.parent();
+    double[] xRange = Density.range(columns[0], parent);
+    double[] yRange = Density.range(columns[1], parent);
+    if (xRange == null || yRange == null || parent.cardinality() < 3) {
+      return empty(context);
+    }
+    int n = args.integer("bins");
+    double[] counts = new double[n * n];
+    for (int i = parent.nextSetBit(0); i >= 0; i = parent.nextSetBit(i + 1)) {
+      int bx = Density.bin(columns[0][i], xRange[0], xRange[1], n);
+      int by = Density.bin(columns[1][i], yRange[0], yRange[1], n);
+      if (bx >= 0 && by >= 0) {
+        counts[by * n + bx]++;
+      }
+    }
+    double[] density = Density.smooth2d(counts, n, n, args.number("smoothing"));
+    int peak = args.optionalNumbers("near")
+        .map(point -> nearestPeak(density, n, point, xRange, yRange, context))
+        .orElseGet(() -> highest(density));
+    boolean[] region = grow(density, n, peak, args.number("level") * density[peak]);
+
+    double[] sum = new double[2];
+    double[] cross = new double[3];
+    int count = 0;
+    for (int i = parent.nextSetBit(0); i >= 0; i = parent.nextSetBit(i + 1)) {
+      int bx = Density.bin(columns[0][i], xRange[0], xRange[1], n);
+      int by = Density.bin(columns[1][i], yRange[0], yRange[1], n);
+      if (bx >= 0 && by >= 0 && region[by * n + bx]) {
+        double x = columns[0][i];
+        double y = columns[1][i];
+        sum[0] += x;
+        sum[1] += y;
+        cross[0] += x * x;
+        cross[1] += x * y;
+        cross[2] += y * y;
+        count++;
+      }
+    }
+    if (count < 3) {
+      return empty(context);
+    }
+    double mx = sum[0] / count;
+    double my = sum[1] / count;
+    double vxx = cross[0] / count - mx * mx;
+    double vxy = cross[1] / count - mx * my;
+    double vyy = cross[2] / count - my * my;
+    if (!(vxx * vyy - vxy * vxy > 0)) {
+      return empty(context);
+    }
+    return new MethodResult.Geometry(new EllipsoidGate(context.dimensions(),
+        new double[] {mx, my}, new double[][] {{vxx, vxy}, {vxy, vyy}},
+        args.number("distance_square")));
+  }
+
+  /** A gate no event satisfies: the population is empty, which is a result, not an error. */
+  private static MethodResult empty(MethodContext context) {
+    double[] none = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
+    return new MethodResult.Geometry(new RectangleGate(context.dimensions(), none, none));
+  }
+
+  private static int highest(double[] density) {
+    int best = 0;
+    for (int b = 1; b < density.length; b++) {
+      if (density[b] > density[best]) {
+        best = b;
+      }
+    }
+    return best;
+  }
+
+  private static int nearestPeak(double[] density, int n, double[] point, double[] xRange,
+      double[] yRange, MethodContext context) {
+    if (point.length != 2) {
+      throw new GatingException("population '" + context.populationId()
+          + "': density-peak 'near' needs 2 coordinates, got " + point.length);
+    }
+    double px = (point[0] - xRange[0]) / (xRange[1] - xRange[0]) * n;
+    double py = (point[1] - yRange[0]) / (yRange[1] - yRange[0]) * n;
+    int best = highest(density);
+    double bestDistance = Double.POSITIVE_INFINITY;
+    for (int y = 0; y < n; y++) {
+      for (int x = 0; x < n; x++) {
+        double d = density[y * n + x];
+        if (d > 0 && isLocalMaximum(density, n, x, y)) {
+          double distance = (x + 0.5 - px) * (x + 0.5 - px) + (y + 0.5 - py) * (y + 0.5 - py);
+          if (distance < bestDistance) {
+            bestDistance = distance;
+            best = y * n + x;
+          }
+        }
+      }
+    }
+    return best;
+  }
+
+  private static boolean isLocalMaximum(double[] density, int n, int x, int y) {
+    double d = density[y * n + x];
+    for (int dy = -1; dy <= 1; dy++) {
+      for (int dx = -1; dx <= 1; dx++) {
+        int nx = x + dx;
+        int ny = y + dy;
+        if ((dx != 0 || dy != 0) && nx >= 0 && ny >= 0 && nx < n && ny < n
+            && density[ny * n + nx] > d) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** Bins 4-connected to {@code start} with density at least {@code floor}. */
+  private static boolean[] grow(double[] density, int n, int start, double floor) {
+    boolean[] region = new boolean[density.length];
+    ArrayDeque<Integer> queue = new ArrayDeque<>();
+    region[start] = true;
+    queue.add(start);
+    while (!queue.isEmpty()) {
+      int b = queue.poll();
+      int x = b % n;
+      int y = b / n;
+      int[][] neighbours = {{x - 1, y}, {x + 1, y}, {x, y - 1}, {x, y + 1}};
+      for (int[] p : neighbours) {
+        if (p[0] >= 0 && p[1] >= 0 && p[0] < n && p[1] < n) {
+          int nb = p[1] * n + p[0];
+          if (!region[nb] && density[nb] >= floor) {
+            region[nb] = true;
+            queue.add(nb);
+          }
+        }
+      }
+    }
+    return region;
+  }
+}

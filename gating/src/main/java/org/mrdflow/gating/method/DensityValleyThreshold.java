@@ -1,0 +1,135 @@
+package org.mrdflow.gating.method;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.mrdflow.gating.events.EventMask;
+import org.mrdflow.gating.gate.RectangleGate;
+import org.mrdflow.gating.method.MethodParameter.Type;
+
+/**
+ * {@code density-valley}: a 1-D threshold at the lowest point of the smoothed density between
+ * its two highest peaks (the classic "negative vs positive" split of a bimodal marker, e.g.
+ * openCyto's mindensity). Returns a range gate {@code [threshold, +inf)} for {@code side: above}
+ * or {@code (-inf, threshold)} for {@code side: below}.
+ *
+ * <p>Unimodal data has no valley: the threshold is then {@code fallback} when given, else the
+ * first point beyond the peak, on the selected side, where the density falls below
+ * {@code tail_fraction} of the peak (so a lone negative peak yields an empty or near-empty
+ * positive population, which is a valid result). An empty parent gives an empty population.
+ */
+public final class DensityValleyThreshold implements GatingMethod {
+  @Override
+  public String name() {
+    return "density-valley";
+  }
+
+  @Override
+  public List<MethodParameter> parameters() {
+    return List.of(
+        MethodParameter.optional("side", Type.STRING, "above",
+            "keep events 'above' or 'below' the threshold"),
+        MethodParameter.optional("bins", Type.INTEGER, 256, "histogram bins"),
+        MethodParameter.optional("smoothing", Type.NUMBER, 3.0,
+            "Gaussian kernel standard deviation, in bins"),
+        MethodParameter.optional("min", Type.NUMBER, null,
+            "lowest value considered (default: parent minimum)"),
+        MethodParameter.optional("max", Type.NUMBER, null,
+            "highest value considered (default: parent maximum)"),
+        MethodParameter.optional("min_peak_fraction", Type.NUMBER, 0.05,
+            "a peak must reach this fraction of the highest peak"),
+        MethodParameter.optional("tail_fraction", Type.NUMBER, 0.01,
+            "unimodal case: density fraction of the peak where the tail ends"),
+        MethodParameter.optional("fallback", Type.NUMBER, null,
+            "unimodal case: threshold to use instead of the tail rule"));
+  }
+
+  @Override
+  public int minDimensions() {
+    return 1;
+  }
+
+  @Override
+  public int maxDimensions() {
+    return 1;
+  }
+
+  @Override
+  public MethodResult fit(MethodContext context) {
+    MethodArguments args = context.arguments();
+    String side = args.string("side");
+    if (!side.equals("above") && !side.equals("below")) {
+      throw new org.mrdflow.gating.GatingException("population '" + context.populationId()
+          + "': density-valley side must be 'above' or 'below', got '" + side + "'");
+    }
+    float[] values = context.columns()[0];
+    EventMask parent = context.parent();
+    double[] range = Density.range(values, parent);
+    double threshold;
+    if (range == null) {
+      threshold = Double.POSITIVE_INFINITY;
+    } else {
+      double lo = args.optionalNumber("min").orElse(range[0]);
+      double hi = args.optionalNumber("max").orElse(range[1]);
+      threshold = hi > lo ? threshold(values, parent, lo, hi, args, side) : hi;
+    }
+    double[] min = {side.equals("above") ? threshold : Double.NEGATIVE_INFINITY};
+    double[] max = {side.equals("above") ? Double.POSITIVE_INFINITY : threshold};
+    return new MethodResult.Geometry(new RectangleGate(context.dimensions(), min, max));
+  }
+
+  private static double threshold(float[] values, EventMask parent, double lo, double hi,
+      MethodArguments args, String side) {
+    int bins = args.integer("bins");
+    double[] counts = new double[bins];
+    for (int i = parent.nextSetBit(0); i >= 0; i = parent.nextSetBit(i + 1)) {
+      int b = Density.bin(values[i], lo, hi, bins);
+      if (b >= 0) {
+        counts[b]++;
+      }
+    }
+    double[] density = Density.smooth(counts, args.number("smoothing"));
+    double width = (hi - lo) / bins;
+    List<Integer> peaks = peaks(density, args.number("min_peak_fraction"));
+    if (peaks.size() >= 2) {
+      int first = Math.min(peaks.get(0), peaks.get(1));
+      int second = Math.max(peaks.get(0), peaks.get(1));
+      int valley = first;
+      for (int b = first; b <= second; b++) {
+        if (density[b] < density[valley]) {
+          valley = b;
+        }
+      }
+      return lo + (valley + 0.5) * width;
+    }
+    if (args.has("fallback")) {
+      return args.number("fallback");
+    }
+    int peak = peaks.isEmpty() ? 0 : peaks.get(0);
+    double floor = density[peak] * args.number("tail_fraction");
+    int step = side.equals("above") ? 1 : -1;
+    int b = peak;
+    while (b + step >= 0 && b + step < bins && density[b] > floor) {
+      b += step;
+    }
+    return lo + (b + (step > 0 ? 1 : 0)) * width;
+  }
+
+  /** Local maxima at least {@code minFraction} of the highest, highest first. */
+  private static List<Integer> peaks(double[] density, double minFraction) {
+    double highest = 0;
+    for (double d : density) {
+      highest = Math.max(highest, d);
+    }
+    List<Integer> peaks = new ArrayList<>();
+    for (int b = 0; b < density.length; b++) {
+      double left = b > 0 ? density[b - 1] : Double.NEGATIVE_INFINITY;
+      double right = b + 1 < density.length ? density[b + 1] : Double.NEGATIVE_INFINITY;
+      if (density[b] > left && density[b] >= right && density[b] >= minFraction * highest
+          && density[b] > 0) {
+        peaks.add(b);
+      }
+    }
+    peaks.sort((a, b) -> Double.compare(density[b], density[a]));
+    return peaks;
+  }
+}

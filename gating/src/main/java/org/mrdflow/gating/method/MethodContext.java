@@ -1,0 +1,45 @@
+package org.mrdflow.gating.method;
+
+import java.util.List;
+import org.mrdflow.gating.events.EventMask;
+import org.mrdflow.gating.events.EventTable;
+import org.mrdflow.gating.gate.Dimension;
+
+/**
+ * Everything a {@link GatingMethod} may look at while fitting one population of one sample: the
+ * population's own dimensions, its parent's events, any other dimension of the whole sample,
+ * and populations evaluated earlier in the strategy (parents and earlier siblings).
+ */
+public interface MethodContext {
+  /** Id of the population being fitted (for messages). */
+  String populationId();
+
+  MethodArguments arguments();
+
+  /** The population's dimensions as declared (after panel resolution). */
+  List<Dimension> dimensions();
+
+  /**
+   * Values of {@link #dimensions()} for ALL events of the sample (compensated and transformed),
+   * in declaration order. Restrict to {@link #parent()} for the events the gate applies to.
+   */
+  float[][] columns();
+
+  /** Events of the parent population (all events for a top-level population). */
+  EventMask parent();
+
+  int eventCount();
+
+  /** Values of any dimension of the sample, compensated and transformed as it says. */
+  float[] values(Dimension dimension);
+
+  /**
+   * Events of a population evaluated before this one.
+   *
+   * @throws org.mrdflow.gating.GatingException if that population is unknown or not yet evaluated
+   */
+  EventMask population(String populationId);
+
+  /** The sample's events compensated with the file's spillover matrix, not transformed. */
+  EventTable compensatedEvents();
+}

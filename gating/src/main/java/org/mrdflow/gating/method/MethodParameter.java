@@ -1,0 +1,45 @@
+package org.mrdflow.gating.method;
+
+import java.util.List;
+
+/**
+ * A typed argument a {@link GatingMethod} accepts. Strategies are checked against these before
+ * any data is read: unknown names, missing required arguments and wrong types are errors naming
+ * the population.
+ *
+ * @param defaultValue used when the argument is absent; null for required or truly optional ones
+ */
+public record MethodParameter(
+    String name, Type type, boolean required, Object defaultValue, String description) {
+
+  /** The YAML/JSON value kinds an argument may take. */
+  public enum Type {
+    NUMBER, INTEGER, BOOLEAN, STRING, NUMBER_LIST;
+
+    /** Whether a loaded value (String, Number, Boolean or List) has this type. */
+    public boolean accepts(Object value) {
+      return switch (this) {
+        case NUMBER -> value instanceof Number;
+        case INTEGER -> value instanceof Integer || value instanceof Long
+            || value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue());
+        case BOOLEAN -> value instanceof Boolean;
+        case STRING -> value instanceof String;
+        case NUMBER_LIST -> value instanceof List<?> list
+            && list.stream().allMatch(Number.class::isInstance);
+      };
+    }
+
+    public String describe() {
+      return name().toLowerCase().replace('_', ' ');
+    }
+  }
+
+  public static MethodParameter optional(String name, Type type, Object defaultValue,
+      String description) {
+    return new MethodParameter(name, type, false, defaultValue, description);
+  }
+
+  public static MethodParameter required(String name, Type type, String description) {
+    return new MethodParameter(name, type, true, null, description);
+  }
+}

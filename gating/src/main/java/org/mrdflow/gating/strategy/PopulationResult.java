@@ -1,0 +1,31 @@
+package org.mrdflow.gating.strategy;
+
+import org.mrdflow.gating.events.EventMask;
+
+/**
+ * One population of one sample. An empty population is a normal result (count 0).
+ *
+ * @param parent parent id, null for a top-level population (whose parent is all events)
+ * @param parentCount events in the parent (all events for a top-level population)
+ * @param denominatorCount events in the strategy's denominator population (all events when the
+ *     strategy names none)
+ */
+public record PopulationResult(
+    String id,
+    String path,
+    String parent,
+    EventMask events,
+    int count,
+    int parentCount,
+    int denominatorCount) {
+
+  /** count / parentCount; NaN when the parent is empty. */
+  public double fractionOfParent() {
+    return parentCount == 0 ? Double.NaN : (double) count / parentCount;
+  }
+
+  /** count / denominatorCount; NaN when the denominator is empty. */
+  public double fractionOfDenominator() {
+    return denominatorCount == 0 ? Double.NaN : (double) count / denominatorCount;
+  }
+}

@@ -1,0 +1,251 @@
+package org.mrdflow.gating.strategy;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.mrdflow.gating.GatingException;
+import org.mrdflow.gating.events.EventMask;
+import org.mrdflow.gating.events.EventTable;
+import org.mrdflow.gating.events.Sample;
+import org.mrdflow.gating.gate.BooleanGate;
+import org.mrdflow.gating.gate.Dimension;
+import org.mrdflow.gating.gate.GateDefinition;
+import org.mrdflow.gating.gate.GeometricGate;
+import org.mrdflow.gating.gate.MethodGate;
+import org.mrdflow.gating.method.GatingMethod;
+import org.mrdflow.gating.method.GatingMethods;
+import org.mrdflow.gating.method.MethodArguments;
+import org.mrdflow.gating.method.MethodContext;
+import org.mrdflow.gating.method.MethodResult;
+import org.mrdflow.gating.panel.Panel;
+
+/**
+ * Applies a validated {@link GatingStrategy} to samples. Populations are evaluated in
+ * dependency order (parents and Boolean operands first); a population's events are its gate's
+ * events AND its parent's. Thread-safe: all per-sample state lives in {@link #apply}.
+ */
+public final class StrategyEvaluator {
+  private final GatingStrategy strategy;
+  private final GatingMethods methods;
+  private final Panel panel;
+  private final List<Population> order;
+  private final Set<String> markers;
+
+  /**
+   * Validates the strategy (throwing {@link StrategyValidationException}) so that no sample is
+   * read for a strategy that cannot work.
+   *
+   * @param panel resolves marker dimensions to channels; null when dimensions name channels
+   */
+  public StrategyEvaluator(GatingStrategy strategy, GatingMethods methods, Panel panel) {
+    StrategyValidator.validate(strategy, methods, panel);
+    this.strategy = strategy;
+    this.methods = methods;
+    this.panel = panel;
+    this.order = dependencyOrder(strategy);
+    this.markers = panel == null ? Set.of() : usedMarkers(strategy, panel);
+  }
+
+  public GatingStrategy strategy() {
+    return strategy;
+  }
+
+  public GatingResult apply(Sample sample) {
+    Map<String, String> markerChannels =
+        panel == null ? Map.of() : panel.resolve(sample.events(), markers);
+    DimensionResolver resolver = new DimensionResolver(strategy, sample, markerChannels);
+    int events = sample.events().eventCount();
+    EventMask all = EventMask.all(events);
+    Map<String, EventMask> masks = new HashMap<>();
+    Map<String, GateDefinition> applied = new HashMap<>();
+    for (Population population : order) {
+      EventMask parent = population.parent() == null ? all : masks.get(population.parent());
+      GateDefinition gate = population.gate();
+      EventMask mask;
+      if (gate instanceof GeometricGate geometric) {
+        mask = evaluate(geometric, resolver);
+      } else if (gate instanceof BooleanGate bool) {
+        mask = combine(bool, masks);
+      } else {
+        MethodGate methodGate = (MethodGate) gate;
+        MethodResult result = fit(population, methodGate, parent, masks, resolver);
+        if (result instanceof MethodResult.Geometry geometry) {
+          mask = evaluate(geometry.gate(), resolver);
+          gate = geometry.gate();
+        } else {
+          mask = ((MethodResult.Events) result).events();
+        }
+      }
+      mask.retainAll(parent);
+      masks.put(population.id(), mask);
+      applied.put(population.id(), gate);
+    }
+    return result(sample, masks, applied, resolver, markerChannels);
+  }
+
+  private GatingResult result(Sample sample, Map<String, EventMask> masks,
+      Map<String, GateDefinition> applied, DimensionResolver resolver,
+      Map<String, String> markerChannels) {
+    int events = sample.events().eventCount();
+    int denominatorCount = strategy.denominator() == null
+        ? events
+        : masks.get(strategy.denominator()).cardinality();
+    Map<String, Integer> counts = new HashMap<>();
+    masks.forEach((id, mask) -> counts.put(id, mask.cardinality()));
+    List<PopulationResult> results = new ArrayList<>();
+    List<Population> frozen = new ArrayList<>();
+    for (Population population : strategy.populations()) {
+      String id = population.id();
+      int parentCount = population.parent() == null ? events : counts.get(population.parent());
+      results.add(new PopulationResult(id, strategy.path(id), population.parent(), masks.get(id),
+          counts.get(id), parentCount, denominatorCount));
+      frozen.add(new Population(id, population.name(), population.parent(), applied.get(id)));
+    }
+    EventTable medianSource = resolver.table(Dimension.FILE_COMPENSATION);
+    return new GatingResult(sample.name(), strategy.withPopulations(frozen), results,
+        medianSource, markerChannels);
+  }
+
+  private static EventMask evaluate(GeometricGate gate, DimensionResolver resolver) {
+    List<Dimension> dimensions = gate.dimensions();
+    float[][] columns = new float[dimensions.size()][];
+    for (int d = 0; d < columns.length; d++) {
+      columns[d] = resolver.values(dimensions.get(d));
+    }
+    return gate.evaluate(columns, resolver.eventCount());
+  }
+
+  private static EventMask combine(BooleanGate gate, Map<String, EventMask> masks) {
+    EventMask result = null;
+    for (BooleanGate.Operand operand : gate.operands()) {
+      EventMask mask = masks.get(operand.population());
+      if (operand.complement() != (gate.operator() == BooleanGate.Operator.NOT)) {
+        mask = mask.not();
+      }
+      if (result == null) {
+        result = mask;
+      } else if (gate.operator() == BooleanGate.Operator.OR) {
+        result = result.or(mask);
+      } else {
+        result = result.and(mask);
+      }
+    }
+    // An uncomplemented single operand is another population's shared mask; the caller narrows
+    // the result in place, so hand back a copy.
+    return result == masks.get(gate.operands().get(0).population()) ? result.copy() : result;
+  }
+
+  private MethodResult fit(Population population, MethodGate gate, EventMask parent,
+      Map<String, EventMask> masks, DimensionResolver resolver) {
+    GatingMethod method = methods.find(gate.method()).orElseThrow();
+    MethodArguments arguments = new MethodArguments(method.parameters(), gate.arguments());
+    float[][] columns = new float[gate.dimensions().size()][];
+    for (int d = 0; d < columns.length; d++) {
+      columns[d] = resolver.values(gate.dimensions().get(d));
+    }
+    MethodContext context = new MethodContext() {
+      @Override
+      public String populationId() {
+        return population.id();
+      }
+
+      @Override
+      public MethodArguments arguments() {
+        return arguments;
+      }
+
+      @Override
+      public List<Dimension> dimensions() {
+        return gate.dimensions();
+      }
+
+      @Override
+      public float[][] columns() {
+        return columns.clone();
+      }
+
+      @Override
+      public EventMask parent() {
+        return parent.copy();
+      }
+
+      @Override
+      public int eventCount() {
+        return resolver.eventCount();
+      }
+
+      @Override
+      public float[] values(Dimension dimension) {
+        return resolver.values(dimension);
+      }
+
+      @Override
+      public EventMask population(String populationId) {
+        EventMask mask = masks.get(populationId);
+        if (mask == null) {
+          throw new GatingException("population '" + population.id() + "': method "
+              + method.name() + " asked for population '" + populationId
+              + "', which is unknown or not evaluated before it");
+        }
+        return mask.copy();
+      }
+
+      @Override
+      public EventTable compensatedEvents() {
+        return resolver.table(Dimension.FILE_COMPENSATION);
+      }
+    };
+    MethodResult result = method.fit(context);
+    if (result == null) {
+      throw new GatingException("population '" + population.id() + "': method " + method.name()
+          + " returned no result");
+    }
+    return result;
+  }
+
+  private static List<Population> dependencyOrder(GatingStrategy strategy) {
+    Map<String, Population> byId = new HashMap<>();
+    strategy.populations().forEach(p -> byId.put(p.id(), p));
+    Set<String> done = new LinkedHashSet<>();
+    List<Population> order = new ArrayList<>();
+    for (Population population : strategy.populations()) {
+      addInOrder(population, byId, done, order);
+    }
+    return order;
+  }
+
+  private static void addInOrder(Population population, Map<String, Population> byId,
+      Set<String> done, List<Population> order) {
+    if (done.contains(population.id())) {
+      return;
+    }
+    for (String dependency : StrategyValidator.dependencies(population)) {
+      addInOrder(byId.get(dependency), byId, done, order);
+    }
+    done.add(population.id());
+    order.add(population);
+  }
+
+  private static Set<String> usedMarkers(GatingStrategy strategy, Panel panel) {
+    Set<String> used = new LinkedHashSet<>();
+    for (Population population : strategy.populations()) {
+      List<Dimension> dimensions = population.gate() instanceof GeometricGate g
+          ? g.dimensions()
+          : population.gate() instanceof MethodGate m ? m.dimensions() : List.of();
+      for (Dimension dimension : dimensions) {
+        if (dimension.ratio()) {
+          RatioDefinition ratio = strategy.ratios().get(dimension.parameter());
+          used.add(ratio.numerator());
+          used.add(ratio.denominator());
+        } else {
+          used.add(dimension.parameter());
+        }
+      }
+    }
+    used.removeIf(name -> !panel.hasMarker(name));
+    return used;
+  }
+}

@@ -1,0 +1,332 @@
+package org.mrdflow.gating.simulate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntPredicate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The references here are the configuration (intended composition, multinomial noise) and the
+ * domain brief's description of where populations sit; never numbers the simulator printed.
+ */
+class MarrowSimulatorTest {
+
+  private static SimulatedSample simulate(Scenario scenario, Instrument instrument, int events, Double blastFraction) {
+    SampleSpec spec =
+        scenario.expand(new Scenario.Options(20261121L, events, 1, instrument, blastFraction)).get(0);
+    return MarrowSimulator.simulate(spec);
+  }
+
+  private static long count(byte[] labels, Population p) {
+    long n = 0;
+    for (byte b : labels) {
+      n += (b & 0xFF) == p.code() ? 1 : 0;
+    }
+    return n;
+  }
+
+  @Test
+  void truthCountsEqualTheRealisedLabelCounts() {
+    SimulatedSample s = simulate(Scenario.MIXED80, Instrument.CANTO, 120_000, 5e-3);
+    byte[] labels = s.labels();
+    SimulationTruth t = s.truth();
+
+    for (Population p : Population.values()) {
+      assertThat(t.populationCounts().get(p.truthName())).as(p.truthName()).isEqualTo(count(labels, p));
+    }
+    long debris = count(labels, Population.DEBRIS);
+    long doublets = count(labels, Population.DOUBLET);
+    long blasts = count(labels, Population.BLAST_CD19POS) + count(labels, Population.BLAST_CD19NEG);
+    assertThat(t.totalEvents()).isEqualTo(120_000).isEqualTo(labels.length);
+    assertThat(t.debris()).isEqualTo(debris);
+    assertThat(t.doublets()).isEqualTo(doublets);
+    assertThat(t.nucleatedSinglets()).isEqualTo(120_000 - debris - doublets);
+    assertThat(t.blasts()).isEqualTo(blasts);
+    assertThat(t.mrdFraction()).isEqualTo((double) blasts / (120_000 - debris - doublets));
+  }
+
+  @Test
+  void theSameSeedGivesByteIdenticalFilesAndAnotherSeedDoesNot(@TempDir Path dir) throws IOException {
+    SampleSpec spec =
+        Scenario.CD19_DIM.expand(new Scenario.Options(7, 20_000, 1, Instrument.NAVIOS, null)).get(0);
+    SimulationFiles.Written first = SimulationFiles.write(MarrowSimulator.simulate(spec), dir.resolve("a"));
+    SimulationFiles.Written second = SimulationFiles.write(MarrowSimulator.simulate(spec), dir.resolve("b"));
+
+    assertThat(Files.readAllBytes(second.fcs())).isEqualTo(Files.readAllBytes(first.fcs()));
+    assertThat(Files.readAllBytes(second.labels())).isEqualTo(Files.readAllBytes(first.labels()));
+    assertThat(Files.readAllBytes(second.truth())).isEqualTo(Files.readAllBytes(first.truth()));
+
+    SampleSpec other =
+        Scenario.CD19_DIM.expand(new Scenario.Options(8, 20_000, 1, Instrument.NAVIOS, null)).get(0);
+    assertThat(MarrowSimulator.simulate(other).labels()).isNotEqualTo(Files.readAllBytes(first.labels()));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Instrument.class)
+  void theRealisedCompositionMatchesTheIntendedOneWithinMultinomialNoise(Instrument instrument) {
+    SimulatedSample s = simulate(Scenario.REGENERATING, instrument, 150_000, null);
+    long n = s.truth().nucleatedSinglets();
+    double intendedTotal = 0;
+    for (Map.Entry<Population, Double> e : s.intendedPercent().entrySet()) {
+      double p = e.getValue() / 100;
+      intendedTotal += e.getValue();
+      double expected = n * p;
+      double sd = Math.sqrt(n * p * (1 - p));
+      assertThat((double) count(s.labels(), e.getKey()))
+          .as(e.getKey().truthName())
+          .isBetween(expected - 5 * sd - 2, expected + 5 * sd + 2);
+    }
+    assertThat(intendedTotal).isCloseTo(100, org.assertj.core.data.Offset.offset(1e-9));
+  }
+
+  @Test
+  void regeneratingMarrowsHoldFiveToFifteenPercentHematogonesAndNoBlasts() {
+    List<SampleSpec> specs =
+        Scenario.REGENERATING.expand(new Scenario.Options(3, 100_000, 3, null, null));
+    for (SampleSpec spec : specs) {
+      SimulationTruth t = MarrowSimulator.simulate(spec).truth();
+      assertThat((double) t.hematogones() / t.nucleatedSinglets()).as(spec.sampleId()).isBetween(0.05, 0.15);
+      assertThat(t.blasts()).isZero();
+      assertThat(t.bCellAplasia()).isFalse();
+      assertThat(t.car19Eligible()).isNull();
+    }
+  }
+
+  @Test
+  void postCarTAplasiaHasFewerThanThreePercentBCellsAmongLymphocytesAndCarTCells() {
+    SimulationTruth t = simulate(Scenario.APLASIA, Instrument.CYTOFLEX, 100_000, null).truth();
+
+    assertThat(t.bPctOfLymphocytes()).isLessThan(3);
+    assertThat(t.bCellAplasia()).isTrue();
+    assertThat(t.populationCounts().get("CAR_T")).isPositive();
+    assertThat(t.blasts()).isZero();
+  }
+
+  @Test
+  void cd19NegativeEscapeBlastsAreAllCd19NegativeAndNotCarEligible() {
+    SimulationTruth t = simulate(Scenario.CD19_NEGATIVE, Instrument.NAVIOS, 100_000, 5e-3).truth();
+
+    assertThat(t.blasts()).isPositive();
+    assertThat(t.blastsCd19pos()).isZero();
+    assertThat(t.car19Eligible()).isFalse();
+  }
+
+  @Test
+  void mixedClonesSplitTheirBlastsInTheConfiguredProportion() {
+    SimulationTruth t = simulate(Scenario.MIXED80, Instrument.CANTO, 200_000, 1e-2).truth();
+    double sd = Math.sqrt(0.8 * 0.2 / t.blasts());
+
+    assertThat(t.cd19posFractionOfBlasts()).isBetween(0.8 - 4 * sd, 0.8 + 4 * sd);
+    assertThat(t.car19Eligible()).isFalse();
+  }
+
+  @Test
+  void lowCellularitySamplesStayBelow200000NucleatedCellsAndTheirNegativeIsIndeterminate() {
+    List<SampleSpec> specs = Scenario.LOW_CELLULARITY.expand(new Scenario.Options(5, null, 1, null, null));
+    assertThat(specs).hasSize(2);
+    for (SampleSpec spec : specs) {
+      SimulationTruth t = MarrowSimulator.simulate(spec).truth();
+      assertThat(t.nucleatedSinglets()).isLessThan(200_000);
+      if (t.blasts() == 0) {
+        assertThat(t.mrdCategory()).isEqualTo("INDETERMINATE");
+        assertThat(t.mrdCategoryReason()).isEqualTo("INSUFFICIENT_SENSITIVITY");
+      }
+    }
+  }
+
+  @Test
+  void theDilutionSeriesRealisesEachLevelWithinPoissonNoise() {
+    List<SampleSpec> specs = Scenario.DILUTION.expand(new Scenario.Options(11, 200_000, 1, Instrument.CANTO, null));
+    assertThat(specs).extracting(SampleSpec::blastFraction).containsExactly(0.0, 1e-5, 1e-4, 1e-3, 1e-2);
+    for (SampleSpec spec : specs) {
+      SimulationTruth t = MarrowSimulator.simulate(spec).truth();
+      double expected = spec.blastFraction() * t.nucleatedSinglets();
+      assertThat((double) t.blasts())
+          .as(spec.sampleId())
+          .isBetween(expected - 5 * Math.sqrt(expected) - 1, expected + 5 * Math.sqrt(expected) + 1);
+    }
+  }
+
+  // ---- where the events sit (domain brief section 3), on compensated data ----
+
+  /** Compensated fluorescence: raw x inverse(written spillover), as a lab would do. */
+  private static double[][] compensatedByMarker(SimulatedSample s) {
+    List<Instrument.Detector> detectors = s.spec().instrument().detectors();
+    double[][] inverse = invert(s.writtenSpillover());
+    int k = detectors.size();
+    int[] column = new int[k];
+    for (int d = 0; d < k; d++) {
+      column[d] = channelIndex(s, detectors.get(d).name());
+    }
+    int n = s.labels().length;
+    double[][] byMarker = new double[Marker.COUNT][n];
+    for (int i = 0; i < n; i++) {
+      for (int out = 0; out < k; out++) {
+        double v = 0;
+        for (int in = 0; in < k; in++) {
+          v += s.columns()[column[in]][i] * inverse[in][out];
+        }
+        byMarker[detectors.get(out).marker().ordinal()][i] = v;
+      }
+    }
+    return byMarker;
+  }
+
+  private static int channelIndex(SimulatedSample s, String name) {
+    for (int c = 0; c < s.channels().size(); c++) {
+      if (s.channels().get(c).name().equals(name)) {
+        return c;
+      }
+    }
+    throw new AssertionError("no channel " + name);
+  }
+
+  private static double[][] invert(double[][] m) {
+    int n = m.length;
+    double[][] a = new double[n][2 * n];
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(m[i], 0, a[i], 0, n);
+      a[i][n + i] = 1;
+    }
+    for (int col = 0; col < n; col++) {
+      int pivot = col;
+      for (int r = col + 1; r < n; r++) {
+        if (Math.abs(a[r][col]) > Math.abs(a[pivot][col])) {
+          pivot = r;
+        }
+      }
+      double[] tmp = a[col];
+      a[col] = a[pivot];
+      a[pivot] = tmp;
+      double p = a[col][col];
+      for (int j = 0; j < 2 * n; j++) {
+        a[col][j] /= p;
+      }
+      for (int r = 0; r < n; r++) {
+        if (r != col) {
+          double f = a[r][col];
+          for (int j = 0; j < 2 * n; j++) {
+            a[r][j] -= f * a[col][j];
+          }
+        }
+      }
+    }
+    double[][] inv = new double[n][n];
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(a[i], n, inv[i], 0, n);
+    }
+    return inv;
+  }
+
+  private static double median(double[] values, byte[] labels, IntPredicate codeSelected) {
+    double[] chosen = new double[values.length];
+    int n = 0;
+    for (int i = 0; i < values.length; i++) {
+      if (codeSelected.test(labels[i] & 0xFF)) {
+        chosen[n++] = values[i];
+      }
+    }
+    double[] sorted = Arrays.copyOf(chosen, n);
+    Arrays.sort(sorted);
+    return sorted[n / 2];
+  }
+
+  private static IntPredicate is(Population p) {
+    return code -> code == p.code();
+  }
+
+  private static double[] floats(float[] column) {
+    double[] d = new double[column.length];
+    for (int i = 0; i < d.length; i++) {
+      d[i] = column[i];
+    }
+    return d;
+  }
+
+  @ParameterizedTest
+  @EnumSource(Instrument.class)
+  void classicBlastsSitOffTheHematogonePathInCd10Cd45AndCd38(Instrument instrument) {
+    SimulatedSample s = simulate(Scenario.CLASSIC, instrument, 200_000, 1e-2);
+    double[][] m = compensatedByMarker(s);
+    byte[] l = s.labels();
+    IntPredicate blast = is(Population.BLAST_CD19POS);
+    IntPredicate hgI = is(Population.HEMATOGONE_I);
+    IntPredicate lymph = is(Population.T);
+
+    // CD10 over-expression, CD45 dimmer than stage I hematogones and lymphocytes, CD38 dim.
+    assertThat(median(m[Marker.CD10.ordinal()], l, blast)).isGreaterThan(2 * median(m[Marker.CD10.ordinal()], l, hgI));
+    assertThat(median(m[Marker.CD45.ordinal()], l, blast)).isLessThan(median(m[Marker.CD45.ordinal()], l, hgI));
+    assertThat(median(m[Marker.CD45.ordinal()], l, hgI)).isLessThan(median(m[Marker.CD45.ordinal()], l, lymph));
+    assertThat(median(m[Marker.CD38.ordinal()], l, blast)).isLessThan(median(m[Marker.CD38.ordinal()], l, hgI) / 5);
+    // Erythroid cells are CD45-negative: more than a decade below lymphocytes.
+    assertThat(median(m[Marker.CD45.ordinal()], l, is(Population.ERYTHROID)))
+        .isLessThan(median(m[Marker.CD45.ordinal()], l, lymph) / 10);
+    // The B path: CD20 rises and CD10 falls from stage I to mature B.
+    assertThat(median(m[Marker.CD20.ordinal()], l, is(Population.MATURE_B)))
+        .isGreaterThan(10 * Math.max(1, median(m[Marker.CD20.ordinal()], l, hgI)));
+    assertThat(median(m[Marker.CD10.ordinal()], l, is(Population.MATURE_B)))
+        .isLessThan(median(m[Marker.CD10.ordinal()], l, hgI) / 10);
+  }
+
+  @Test
+  void scatterSeparatesLymphocytesMonocytesGranulocytesAndDoublets() {
+    SimulatedSample s = simulate(Scenario.NORMAL, Instrument.CANTO, 100_000, null);
+    byte[] l = s.labels();
+    double[] fscA = floats(s.columns()[channelIndex(s, "FSC-A")]);
+    double[] fscH = floats(s.columns()[channelIndex(s, "FSC-H")]);
+    double[] ssc = floats(s.columns()[channelIndex(s, "SSC-A")]);
+    double[] ratio = new double[fscA.length];
+    for (int i = 0; i < ratio.length; i++) {
+      ratio[i] = fscH[i] / fscA[i];
+    }
+    IntPredicate singleCell = code -> code >= 10;
+
+    assertThat(median(ssc, l, is(Population.T))).isLessThan(median(ssc, l, is(Population.MONOCYTE)));
+    assertThat(median(ssc, l, is(Population.MONOCYTE))).isLessThan(median(ssc, l, is(Population.NEUTROPHIL_MATURE)));
+    assertThat(median(ssc, l, is(Population.NEUTROPHIL_MATURE))).isLessThan(median(ssc, l, is(Population.EOSINOPHIL)));
+    // Doublets: about twice the area of a cell, with a lower height for their area.
+    assertThat(median(fscA, l, is(Population.DOUBLET)) / median(fscA, l, singleCell)).isBetween(1.6, 2.6);
+    assertThat(median(ratio, l, is(Population.DOUBLET))).isLessThan(0.85 * median(ratio, l, singleCell));
+    assertThat(median(fscA, l, is(Population.DEBRIS))).isLessThan(median(fscA, l, is(Population.T)) / 2);
+  }
+
+  @Test
+  void compensatedNegativesSpreadAroundZeroIncludingBelowIt() {
+    SimulatedSample s = simulate(Scenario.NORMAL, Instrument.CANTO, 60_000, null);
+    double[] cd19 = compensatedByMarker(s)[Marker.CD19.ordinal()];
+    byte[] l = s.labels();
+    long below = 0;
+    long tCells = 0;
+    for (int i = 0; i < cd19.length; i++) {
+      if ((l[i] & 0xFF) == Population.T.code()) {
+        tCells++;
+        below += cd19[i] < 0 ? 1 : 0;
+      }
+    }
+    assertThat((double) below / tCells).isBetween(0.1, 0.6);
+    assertThat(median(cd19, l, is(Population.T)))
+        .isLessThan(median(cd19, l, is(Population.MATURE_B)) / 20);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Instrument.class)
+  void timeRunsForwardWithinTheChannelRange(Instrument instrument) {
+    SimulatedSample s = simulate(Scenario.NORMAL, instrument, 20_000, null);
+    float[] time = s.columns()[s.channels().size() - 1];
+
+    assertThat(s.channels().get(s.channels().size() - 1).kind()).isEqualTo(Instrument.ChannelKind.TIME);
+    for (int i = 1; i < time.length; i++) {
+      assertThat(time[i]).isGreaterThanOrEqualTo(time[i - 1]);
+    }
+    assertThat(time[time.length - 1]).isPositive().isLessThan(instrument.range());
+  }
+}

@@ -1,0 +1,128 @@
+package org.mrdflow.gating.transform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class TransformTest {
+
+  @Test
+  void logicleReproducesTheGatingMlSpecificationExampleTable() {
+    // Gating-ML 2.0 specification example (T=1000, W=1, M=4, A=0), 6 decimals as published.
+    double[] x = {-10, -5, -1, 0, 0.3, 1, 3, 10, 100, 1000};
+    double[] expected = {0.067574, 0.147986, 0.228752, 0.25, 0.256384, 0.271248, 0.312897,
+        0.432426, 0.739548, 1.0};
+    LogicleTransform logicle = new LogicleTransform(1000, 1, 4, 0);
+    for (int i = 0; i < x.length; i++) {
+      assertThat(logicle.apply(x[i])).as("logicle(%s)", x[i]).isCloseTo(expected[i],
+          within(5e-7));
+    }
+  }
+
+  static Stream<BiexponentialScale> scales() {
+    return Stream.of(
+        new LogicleTransform(262144, 0.5, 4.5, 0),
+        new LogicleTransform(10000, 1, 4, 0.5),
+        new LogicleTransform(1000, 0, 4, 0),
+        LogicleTransform.fromFlowJoBiex(262144, 4.5, -10, 1),
+        new HyperlogTransform(10000, 1, 4.5, 0),
+        new HyperlogTransform(262144, 0.5, 4.5, 0.5));
+  }
+
+  @ParameterizedTest
+  @MethodSource("scales")
+  void inverseOfApplyReturnsTheDataValueOverMillionsOfSeededValues(BiexponentialScale scale) {
+    SplittableRandom random = new SplittableRandom(20121206);
+    for (int i = 0; i < 1_000_000; i++) {
+      // Magnitudes from 1e-6 to 1e9 times T/1e5, both signs, plus exact zeros.
+      double magnitude = Math.pow(10, random.nextDouble(-6, 9)) * scale.T() / 1e5;
+      double x = i % 1000 == 0 ? 0 : random.nextBoolean() ? magnitude : -magnitude;
+      double back = scale.inverse(scale.apply(x));
+      assertThat(Math.abs(back - x)).as("%s at x=%s", scale, x)
+          .isLessThanOrEqualTo(1e-12 * Math.max(Math.abs(x), 1));
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("scales")
+  void applyOfInverseReturnsTheScaleValueToTwelveDigits(BiexponentialScale scale) {
+    SplittableRandom random = new SplittableRandom(7);
+    for (int i = 0; i < 1_000_000; i++) {
+      double y = random.nextDouble(-0.5, 1.5);
+      assertThat(scale.apply(scale.inverse(y))).as("%s at y=%s", scale, y)
+          .isCloseTo(y, within(1e-12 * Math.max(Math.abs(y), 1e-3)));
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("scales")
+  void theFloatBulkPathAgreesWithTheExactTransformToFloatPrecision(BiexponentialScale scale) {
+    SplittableRandom random = new SplittableRandom(11);
+    int n = 2_000_000;
+    float[] in = new float[n];
+    for (int i = 0; i < n; i++) {
+      double magnitude = Math.pow(10, random.nextDouble(-12, 8)) * scale.T() / 1e4;
+      in[i] = (float) (random.nextBoolean() ? magnitude : -magnitude);
+    }
+    in[0] = Float.NaN;
+    in[1] = Float.POSITIVE_INFINITY;
+    in[2] = 0f;
+    float[] out = new float[n];
+    scale.apply(in, out, n);
+    assertThat(out[0]).isNaN();
+    assertThat(out[1]).isEqualTo(Float.POSITIVE_INFINITY);
+    for (int i = 2; i < n; i++) {
+      double exact = scale.apply(in[i]);
+      assertThat((double) out[i]).as("%s at %s", scale, in[i])
+          .isCloseTo(exact, within(2e-9 + Math.ulp((float) exact)));
+    }
+  }
+
+  @Test
+  void flowJoWidthBasisMapsToTheParksLinearizationWidth() {
+    // Parks et al. 2006: W = (M - log10(T / |r|)) / 2 with r the reference negative value.
+    LogicleTransform biex = LogicleTransform.fromFlowJoBiex(262144, 4.5, -100, 0);
+    assertThat(biex.W()).isCloseTo((4.5 - Math.log10(2621.44)) / 2, within(1e-15));
+    assertThat(biex.T()).isEqualTo(262144);
+    assertThat(biex.apply(262144)).isCloseTo(1, within(1e-14));
+  }
+
+  @Test
+  void elementaryTransformsFollowTheirGatingMlFormulas() {
+    assertThat(new LinearTransform(10000, 500).apply(1000)).isCloseTo(1500.0 / 10500,
+        within(1e-16));
+    assertThat(new LogTransform(10000, 5).apply(100)).isCloseTo(1 + Math.log10(0.01) / 5,
+        within(1e-16));
+    assertThat(new LogTransform(10000, 5).apply(-1)).isNaN();
+    AsinhTransform asinh = new AsinhTransform(10000, 4, 1);
+    double ln10 = Math.log(10);
+    double z = 250 * Math.sinh(4 * ln10) / 10000;
+    double reference = (Math.log(z + Math.sqrt(z * z + 1)) + ln10) / (5 * ln10);
+    assertThat(asinh.apply(250)).isCloseTo(reference, within(1e-14));
+    assertThat(new RatioTransform(2.7, -100, -300).apply(50, 20)).isCloseTo(
+        2.7 * 150 / 320, within(1e-15));
+    SplittableRandom random = new SplittableRandom(3);
+    for (Transform t : new Transform[] {new LinearTransform(10000, 500),
+        new LogTransform(10000, 5), asinh}) {
+      for (int i = 0; i < 100_000; i++) {
+        double x = random.nextDouble(1e-3, 1e6);
+        assertThat(t.inverse(t.apply(x))).as("%s", t).isCloseTo(x, within(1e-12 * x));
+      }
+    }
+  }
+
+  @Test
+  void parametersOutsideTheStandardsConstraintsAreRejectedWithTheRuleNamed() {
+    assertThatThrownBy(() -> new LogicleTransform(262144, 3, 4.5, 0))
+        .hasMessageContaining("0 <= W <= M/2");
+    assertThatThrownBy(() -> new HyperlogTransform(262144, 0, 4.5, 0))
+        .hasMessageContaining("0 < W");
+    assertThatThrownBy(() -> new LogTransform(0, 4)).hasMessageContaining("T > 0");
+  }
+}

@@ -1,0 +1,102 @@
+package org.mrdflow.pipeline.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.mrdflow.fcs.FcsException;
+import org.mrdflow.fcs.ReadBenchmark;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code mrdflow bench ...}: throughput benchmarks that print ratios, not timed tests. */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = "Benchmarks.",
+    subcommands = {BenchCommand.Fcs.class})
+public final class BenchCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  /** {@code mrdflow bench fcs FILE [--json]}. */
+  @Command(
+      name = "fcs",
+      mixinStandardHelpOptions = true,
+      description = "Median time to read FILE's bytes with a plain FileChannel read versus "
+          + "parsing it into column arrays, after warm-up; GB/s and their ratio.")
+  static final class Fcs implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE", description = "FCS file")
+    Path file;
+
+    @Option(names = "--json", description = "print {bytes, events, read_seconds, "
+        + "parse_seconds, parse_gb_per_s, ratio}")
+    boolean json;
+
+    @Option(names = "--warmup", defaultValue = "3", description = "warm-up rounds (default 3)")
+    int warmup;
+
+    @Option(names = "--repetitions", defaultValue = "7",
+        description = "measured rounds (default 7)")
+    int repetitions;
+
+    @Override
+    public Integer call() throws IOException {
+      ReadBenchmark.Result r;
+      try {
+        r = ReadBenchmark.run(file, warmup, repetitions);
+      } catch (FcsException e) {
+        System.err.println(e.getMessage());
+        return 2;
+      } catch (NoSuchFileException e) {
+        System.err.println(file + ": no such file");
+        return 2;
+      }
+      if (json) {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode n = mapper.createObjectNode();
+        n.put("bytes", r.bytes());
+        n.put("events", r.events());
+        n.put("read_seconds", r.readSeconds());
+        n.put("parse_seconds", r.parseSeconds());
+        n.put("parse_gb_per_s", r.parseGbPerSecond());
+        n.put("ratio", r.ratio());
+        System.out.println(mapper.writeValueAsString(n));
+      } else {
+        System.out.printf("file            %s%n", file);
+        System.out.printf("bytes           %d%n", r.bytes());
+        System.out.printf("events          %d%n", r.events());
+        System.out.printf("plain read      %.4f s  (%.2f GB/s, median of %d)%n",
+            r.readSeconds(), r.readGbPerSecond(), repetitions);
+        System.out.printf("parse           %.4f s  (%.2f GB/s, median of %d)%n",
+            r.parseSeconds(), r.parseGbPerSecond(), repetitions);
+        System.out.printf("ratio           %.2f  (parse / plain read)%n", r.ratio());
+        System.out.printf("peak heap       %.0f MB (sum of heap pool peaks, upper bound)%n",
+            peakHeapBytes() / 1e6);
+      }
+      return 0;
+    }
+
+    private static long peakHeapBytes() {
+      long sum = 0;
+      for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+        if (pool.getType() == MemoryType.HEAP) {
+          sum += pool.getPeakUsage().getUsed();
+        }
+      }
+      return sum;
+    }
+  }
+}
