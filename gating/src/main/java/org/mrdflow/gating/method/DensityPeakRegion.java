@@ -13,8 +13,10 @@ import org.mrdflow.gating.method.MethodParameter.Type;
  * The parent's events are binned on a grid and smoothed; the chosen peak (the highest, or the
  * one nearest {@code near}) is grown to the connected bins whose density is at least
  * {@code level} of the peak's. The region is frozen as an ellipse: the mean and covariance of the
- * parent events inside it, at squared Mahalanobis distance {@code distance_square} (5.991 = 95%
- * of a bivariate normal). An empty parent gives an empty population.
+ * parent events inside it, at squared Mahalanobis distance {@code distance_square}. The default
+ * 9.21 is the 99% radius of a bivariate normal: the moments of a density-truncated region
+ * underestimate the cluster's spread, so a 95% radius would cut its tails. An empty parent
+ * gives an empty population.
  */
 public final class DensityPeakRegion implements GatingMethod {
   @Override
@@ -28,11 +30,11 @@ public final class DensityPeakRegion implements GatingMethod {
         MethodParameter.optional("bins", Type.INTEGER, 128, "grid bins per dimension"),
         MethodParameter.optional("smoothing", Type.NUMBER, 2.0,
             "Gaussian kernel standard deviation, in bins"),
-        MethodParameter.optional("level", Type.NUMBER, 0.2,
+        MethodParameter.optional("level", Type.NUMBER, 0.1,
             "the region keeps connected bins above this fraction of the peak density"),
         MethodParameter.optional("near", Type.NUMBER_LIST, null,
             "choose the local peak nearest this point [x, y] instead of the highest"),
-        MethodParameter.optional("distance_square", Type.NUMBER, 5.991,
+        MethodParameter.optional("distance_square", Type.NUMBER, 9.21,
             "squared Mahalanobis radius of the frozen ellipse"));
   }
 

@@ -8,7 +8,8 @@ import org.mrdflow.gating.method.MethodParameter.Type;
 
 /**
  * {@code density-valley}: a 1-D threshold at the lowest point of the smoothed density between
- * its two highest peaks (the classic "negative vs positive" split of a bimodal marker, e.g.
+ * its main peak and the highest other peak separated from it by a valley (density falling to
+ * {@code max_valley_ratio} of the lower peak) (the classic "negative vs positive" split of a bimodal marker, e.g.
  * openCyto's mindensity). Returns a range gate {@code [threshold, +inf)} for {@code side: above}
  * or {@code (-inf, threshold)} for {@code side: below}.
  *
@@ -37,6 +38,9 @@ public final class DensityValleyThreshold implements GatingMethod {
             "highest value considered (default: parent maximum)"),
         MethodParameter.optional("min_peak_fraction", Type.NUMBER, 0.05,
             "a peak must reach this fraction of the highest peak"),
+        MethodParameter.optional("max_valley_ratio", Type.NUMBER, 0.5,
+            "two peaks are distinct modes when the density between them falls to this fraction"
+                + " of the lower peak"),
         MethodParameter.optional("tail_fraction", Type.NUMBER, 0.01,
             "unimodal case: density fraction of the peak where the tail ends"),
         MethodParameter.optional("fallback", Type.NUMBER, null,
@@ -90,21 +94,30 @@ public final class DensityValleyThreshold implements GatingMethod {
     double[] density = Density.smooth(counts, args.number("smoothing"));
     double width = (hi - lo) / bins;
     List<Integer> peaks = peaks(density, args.number("min_peak_fraction"));
-    if (peaks.size() >= 2) {
-      int first = Math.min(peaks.get(0), peaks.get(1));
-      int second = Math.max(peaks.get(0), peaks.get(1));
+    double maxValleyRatio = args.number("max_valley_ratio");
+    for (int k = 1; k < peaks.size(); k++) {
+      // The second mode is the highest other peak separated from the main one by a real
+      // valley, not a noise ripple on the main peak's shoulder.
+      int first = Math.min(peaks.get(0), peaks.get(k));
+      int second = Math.max(peaks.get(0), peaks.get(k));
       int valley = first;
       for (int b = first; b <= second; b++) {
         if (density[b] < density[valley]) {
           valley = b;
         }
       }
-      return lo + (valley + 0.5) * width;
+      if (density[valley] <= maxValleyRatio * density[peaks.get(k)]) {
+        return lo + (valley + 0.5) * width;
+      }
     }
     if (args.has("fallback")) {
       return args.number("fallback");
     }
-    int peak = peaks.isEmpty() ? 0 : peaks.get(0);
+    if (peaks.isEmpty()) {
+      // No parent event inside [min, max]: nothing to select on either side.
+      return side.equals("above") ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+    }
+    int peak = peaks.get(0);
     double floor = density[peak] * args.number("tail_fraction");
     int step = side.equals("above") ? 1 : -1;
     int b = peak;

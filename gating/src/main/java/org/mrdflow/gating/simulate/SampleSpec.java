@@ -28,11 +28,13 @@ public record SampleSpec(
 
   /** Fewer events would not make a marrow acquisition (and could leave no nucleated cell). */
   public static final int MIN_EVENTS = 1_000;
+  /** 40 million events x up to 11 float channels stays under the reader's 2 GiB file limit. */
+  public static final int MAX_EVENTS = 40_000_000;
 
   public SampleSpec {
-    if (events < MIN_EVENTS) {
+    if (events < MIN_EVENTS || events > MAX_EVENTS) {
       throw new IllegalArgumentException(
-          sampleId + ": events must be at least " + MIN_EVENTS + ", got " + events);
+          sampleId + ": events must be between " + MIN_EVENTS + " and " + MAX_EVENTS + ", got " + events);
     }
     if (blastFraction < 0 || blastFraction >= 1) {
       throw new IllegalArgumentException(sampleId + ": blast fraction " + blastFraction + " not in [0, 1)");

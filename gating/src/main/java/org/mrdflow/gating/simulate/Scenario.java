@@ -175,8 +175,9 @@ public enum Scenario {
       create(stem, scenario, bg, hematogonePct, fraction, cd19Pos, r, phenotype, events);
     }
 
+    /** A sample whose size is part of what it shows (the demo's low-cellularity file). */
     void addWithEvents(String stem, String scenario, Background bg, int fileEvents, int r) {
-      create(stem, scenario, bg, null, 0, 1, r, null, options.events() != null ? options.events() : fileEvents);
+      create(stem, scenario, bg, null, 0, 1, r, null, fileEvents);
     }
 
     private void create(String stem, String scenario, Background bg, Double hematogonePct,

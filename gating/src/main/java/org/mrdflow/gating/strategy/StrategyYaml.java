@@ -21,6 +21,7 @@ import org.mrdflow.gating.gate.GateDefinition;
 import org.mrdflow.gating.gate.MethodGate;
 import org.mrdflow.gating.gate.PolygonGate;
 import org.mrdflow.gating.gate.RectangleGate;
+import org.mrdflow.gating.panel.Panel;
 import org.mrdflow.gating.transform.AsinhTransform;
 import org.mrdflow.gating.transform.HyperlogTransform;
 import org.mrdflow.gating.transform.LinearTransform;
@@ -45,7 +46,7 @@ public final class StrategyYaml {
   }
 
   /**
-   * @param baseDirectory resolves relative matrix file names; null to forbid them
+   * @param baseDirectory resolves relative panel and matrix file names; null to forbid them
    */
   public static GatingStrategy parse(String source, InputStream in, Path baseDirectory) {
     JsonNode root;
@@ -86,8 +87,15 @@ public final class StrategyYaml {
       populations.add(new Population(id, name, parent, gate));
     }
     String denominator = root.hasNonNull("denominator") ? root.get("denominator").asText() : null;
+    Panel panel = null;
+    if (root.hasNonNull("panel")) {
+      if (baseDirectory == null) {
+        throw new GatingException(source + ": a panel file needs a strategy read from a file");
+      }
+      panel = Panel.read(baseDirectory.resolve(root.get("panel").asText()).normalize());
+    }
     return new GatingStrategy(source, root.path("id").asText(source), compensations,
-        transforms, Map.of(), populations, denominator);
+        transforms, Map.of(), populations, denominator, panel);
   }
 
   private static Transform transform(String source, String id, JsonNode node) {

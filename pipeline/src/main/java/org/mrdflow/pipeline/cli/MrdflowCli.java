@@ -20,6 +20,9 @@ import picocli.CommandLine.Spec;
       FcsCommand.class,
       BenchCommand.class,
       SimulateCommand.class,
+      StatsCommand.class,
+      AnalyzeCommand.class,
+      EvaluateCommand.class,
     })
 public final class MrdflowCli implements Runnable {
 
