@@ -20,6 +20,8 @@ import picocli.CommandLine.Spec;
       FcsCommand.class,
       BenchCommand.class,
       SimulateCommand.class,
+      RunCommand.class,
+      DemoCommand.class,
     })
 public final class MrdflowCli implements Runnable {
 

@@ -74,7 +74,7 @@ public final class SampleTask implements Serializable {
       return failed(planned, facts, null, new SampleFailure(ErrorCode.NOT_FCS,
           file.path() + ": not an FCS file (does not start with 'FCS' and a version)"));
     }
-    SampleAnalysis analysis;
+    AnalysedSample analysis;
     try {
       analysis = analyzer.analyze(bytes, file.path());
     } catch (SampleFailure f) {
