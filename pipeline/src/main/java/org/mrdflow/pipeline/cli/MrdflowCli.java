@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
       FcsCommand.class,
       BenchCommand.class,
       SimulateCommand.class,
+      EvaluateCommand.class,
       RunCommand.class,
       DemoCommand.class,
     })
