@@ -119,10 +119,14 @@ public final class FcsMrdAnalyzer implements SampleAnalyzer {
     try {
       return analysis().analyzeWithEvents(dataset, sourceName);
     } catch (PanelException e) {
-      throw new SampleFailure(ErrorCode.MISSING_MARKER, messageNaming(sourceName, e), e);
+      throw new SampleFailure(ErrorCode.MISSING_MARKER, messageNaming(sourceName, e), e, parsed(dataset));
     } catch (GatingException e) {
-      throw new SampleFailure(ErrorCode.ANALYSIS_FAILED, messageNaming(sourceName, e), e);
+      throw new SampleFailure(ErrorCode.ANALYSIS_FAILED, messageNaming(sourceName, e), e, parsed(dataset));
     }
+  }
+
+  private static SampleFailure.ParsedFcs parsed(FcsDataset d) {
+    return new SampleFailure.ParsedFcs(d.version(), d.keywords().asMap(), d.eventCount());
   }
 
   /** Library messages usually start with the file name; add it when they do not. */
