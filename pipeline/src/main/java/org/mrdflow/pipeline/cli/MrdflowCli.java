@@ -23,6 +23,8 @@ import picocli.CommandLine.Spec;
       StatsCommand.class,
       AnalyzeCommand.class,
       EvaluateCommand.class,
+      RunCommand.class,
+      DemoCommand.class,
     })
 public final class MrdflowCli implements Runnable {
 

@@ -1,6 +1,8 @@
 package org.mrdflow.pipeline.job;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 
 import java.io.IOException;
@@ -292,30 +294,34 @@ public final class MrdflowJob {
   private RunResult summarise(String runId, LocalDate runDate, Warehouse warehouse, Dataset<Row> sampleRows,
       Dataset<Row> mrdRows, ManifestMatch match, int ignored, Instant started, double analysisSeconds) {
     Map<String, Long> byCode = new TreeMap<>();
-    long ok = 0;
-    long failed = 0;
-    for (Row r : sampleRows.groupBy("status", "error_code").count().collectAsList()) {
-      if (SampleTask.STATUS_OK.equals(r.getString(0))) {
-        ok += r.getLong(2);
-      } else {
-        failed += r.getLong(2);
-        byCode.put(r.getString(1), r.getLong(2));
-      }
-    }
     Map<String, Long> byStatus = new LinkedHashMap<>();
     for (String s : List.of("POSITIVE", "NEGATIVE", "INDETERMINATE")) {
       byStatus.put(s, 0L);
     }
-    for (Row r : mrdRows.groupBy("mrd_status").count().collectAsList()) {
-      byStatus.put(r.getString(0), r.getLong(1));
+    long ok = 0;
+    long failed = 0;
+    long events = 0;
+    // One aggregation for every count of the summary: a handful of rows reach the driver.
+    for (Row r : sampleRows.join(mrdRows.select("sample_id", "mrd_status"), "sample_id", "left")
+        .groupBy("status", "error_code", "mrd_status")
+        .agg(count(lit(1)), sum("total_events")).collectAsList()) {
+      long n = r.getLong(3);
+      if (SampleTask.STATUS_OK.equals(r.getString(0))) {
+        ok += n;
+        events += r.isNullAt(4) ? 0 : r.getLong(4);
+        byStatus.merge(r.getString(2), n, Long::sum);
+      } else {
+        failed += n;
+        byCode.put(r.getString(1), n);
+      }
     }
     List<String> examples = new ArrayList<>();
-    for (Row r : sampleRows.where(col("status").equalTo(SampleTask.STATUS_FAILED)).orderBy("source_path")
-        .select("error_message").limit(EXAMPLES).collectAsList()) {
-      examples.add(r.getString(0));
+    if (failed > 0) {
+      for (Row r : sampleRows.where(col("status").equalTo(SampleTask.STATUS_FAILED)).orderBy("source_path")
+          .select("error_code", "error_message").limit(EXAMPLES).collectAsList()) {
+        examples.add(r.getString(0) + ": " + r.getString(1));
+      }
     }
-    Row eventSum = sampleRows.agg(sum("total_events")).first();
-    long events = eventSum.isNullAt(0) ? 0 : eventSum.getLong(0);
     List<String> unmatched = match == null ? List.of()
         : match.unmatchedFiles().stream().map(InputFile::path).toList();
     List<String> unused = match == null ? List.of()

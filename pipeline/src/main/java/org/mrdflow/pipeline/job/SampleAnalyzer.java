@@ -18,7 +18,7 @@ public interface SampleAnalyzer extends Serializable {
    * @param sourceName the file's path, for messages
    * @throws SampleFailure with the code of the step that failed and a message naming the file
    */
-  SampleAnalysis analyze(byte[] fcsBytes, String sourceName) throws SampleFailure;
+  AnalysedSample analyze(byte[] fcsBytes, String sourceName) throws SampleFailure;
 
   /** As {@link #analyze}, returning per-event values and labels for the {@code events} table. */
   SampleEvents analyzeEvents(byte[] fcsBytes, String sourceName) throws SampleFailure;

@@ -69,12 +69,12 @@ public final class SampleTask implements Serializable {
       return failed(planned, facts, null, f);
     }
     FileFacts facts = new FileFacts(sampleId, file.path(), file.fileName(), bytes.length, sha256Hex(bytes));
-    String version = FcsMagic.version(Arrays.copyOf(bytes, Math.min(bytes.length, FcsMagic.PREFIX_BYTES)));
+    String version = headerVersion(bytes);
     if (version == null) {
       return failed(planned, facts, null, new SampleFailure(ErrorCode.NOT_FCS,
           file.path() + ": not an FCS file (does not start with 'FCS' and a version)"));
     }
-    SampleAnalysis analysis;
+    AnalysedSample analysis;
     try {
       analysis = analyzer.analyze(bytes, file.path());
     } catch (SampleFailure f) {
@@ -102,7 +102,10 @@ public final class SampleTask implements Serializable {
   }
 
   private Result failed(PlannedSample planned, FileFacts facts, String version, SampleFailure f) {
-    FcsFacts fcs = new FcsFacts(version, null, null, null);
+    SampleFailure.ParsedFcs parsed = f.parsed();
+    FcsFacts fcs = parsed == null ? new FcsFacts(version, null, null, null)
+        : new FcsFacts(parsed.fcsVersion(), allowList.valueOf(parsed.keywords(), "$CYT"), parsed.totalEvents(),
+            allowList.filter(parsed.keywords()));
     Row sample = OutcomeRows.sample(facts, fcs, planned.manifest(), planned.manifestMatched(),
         STATUS_FAILED, f.code().name(), f.getMessage(), List.of(), pipelineVersion);
     return new Result(OutcomeRows.outcome(sample, null, List.of()), 0);
@@ -116,7 +119,7 @@ public final class SampleTask implements Serializable {
     InputFile file = planned.file();
     try {
       byte[] bytes = read(file, hadoopConf);
-      if (FcsMagic.version(Arrays.copyOf(bytes, Math.min(bytes.length, FcsMagic.PREFIX_BYTES))) == null) {
+      if (headerVersion(bytes) == null) {
         return Optional.empty();
       }
       return Optional.of(analyzer.analyzeEvents(bytes, file.path()));
@@ -160,6 +163,10 @@ public final class SampleTask implements Serializable {
       paths.add(relative);
     }
     return paths;
+  }
+
+  private static String headerVersion(byte[] bytes) {
+    return FcsMagic.version(Arrays.copyOf(bytes, Math.min(bytes.length, FcsMagic.PREFIX_BYTES)));
   }
 
   /** Stable sample identifier: SHA-256 of the relative path, first 16 bytes in hex. */

@@ -10,7 +10,7 @@ import org.mrdflow.gating.mrd.MrdStatus;
 import org.mrdflow.gating.mrd.MrdStatusReason;
 import org.mrdflow.gating.mrd.PopulationSummary;
 import org.mrdflow.pipeline.job.ErrorCode;
-import org.mrdflow.pipeline.job.SampleAnalysis;
+import org.mrdflow.pipeline.job.AnalysedSample;
 import org.mrdflow.pipeline.job.SampleAnalyzer;
 import org.mrdflow.pipeline.job.SampleEvents;
 import org.mrdflow.pipeline.job.SampleFailure;
@@ -24,7 +24,7 @@ public final class FakeAnalyzer implements SampleAnalyzer {
   private static final long serialVersionUID = 1L;
 
   @Override
-  public SampleAnalysis analyze(byte[] bytes, String sourceName) throws SampleFailure {
+  public AnalysedSample analyze(byte[] bytes, String sourceName) throws SampleFailure {
     Map<String, String> f = FakeFcs.parse(bytes);
     if (f.containsKey("fail")) {
       throw new SampleFailure(ErrorCode.valueOf(f.get("fail")), sourceName + ": injected " + f.get("fail"));
@@ -45,7 +45,7 @@ public final class FakeAnalyzer implements SampleAnalyzer {
     Map<String, byte[]> plots = f.containsKey("plot")
         ? Map.of("blasts.svg", "<svg xmlns='http://www.w3.org/2000/svg'/>".getBytes(StandardCharsets.UTF_8))
         : Map.of();
-    return new SampleAnalysis("3.1", keywords, events(f), result(f), plots);
+    return new AnalysedSample("3.1", keywords, events(f), result(f), plots);
   }
 
   /** The result the double computes for a file's fields: what the tables must contain. */

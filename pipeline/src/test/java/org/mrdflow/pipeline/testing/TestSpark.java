@@ -17,6 +17,7 @@ public final class TestSpark {
           .config("spark.sql.shuffle.partitions", "4")
           .config("spark.driver.host", "127.0.0.1")
           .config("spark.driver.bindAddress", "127.0.0.1")
+          .config("spark.sql.debug.maxToStringFields", "200")
           .getOrCreate();
       session.sparkContext().setLogLevel("WARN");
     }

@@ -13,14 +13,14 @@ import org.mrdflow.gating.mrd.MrdResult;
  * @param result the MRD result
  * @param plots gating plots: file name (e.g. "blasts.png") -> image bytes; may be empty
  */
-public record SampleAnalysis(
+public record AnalysedSample(
     String fcsVersion,
     Map<String, String> keywords,
     long totalEvents,
     MrdResult result,
     Map<String, byte[]> plots) {
 
-  public SampleAnalysis {
+  public AnalysedSample {
     keywords = Map.copyOf(keywords);
     plots = Map.copyOf(plots);
   }
