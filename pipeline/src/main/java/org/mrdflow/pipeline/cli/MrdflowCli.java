@@ -24,7 +24,10 @@ import picocli.CommandLine.Spec;
       StatsCommand.class,
       AnalyzeCommand.class,
       EvaluateCommand.class,
+    subcommands = {
       GateCommand.class,
+      RunCommand.class,
+      DemoCommand.class,
     })
     })
 public final class MrdflowCli implements Runnable {
