@@ -20,15 +20,12 @@ import picocli.CommandLine.Spec;
       FcsCommand.class,
       BenchCommand.class,
       SimulateCommand.class,
-    subcommands = {
       StatsCommand.class,
       AnalyzeCommand.class,
       EvaluateCommand.class,
-    subcommands = {
       GateCommand.class,
       RunCommand.class,
       DemoCommand.class,
-    })
     })
 public final class MrdflowCli implements Runnable {
 
