@@ -10,7 +10,8 @@ import java.util.Arrays;
 /**
  * Measures, in one process, reading a file's bytes with a plain {@link FileChannel} read into a
  * direct buffer (the floor) and opening + decoding it into column arrays with {@link FcsFile},
- * each repeated after warm-up; reports medians. Used by {@code mrdflow bench fcs}.
+ * each repeated after warm-up, with a full GC before each round; reports medians. Used by {@code
+ * mrdflow bench fcs}.
  */
 public final class ReadBenchmark {
 
@@ -50,6 +51,9 @@ public final class ReadBenchmark {
     double[] read = new double[repetitions];
     double[] parse = new double[repetitions];
     for (int i = 0; i < warmups + repetitions; i++) {
+      // Collect the previous round's columns outside the timed sections, so that neither
+      // measurement pays for the other's garbage.
+      System.gc();
       long t0 = System.nanoTime();
       plainRead(file, buffer);
       long t1 = System.nanoTime();
