@@ -86,17 +86,17 @@ public final class GrayTest {
       double riskTotal = 0;
       double[] subRisk = new double[k];
       for (int r = 0; r < k; r++) {
-        if (ft.atRisk[r] > 0) {
-          h[j][r] = ft.atRisk[r] / ft.survivalBefore[r];
-          subRisk[r] = h[j][r] * (1 - ft.incidenceBefore[r]);
+        if (ft.atRisk()[r] > 0) {
+          h[j][r] = ft.atRisk()[r] / ft.survivalBefore()[r];
+          subRisk[r] = h[j][r] * (1 - ft.incidenceBefore()[r]);
           hTotal[j] += h[j][r];
           riskTotal += subRisk[r];
-          failures[j] += ft.ofCause[r];
+          failures[j] += ft.ofCause()[r];
         }
       }
       if (failures[j] > 0) {
         for (int r = 0; r < k; r++) {
-          score[r] += ft.ofCause[r] - subRisk[r] * failures[j] / riskTotal;
+          score[r] += ft.ofCause()[r] - subRisk[r] * failures[j] / riskTotal;
         }
       }
       pooledHazard[j] = pooled < 1 ? failures[j] / (hTotal[j] * (1 - pooled)) : 0;
@@ -115,12 +115,12 @@ public final class GrayTest {
         }
       }
       for (int r = 0; r < k; r++) {
-        int y = ft.atRisk[r];
+        int y = ft.atRisk()[r];
         if (y == 0) {
           continue;
         }
-        double before = ft.survivalBefore[r];
-        double after = ft.survivalAfter[r];
+        double before = ft.survivalBefore()[r];
+        double after = ft.survivalAfter()[r];
         double eventFree = 1 - pooledAfter[j];
         if (failures[j] > 0) {
           double b1 = after > 0 ? 1 - eventFree / after : 1;
@@ -131,7 +131,7 @@ public final class GrayTest {
           }
           accumulate(covariance, term, w1);
         }
-        int d2 = ft.other[r];
+        int d2 = ft.other()[r];
         if (d2 > 0 && after > 0) {
           double b2 = eventFree / after;
           double w2 = tieFactor(d2, y) * before * before * d2 / ((double) y * y);
