@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.mrdflow.gating.events.Channel;
+import org.mrdflow.fcs.FcsFile;
 import org.mrdflow.gating.events.EventTable;
+import org.mrdflow.gating.events.FcsEvents;
 import org.mrdflow.gating.events.Sample;
 
 /** The Gating-ML compliance suite copied into test resources (see its PROVENANCE). */
@@ -18,8 +20,20 @@ public final class ComplianceData {
 
   private ComplianceData() {}
 
-  /** data1.fcs on the scale, decoded by the suite's independent Python script. */
+  /** data1.fcs read by the FCS reader and converted to scale values by {@code FcsEvents}. */
   public static Sample data1() {
+    try (InputStream in = open("data1.fcs")) {
+      byte[] bytes = in.readAllBytes();
+      try (FcsFile file = FcsFile.read(bytes, "data1.fcs", FcsEvents.SCALE)) {
+        return FcsEvents.sample(file.first(), "data1.fcs");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** data1.fcs on the scale, decoded by the suite's independent Python script. */
+  public static Sample data1FromPythonDecoder() {
     List<String> lines = lines("data1_scale.csv");
     String[] names = lines.get(0).split(",");
     int events = lines.size() - 1;

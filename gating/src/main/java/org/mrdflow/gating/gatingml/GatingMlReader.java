@@ -83,7 +83,7 @@ public final class GatingMlReader {
       }
     }
     return new GatingStrategy(source, source, compensations, transforms, ratios, populations,
-        null);
+        null, null);
   }
 
   private static Document parse(String source, InputStream in) {

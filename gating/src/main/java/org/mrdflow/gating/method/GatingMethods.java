@@ -67,7 +67,7 @@ public final class GatingMethods {
         }
       } else if (!parameter.type().accepts(value)) {
         problems.add("argument '" + parameter.name() + "' of method " + method.name()
-            + " must be a " + parameter.type().describe() + ", got '" + value + "'");
+            + " must be of type " + parameter.type().describe() + ", got '" + value + "'");
       }
     }
     return problems;

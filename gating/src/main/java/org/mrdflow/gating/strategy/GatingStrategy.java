@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.mrdflow.gating.compensation.SpilloverMatrix;
+import org.mrdflow.gating.panel.Panel;
 import org.mrdflow.gating.transform.Transform;
 
 /**
@@ -21,6 +22,8 @@ import org.mrdflow.gating.transform.Transform;
  * @param ratios ratio dimensions by id
  * @param populations in document order
  * @param denominator id of the population fractions are also reported against, or null
+ * @param panel resolves marker dimensions to channels; null when dimensions name channels
+ *     ($PnN) directly, as in Gating-ML
  */
 public record GatingStrategy(
     String source,
@@ -29,7 +32,8 @@ public record GatingStrategy(
     Map<String, Transform> transforms,
     Map<String, RatioDefinition> ratios,
     List<Population> populations,
-    String denominator) {
+    String denominator,
+    Panel panel) {
 
   public GatingStrategy {
     compensations = unmodifiable(compensations);
@@ -65,6 +69,6 @@ public record GatingStrategy(
   /** The same strategy with other populations (e.g. data-driven gates frozen to geometry). */
   public GatingStrategy withPopulations(List<Population> newPopulations) {
     return new GatingStrategy(
-        source, id, compensations, transforms, ratios, newPopulations, denominator);
+        source, id, compensations, transforms, ratios, newPopulations, denominator, panel);
   }
 }

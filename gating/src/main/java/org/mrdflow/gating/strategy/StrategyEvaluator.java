@@ -37,11 +37,10 @@ public final class StrategyEvaluator {
   /**
    * Validates the strategy (throwing {@link StrategyValidationException}) so that no sample is
    * read for a strategy that cannot work.
-   *
-   * @param panel resolves marker dimensions to channels; null when dimensions name channels
    */
-  public StrategyEvaluator(GatingStrategy strategy, GatingMethods methods, Panel panel) {
-    StrategyValidator.validate(strategy, methods, panel);
+  public StrategyEvaluator(GatingStrategy strategy, GatingMethods methods) {
+    StrategyValidator.validate(strategy, methods);
+    Panel panel = strategy.panel();
     this.strategy = strategy;
     this.methods = methods;
     this.panel = panel;

@@ -25,11 +25,13 @@ public final class StrategyValidator {
   private StrategyValidator() {}
 
   /**
-   * @param panel when given, every non-ratio dimension must be one of its markers (or a
-   *     fluorochrome output of a strategy compensation); null when dimensions name channels
+   * With a panel in the strategy, every non-ratio dimension must be one of its markers (or a
+   * fluorochrome output of a strategy compensation).
+   *
    * @throws StrategyValidationException listing every problem
    */
-  public static void validate(GatingStrategy strategy, GatingMethods methods, Panel panel) {
+  public static void validate(GatingStrategy strategy, GatingMethods methods) {
+    Panel panel = strategy.panel();
     List<String> problems = new ArrayList<>();
     Map<String, Population> byId = new HashMap<>();
     for (Population population : strategy.populations()) {

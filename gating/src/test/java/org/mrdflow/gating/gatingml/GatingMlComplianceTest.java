@@ -32,7 +32,7 @@ class GatingMlComplianceTest {
   }
 
   private static GatingResult apply(GatingStrategy strategy) {
-    return new StrategyEvaluator(strategy, GatingMethods.discover(), null).apply(DATA1);
+    return new StrategyEvaluator(strategy, GatingMethods.discover()).apply(DATA1);
   }
 
   @ParameterizedTest

@@ -20,6 +20,12 @@ import picocli.CommandLine.Spec;
       FcsCommand.class,
       BenchCommand.class,
       SimulateCommand.class,
+      StatsCommand.class,
+      AnalyzeCommand.class,
+      EvaluateCommand.class,
+      GateCommand.class,
+      RunCommand.class,
+      DemoCommand.class,
     })
 public final class MrdflowCli implements Runnable {
 

@@ -1,0 +1,241 @@
+package org.mrdflow.gating.strategy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mrdflow.gating.SyntheticSample;
+import org.mrdflow.gating.events.EventMask;
+import org.mrdflow.gating.events.FcsEvents;
+import org.mrdflow.gating.simulate.Instrument;
+import org.mrdflow.gating.simulate.MarrowSimulator;
+import org.mrdflow.gating.simulate.Population;
+import org.mrdflow.gating.simulate.SampleSpec;
+import org.mrdflow.gating.simulate.Scenario;
+import org.mrdflow.gating.simulate.SimulatedSample;
+import org.mrdflow.gating.simulate.SimulationFiles;
+import org.mrdflow.gating.method.GatingMethods;
+
+class StrategyYamlTest {
+  private static final Path EXAMPLE = Path.of("../conf/gating/generic-lymphocytes.yaml");
+
+  private static GatingStrategy parse(Path dir, String yaml) throws IOException {
+    Files.writeString(dir.resolve("panel.yaml"),
+        "name: test\nmarkers:\n  CD19: [CD19]\n  CD45: [CD45]\n  FSC-A: [FSC-A]\n");
+    return StrategyYaml.parse("test.yaml",
+        new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), dir);
+  }
+
+  @Test
+  void theExampleStrategyFindsTheSimulatorsSingletsAndMatureBCells(@TempDir Path dir)
+      throws IOException {
+    SampleSpec spec = Scenario.NORMAL.expand(
+        new Scenario.Options(3, 100_000, 1, Instrument.CANTO, null)).get(0);
+    SimulatedSample simulated = MarrowSimulator.simulate(spec);
+    Path fcs = SimulationFiles.write(simulated, dir).fcs();
+    GatingResult result = new StrategyEvaluator(StrategyYaml.read(EXAMPLE),
+        GatingMethods.discover()).apply(FcsEvents.read(fcs));
+    byte[] labels = simulated.labels();
+
+    PopulationResult singlets = result.population("singlets");
+    long nucleated = simulated.truth().nucleatedSinglets();
+    assertThat((double) singlets.count()).isCloseTo(nucleated, within(0.03 * nucleated));
+
+    PopulationResult b = result.population("b-cells");
+    assertThat(b.path()).isEqualTo("/cells/singlets/leukocytes/lymphocytes/b-cells");
+    int matureB = 0;
+    for (int e = b.events().nextSetBit(0); e >= 0; e = b.events().nextSetBit(e + 1)) {
+      matureB += labels[e] == Population.MATURE_B.code() ? 1 : 0;
+    }
+    int matureBMade = 0;
+    for (byte label : labels) {
+      matureBMade += label == Population.MATURE_B.code() ? 1 : 0;
+    }
+    assertThat((double) matureB / b.count()).as("precision for mature B").isGreaterThan(0.8);
+    assertThat((double) matureB / matureBMade).as("recall of mature B").isGreaterThan(0.8);
+
+    PopulationResult lymphocytes = result.population("lymphocytes");
+    PopulationResult nonB = result.population("non-b-lymphocytes");
+    assertThat(nonB.count() + b.count()).isEqualTo(lymphocytes.count());
+    assertThat(b.fractionOfParent()).isEqualTo((double) b.count() / lymphocytes.count());
+    assertThat(b.fractionOfDenominator()).isEqualTo((double) b.count() / singlets.count());
+    assertThat(result.markerChannels()).containsEntry("CD19", "PE-Cy7-A");
+  }
+
+  private static int[] kinds(SyntheticSample synthetic, EventMask events) {
+    int[] counts = new int[7];
+    for (int e = events.nextSetBit(0); e >= 0; e = events.nextSetBit(e + 1)) {
+      counts[synthetic.truth[e]]++;
+    }
+    return counts;
+  }
+
+  private static final String B_CELL_STRATEGY = """
+      panel: panel.yaml
+      transforms:
+        fl: {logicle: {T: 262144, W: 0.5, M: 4.5, A: 0}}
+      populations:
+        - name: lymphocytes
+          dimensions: [{marker: CD45, transform: fl}, {marker: FSC-A, transform: fl}]
+          method: {name: density-peak, args: {near: [0.75, 0.85]}}
+        - name: b-cells
+          parent: lymphocytes
+          dimensions: [{marker: CD19, transform: fl}]
+          method: {name: density-valley}
+        - name: non-b-lymphocytes
+          parent: lymphocytes
+          boolean: {and: [lymphocytes, "!b-cells"]}
+      """;
+
+  @Test
+  void densityMethodsSeparateTheGeneratorsBAndTCells(@TempDir Path dir) throws IOException {
+    SyntheticSample synthetic = SyntheticSample.generate(200_000, 0.05, 42);
+    GatingResult result = new StrategyEvaluator(parse(dir, B_CELL_STRATEGY),
+        GatingMethods.discover()).apply(synthetic.sample);
+    int[] lymphocyteKinds = kinds(synthetic, result.population("lymphocytes").events());
+    int bInLymphocytes = lymphocyteKinds[SyntheticSample.B_CELL];
+    assertThat((double) (bInLymphocytes + lymphocyteKinds[SyntheticSample.T_CELL]
+        + lymphocyteKinds[SyntheticSample.DOUBLET])
+        / result.population("lymphocytes").count()).as("lymphocyte precision")
+        .isGreaterThan(0.95);
+    PopulationResult b = result.population("b-cells");
+    int bFound = kinds(synthetic, b.events())[SyntheticSample.B_CELL];
+    double precision = (double) bFound / b.count();
+    double recall = (double) bFound / bInLymphocytes;
+    assertThat(2 * precision * recall / (precision + recall)).isGreaterThan(0.98);
+  }
+
+  @Test
+  void mediansAreThoseOfThePopulationsOwnEvents(@TempDir Path dir) throws IOException {
+    SyntheticSample synthetic = SyntheticSample.generate(20_001, 0.05, 5);
+    GatingStrategy strategy = parse(dir, B_CELL_STRATEGY);
+    GatingResult result = new StrategyEvaluator(strategy, GatingMethods.discover())
+        .apply(synthetic.sample);
+    EventMask b = result.population("b-cells").events();
+    float[] cd19 = synthetic.sample.events().column("PE-Cy7-A");
+    double[] values = java.util.Arrays.stream(b.indices()).mapToDouble(i -> cd19[i]).sorted()
+        .toArray();
+    int n = values.length;
+    double expected = n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+    assertThat(result.medians("b-cells").get("PE-Cy7-A")).isCloseTo(expected, within(1e-3));
+  }
+
+  @Test
+  void aSampleWithoutBCellsGivesAnEmptyPopulationNotAnError(@TempDir Path dir)
+      throws IOException {
+    SyntheticSample synthetic = SyntheticSample.generate(50_000, 0.0, 9);
+    GatingResult result = new StrategyEvaluator(parse(dir, B_CELL_STRATEGY),
+        GatingMethods.discover()).apply(synthetic.sample);
+    PopulationResult b = result.population("b-cells");
+    // Without a CD19+ mode the threshold sits where the negative peak's upper tail ends.
+    assertThat(b.count()).isLessThan(result.population("lymphocytes").count() / 1000);
+    assertThat(result.population("non-b-lymphocytes").count())
+        .isEqualTo(result.population("lymphocytes").count() - b.count());
+  }
+
+  @Test
+  void everyProblemIsReportedAtOnceNamingItsPopulation(@TempDir Path dir) throws IOException {
+    GatingStrategy strategy = parse(dir, """
+        panel: panel.yaml
+        populations:
+          - name: cells
+            dimensions: [FSC-A]
+            gate: {rectangle: {min: [1], max: [null]}}
+          - name: orphan
+            parent: nowhere
+            dimensions: [FSC-A]
+            gate: {rectangle: {min: [1], max: [null]}}
+          - name: twin
+            id: twin-1
+            parent: cells
+            dimensions: [CD3]
+            gate: {rectangle: {min: [1], max: [2]}}
+          - name: twin
+            id: twin-2
+            parent: cells
+            dimensions: [CD19]
+            method: {name: no-such-method}
+          - name: typed
+            parent: cells
+            dimensions: [CD19]
+            method: {name: density-valley, args: {bins: many, colour: red}}
+        """);
+    assertThatThrownBy(() -> new StrategyEvaluator(strategy, GatingMethods.discover()))
+        .isInstanceOf(StrategyValidationException.class)
+        .satisfies(e -> assertThat(((StrategyValidationException) e).problems())
+            .hasSize(6)
+            .satisfiesExactly(
+                p -> assertThat(p).isEqualTo("population 'orphan': unknown parent 'nowhere'"),
+                p -> assertThat(p).isEqualTo("population 'twin-1': unknown marker 'CD3' "
+                    + "(panel test has [CD19, CD45, FSC-A])"),
+                p -> assertThat(p).isEqualTo(
+                    "population 'twin-2': another child of 'cells' is also named 'twin'"),
+                p -> assertThat(p).isEqualTo("population 'twin-2': unknown gating method "
+                    + "'no-such-method' (available: [density-peak, density-valley])"),
+                p -> assertThat(p).startsWith("population 'typed': method density-valley has no "
+                    + "argument 'colour' (it takes [side, bins, "),
+                p -> assertThat(p).isEqualTo("population 'typed': argument 'bins' of method "
+                    + "density-valley must be of type integer, got 'many'")));
+  }
+
+  @Test
+  void cyclesThroughBooleanOperandsAreRejected(@TempDir Path dir) throws IOException {
+    GatingStrategy strategy = parse(dir, """
+        populations:
+          - name: a
+            boolean: {not: [b]}
+          - name: b
+            boolean: {not: [a]}
+        """);
+    assertThatThrownBy(() -> StrategyValidator.validate(strategy, GatingMethods.discover()))
+        .isInstanceOf(StrategyValidationException.class)
+        .hasMessageContaining("population 'a' depends on itself");
+  }
+
+  @Test
+  void structuralErrorsNameThePopulation(@TempDir Path dir) {
+    assertThatThrownBy(() -> parse(dir, """
+        populations:
+          - name: cells
+            dimensions: [FSC-A, SSC-A]
+            gate: {rectangle: {min: [1, "x"], max: [null, null]}}
+        """)).hasMessageContaining("population 'cells'").hasMessageContaining("'x'");
+    assertThatThrownBy(() -> parse(dir, """
+        populations:
+          - name: cells
+            dimensions: [FSC-A]
+        """)).hasMessageContaining("population 'cells'")
+        .hasMessageContaining("exactly one of gate");
+  }
+
+  @Test
+  void strategyDimensionsAreResolvedThroughThePanelNotByPosition(@TempDir Path dir)
+      throws IOException {
+    GatingStrategy strategy = parse(dir, """
+        panel: panel.yaml
+        compensation: uncompensated
+        populations:
+          - name: bright
+            dimensions: [CD19]
+            gate: {rectangle: {min: [1000], max: [null]}}
+        """);
+    SyntheticSample synthetic = SyntheticSample.generate(10_000, 0.2, 1);
+    GatingResult result = new StrategyEvaluator(strategy, GatingMethods.discover())
+        .apply(synthetic.sample);
+    float[] cd19 = synthetic.sample.events().column("PE-Cy7-A");
+    int expected = 0;
+    for (float v : cd19) {
+      expected += v >= 1000 ? 1 : 0;
+    }
+    assertThat(result.population("bright").count()).isEqualTo(expected);
+    assertThat(result.markerChannels()).isEqualTo(Map.of("CD19", "PE-Cy7-A"));
+  }
+}
