@@ -1,5 +1,7 @@
 package org.mrdflow.gating.mrd;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.mrdflow.gating.events.EventMask;
 import org.mrdflow.gating.mrd.RobustStats.Histogram;
 
@@ -42,7 +44,8 @@ public final class MarrowGating {
     float[] logSsc = log10(events.sscA());
 
     // 1. Time: drop acquisition disturbances (bins with abnormal event rates).
-    EventMask timeOk = timeQc(events.time(), n);
+    List<double[]> timeSegments = new ArrayList<>();
+    EventMask timeOk = timeQc(events.time(), n, timeSegments);
 
     // 2. Debris: the density valley between the debris pile at the trigger and the cells.
     double debrisMax = debrisValley(RobustStats.values(logFsc, timeOk));
@@ -161,9 +164,11 @@ public final class MarrowGating {
       }
     }
     EventMask blasts = seeds;
+    MarrowGatingResult.BlastCluster cluster = null;
     if (seeds.cardinality() >= settings.growMinSeeds()) {
-      blasts = seeds.or(withinCluster(growable, seeds, new float[][] {cd10, cd20, cd34, cd38, cd45},
-          minSpread));
+      float[][] clusterMarkers = {cd10, cd20, cd34, cd38, cd45};
+      cluster = clusterOf(seeds, clusterMarkers, minSpread);
+      blasts = seeds.or(withinCluster(growable, cluster, clusterMarkers));
     }
 
     // CD19 expression on the blasts, per subclone (see Cd19Expression).
@@ -194,11 +199,13 @@ public final class MarrowGating {
     MarrowGatingResult.Thresholds thresholds = new MarrowGatingResult.Thresholds(
         debrisMax, singletRatioMax, sscLowMax, cd19Pos, cd10Pos, cd10Bright, cd34Pos,
         cd20Pos, lymphCd45Min, p38Median, p38Sd, p45Median, p45Sd, fscMin, fscMax, sscMin,
-        sscMax, cd19Expressed);
+        sscMax, cd19Expressed, p38Median + settings.plasmaCd38Spreads() * p38Sd,
+        settings.coreScore(), settings.coreCd38Deficit(), settings.growScore(),
+        settings.growCd38Deficit());
     return new MarrowGatingResult(timeOk, cells, nucleated, sscLow, lymphocytesTnk, lymphocytes,
         progenitorsAll, bLineage, plasma, armCandidates.and(blastScatter), seeds, blasts,
         cd19Expression.positive(), cd19Expression.positiveFraction(), normalB, hematogones,
-        matureB, stemLike, panelLimited, thresholds);
+        matureB, stemLike, panelLimited, thresholds, timeSegments, cluster);
   }
 
   /** (CD38 - normal precursor median) / SD per event: below -t means t SDs dimmer. */
@@ -210,7 +217,11 @@ public final class MarrowGating {
     return z;
   }
 
-  private EventMask timeQc(float[] time, int n) {
+  /**
+   * Events outside acquisition-rate disturbances; {@code segments} receives the kept time
+   * intervals [from, to) when bins were removed (stays empty when all events are kept).
+   */
+  private EventMask timeQc(float[] time, int n, List<double[]> segments) {
     EventMask all = EventMask.all(n);
     if (time == null || n == 0) {
       return all;
@@ -248,6 +259,17 @@ public final class MarrowGating {
     }
     if (!any) {
       return all;
+    }
+    double width = (hi - lo) / bins;
+    for (int b = 0; b < bins; b++) {
+      if (!bad[b] && (b == 0 || bad[b - 1])) {
+        int end = b;
+        while (end + 1 < bins && !bad[end + 1]) {
+          end++;
+        }
+        segments.add(new double[] {b == 0 ? Double.NEGATIVE_INFINITY : lo + b * width,
+            end == bins - 1 ? Double.POSITIVE_INFINITY : lo + (end + 1) * width});
+      }
     }
     EventMask ok = EventMask.none(n);
     for (int i = 0; i < n; i++) {
@@ -312,28 +334,35 @@ public final class MarrowGating {
     return new double[] {mode, Math.max(oneSd - mode, h.width())};
   }
 
-  /**
-   * Candidates within the seed cluster's ellipsoid: squared standardized distance to the seeds'
-   * robust centre (per-marker median and robust SD) at most the chi-square bound.
-   */
-  private EventMask withinCluster(EventMask candidates, EventMask seeds, float[][] markers,
+  /** Robust centre (median) and spread (MAD SD, floored) of the seeds per cluster marker. */
+  private MarrowGatingResult.BlastCluster clusterOf(EventMask seeds, float[][] markers,
       double minSpread) {
-    int m = markers.length;
-    double[] centre = new double[m];
-    double[] sd = new double[m];
-    for (int j = 0; j < m; j++) {
+    double[] centre = new double[markers.length];
+    double[] sd = new double[markers.length];
+    for (int j = 0; j < markers.length; j++) {
       float[] values = RobustStats.values(markers[j], seeds);
       centre[j] = RobustStats.median(values);
       sd[j] = Math.max(RobustStats.robustSd(values), minSpread);
     }
+    return new MarrowGatingResult.BlastCluster(centre, sd, settings.growChiSquare());
+  }
+
+  /**
+   * Candidates within the seed cluster's ellipsoid: squared standardized distance to the seeds'
+   * robust centre at most the chi-square bound.
+   */
+  private static EventMask withinCluster(EventMask candidates,
+      MarrowGatingResult.BlastCluster cluster, float[][] markers) {
+    double[] centre = cluster.centre();
+    double[] sd = cluster.sd();
     EventMask out = EventMask.none(candidates.size());
-    for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
+    for (int i : candidates.indices()) {
       double d2 = 0;
-      for (int j = 0; j < m; j++) {
+      for (int j = 0; j < markers.length; j++) {
         double z = (markers[j][i] - centre[j]) / sd[j];
         d2 += z * z;
       }
-      if (d2 <= settings.growChiSquare()) {
+      if (d2 <= cluster.distanceSquare()) {
         out.set(i);
       }
     }

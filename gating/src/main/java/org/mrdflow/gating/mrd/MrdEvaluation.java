@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.mrdflow.fcs.FcsFile;
 import org.mrdflow.gating.GatingException;
+import org.mrdflow.gating.events.FcsEvents;
 import org.mrdflow.gating.simulate.SimulationTruth;
 
 /**
@@ -62,7 +63,7 @@ public final class MrdEvaluation {
   /** One file against its truth; an analysis failure becomes a row with the error. */
   public SampleRow evaluate(Path fcs, SimulationTruth truth) throws IOException {
     MrdAnalysis.SampleAnalysis result;
-    try (FcsFile file = FcsFile.open(fcs)) {
+    try (FcsFile file = FcsFile.open(fcs, FcsEvents.SCALE)) {
       result = analysis.analyzeWithEvents(file.first(), fcs.getFileName().toString());
     } catch (GatingException e) {
       return SampleRow.failed(truth, e.getMessage());
