@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
       StatsCommand.class,
       AnalyzeCommand.class,
       EvaluateCommand.class,
+      OutcomesCommand.class,
     })
 public final class MrdflowCli implements Runnable {
 
