@@ -58,7 +58,8 @@ final class EventDecoder {
     }
     int stride = layout.bytesPerEvent;
     int perBlock = Math.max(1, BLOCK_BYTES / stride);
-    int perChunk = perBlock * Math.max(1, CHUNK_BYTES / (perBlock * stride));
+    int perChunk = Math.min(perBlock * Math.max(1, CHUNK_BYTES / (perBlock * stride)),
+        Math.max(1, events));
     ByteBuffer chunk = ByteBuffer.allocateDirect(perChunk * stride)
         .order(layout.bigEndian ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
     byte[] block = new byte[perBlock * stride];

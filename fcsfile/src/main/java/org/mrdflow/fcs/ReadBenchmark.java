@@ -10,8 +10,9 @@ import java.util.Arrays;
 /**
  * Measures, in one process, reading a file's bytes with a plain {@link FileChannel} read into a
  * direct buffer (the floor) and opening + decoding it into column arrays with {@link FcsFile},
- * each repeated after warm-up, with a full GC before each round; reports medians. Used by {@code
- * mrdflow bench fcs}.
+ * each repeated after warm-up; reports medians. No GC is forced between rounds: a full GC lets the
+ * JVM uncommit heap, and re-faulting it would be charged to parsing, which a long-running batch
+ * with a warm heap never pays. Used by {@code mrdflow bench fcs}.
  */
 public final class ReadBenchmark {
 
@@ -51,9 +52,6 @@ public final class ReadBenchmark {
     double[] read = new double[repetitions];
     double[] parse = new double[repetitions];
     for (int i = 0; i < warmups + repetitions; i++) {
-      // Collect the previous round's columns outside the timed sections, so that neither
-      // measurement pays for the other's garbage.
-      System.gc();
       long t0 = System.nanoTime();
       plainRead(file, buffer);
       long t1 = System.nanoTime();

@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
       GateCommand.class,
       RunCommand.class,
       DemoCommand.class,
+      OutcomesCommand.class,
     })
 public final class MrdflowCli implements Runnable {
 
