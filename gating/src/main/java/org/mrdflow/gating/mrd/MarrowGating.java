@@ -164,6 +164,23 @@ public final class MarrowGating {
         growable.set(i);
       }
     }
+    // CD10-negative pro-B blasts (KMT2A-like): normal B precursors are CD10 bright while CD34+,
+    // so CD19+ CD34+ CD10- CD20- cells with normal-B CD19 (not the CD19 spreading of CD34-bright
+    // progenitors) and CD38/CD45 dimmer than normal precursors are off the path too.
+    float[] lineageCd19 = RobustStats.values(cd19, bLineage);
+    double proBCd19Min = lineageCd19.length == 0 ? Double.POSITIVE_INFINITY
+        : Math.max(cd19Pos, RobustStats.median(lineageCd19)
+            - settings.proBCd19Spreads() * RobustStats.robustSd(lineageCd19));
+    EventMask proB = above(cd34, cd34Pos, blastScatter).and(bLineage)
+        .andNot(above(cd10, cd10Pos, blastScatter)).andNot(above(cd20, cd20Pos, blastScatter))
+        .andNot(below(cd19, proBCd19Min, blastScatter));
+    EventMask proBBlasts = EventMask.none(n);
+    for (int i : proB.indices()) {
+      double proBScore = (p38Median - cd38[i]) / p38Sd + (p45Median - cd45[i]) / p45Sd;
+      if (proBScore > settings.growScore()) {
+        proBBlasts.set(i);
+      }
+    }
     EventMask blasts = seeds;
     MarrowGatingResult.BlastCluster cluster = null;
     if (seeds.cardinality() >= settings.growMinSeeds()) {
@@ -171,6 +188,7 @@ public final class MarrowGating {
       cluster = clusterOf(seeds, clusterMarkers, minSpread);
       blasts = seeds.or(withinCluster(growable, cluster, clusterMarkers));
     }
+    blasts = blasts.or(proBBlasts);
 
     // CD19 expression of the blast subclones (Cd19Expression): a single clone expresses CD19
     // when its mean is clearly above the T/NK negatives (CD19-dim clones sit about a decade below normal B); when
@@ -203,7 +221,7 @@ public final class MarrowGating {
         cd20Pos, lymphCd45Min, p38Median, p38Sd, p45Median, p45Sd, fscMin, fscMax, sscMin,
         sscMax, cd19Expressed, p38Median + settings.plasmaCd38Spreads() * p38Sd,
         settings.coreScore(), settings.coreCd38Deficit(), settings.growScore(),
-        settings.growCd38Deficit());
+        settings.growCd38Deficit(), proBCd19Min);
     return new MarrowGatingResult(timeOk, cells, nucleated, sscLow, lymphocytesTnk, lymphocytes,
         progenitorsAll, bLineage, plasma, armCandidates.and(blastScatter), seeds, blasts,
         cd19Expression.positive(), cd19Expression.positiveFraction(), normalB, hematogones,
