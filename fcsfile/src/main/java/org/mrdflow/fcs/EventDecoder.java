@@ -11,10 +11,11 @@ import java.nio.ByteOrder;
  * into one primitive array per parameter: {@code float[]} where the values fit single precision
  * exactly (float data, integers of at most 24 bits), else {@code double[]}.
  *
- * <p>DATA is processed in blocks that fit the L1 cache: one bulk copy of a block from the file
- * (a positional read, which costs no more than a plain read) or buffer into a scratch array, then for each parameter a tight loop of its own kind (float32
- * little-endian, 16-bit integer, ...) that reads the scratch array with a stride and writes its
- * column sequentially. That keeps the one pass over DATA at memory speed for every layout.
+ * <p>DATA arrives in chunks of about 1 MiB (one positional read from the file each, or a copy
+ * from an in-memory buffer) and is decoded in blocks of 32 KiB that stay in the L1 cache. Uniform
+ * layouts (every parameter float32, int16 or int32; see {@link Uniform}) are bulk-converted and
+ * transposed a few columns per pass; any other layout gets one tight loop per parameter kind over
+ * {@link VarHandle} byte-array views. Every column is written sequentially, and DATA is read once.
  */
 final class EventDecoder {
   /** Bytes decoded per pass over the parameters: fits the L1 data cache. */
