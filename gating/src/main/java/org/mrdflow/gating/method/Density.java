@@ -7,7 +7,7 @@ import org.mrdflow.gating.events.EventMask;
  * counted into equal-width bins over the parent's data range, then smoothed by a separable
  * Gaussian kernel (Silverman 1986, section 3.5: binned KDE). Non-finite values are ignored.
  */
-final class Density {
+public final class Density {
   private Density() {}
 
   /**
@@ -42,7 +42,7 @@ final class Density {
   }
 
   /** Gaussian smoothing of a 1-D histogram with standard deviation {@code sigma} bins. */
-  static double[] smooth(double[] counts, double sigma) {
+  public static double[] smooth(double[] counts, double sigma) {
     if (sigma <= 0) {
       return counts.clone();
     }

@@ -56,7 +56,7 @@ public record Panel(String name, Map<String, List<String>> aliases) {
     }
   }
 
-  static Panel parse(String source, InputStream in) throws IOException {
+  public static Panel parse(String source, InputStream in) throws IOException {
     JsonNode root;
     try {
       root = new ObjectMapper(new YAMLFactory()).readTree(in);

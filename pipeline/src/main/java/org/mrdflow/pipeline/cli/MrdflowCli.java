@@ -20,7 +20,13 @@ import picocli.CommandLine.Spec;
       FcsCommand.class,
       BenchCommand.class,
       SimulateCommand.class,
+      StatsCommand.class,
+      AnalyzeCommand.class,
+      EvaluateCommand.class,
       GateCommand.class,
+      RunCommand.class,
+      DemoCommand.class,
+      OutcomesCommand.class,
     })
 public final class MrdflowCli implements Runnable {
 

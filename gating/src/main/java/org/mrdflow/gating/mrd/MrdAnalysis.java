@@ -1,0 +1,189 @@
+package org.mrdflow.gating.mrd;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.mrdflow.fcs.FcsChannel;
+import org.mrdflow.fcs.FcsDataset;
+import org.mrdflow.gating.compensation.Compensation;
+import org.mrdflow.gating.compensation.SpilloverMatrix;
+import org.mrdflow.gating.events.EventMask;
+import org.mrdflow.gating.events.EventTable;
+import org.mrdflow.gating.events.FcsEvents;
+import org.mrdflow.gating.events.Sample;
+import org.mrdflow.gating.transform.LogicleTransform;
+
+/**
+ * The per-sample automated MRD analysis the pipeline runs on every file: resolve the panel
+ * markers by name, compensate with the file's spillover matrix, put fluorescence on the logicle
+ * scale, gate ({@link MarrowGating}) and make the MRD call ({@link MrdRules}). Plain Java,
+ * thread-safe, no Spark; one instance can serve many samples.
+ *
+ * <p>Failures are typed: {@link org.mrdflow.gating.panel.PanelException} for missing or
+ * ambiguous markers (listing what was found), {@link
+ * org.mrdflow.gating.compensation.CompensationException} for an unusable spillover matrix,
+ * {@link MrdGatingException} for a sample the gating cannot calibrate.
+ */
+public final class MrdAnalysis {
+  /** Scatter and time, resolved through the panel like the markers. */
+  public static final String FSC_A = "FSC-A";
+  public static final String FSC_H = "FSC-H";
+  public static final String SSC_A = "SSC-A";
+  public static final String TIME = "Time";
+  /** Logicle T when a channel declares no usable $PnR (the 18-bit scale of most cytometers). */
+  private static final double DEFAULT_TOP = 262144.0;
+  /** QC flag: the file has no spillover matrix, so fluorescence was not compensated. */
+  public static final String FLAG_UNCOMPENSATED = "uncompensated";
+  /** QC flag: no time channel, so no time QC. */
+  public static final String FLAG_NO_TIME = "no-time-channel";
+  /** QC flag: acquisition disturbances were removed by the time QC. */
+  public static final String FLAG_TIME_EVENTS_REMOVED = "time-qc-removed-events";
+  /** QC flag: the blast count is between LOD and LLOQ. */
+  public static final String FLAG_BELOW_LLOQ = "blasts-below-lloq";
+  /** QC flag: CD19- CD10- blasts cannot be excluded with this panel. */
+  public static final String FLAG_PANEL_LIMITED = "panel-limited";
+
+  private final MrdAnalysisConfig config;
+  private final MarrowGating gating;
+
+  public MrdAnalysis(MrdAnalysisConfig config) {
+    this.config = config;
+    this.gating = new MarrowGating(config.settings());
+  }
+
+  public MrdAnalysisConfig config() {
+    return config;
+  }
+
+  /** The MRD result of one dataset. */
+  public MrdResult analyze(FcsDataset dataset, String sourceName) {
+    return analyzeWithEvents(dataset, sourceName).result();
+  }
+
+  /** The MRD result plus per-event values and population labels (for the events table). */
+  public SampleAnalysis analyzeWithEvents(FcsDataset dataset, String sourceName) {
+    Sample sample = FcsEvents.sample(dataset, sourceName);
+    Map<String, Double> ranges = new LinkedHashMap<>();
+    for (FcsChannel channel : dataset.channels()) {
+      ranges.put(channel.name(), channel.range());
+    }
+    return analyze(sample.events(), sample.spillover(), ranges, sourceName);
+  }
+
+  /**
+   * The analysis of an event table (raw, uncompensated channel values).
+   *
+   * @param ranges {@code $PnR} per channel name: the logicle T of each fluorescence channel
+   */
+  public SampleAnalysis analyze(EventTable raw, Optional<SpilloverMatrix> spillover,
+      Map<String, Double> ranges, String sourceName) {
+    List<String> required = new ArrayList<>(List.of(FSC_A, FSC_H, SSC_A));
+    required.addAll(MrdEvents.PANEL_MARKERS);
+    Map<String, String> resolved = config.panel().resolve(raw, required);
+    List<String> flags = new ArrayList<>();
+    String timeChannel = null;
+    if (config.panel().hasMarker(TIME)) {
+      try {
+        timeChannel = config.panel().resolve(raw, List.of(TIME)).get(TIME);
+      } catch (org.mrdflow.gating.panel.PanelException absent) {
+        flags.add(FLAG_NO_TIME);
+      }
+    } else {
+      flags.add(FLAG_NO_TIME);
+    }
+    EventTable compensated = raw;
+    if (spillover.isPresent()) {
+      compensated = Compensation.of(spillover.get()).apply(raw);
+    } else {
+      flags.add(FLAG_UNCOMPENSATED);
+    }
+    int n = raw.eventCount();
+    Map<String, float[]> markers = new LinkedHashMap<>();
+    Map<String, Double> logicleTop = new LinkedHashMap<>();
+    for (String marker : MrdEvents.PANEL_MARKERS) {
+      String channel = resolved.get(marker);
+      double range = ranges.getOrDefault(channel, DEFAULT_TOP);
+      double top = range > 1 ? range : DEFAULT_TOP;
+      logicleTop.put(marker, top);
+      LogicleTransform logicle = new LogicleTransform(top, config.logicleW(), config.logicleM(),
+          config.logicleA());
+      float[] out = new float[n];
+      logicle.apply(compensated.column(channel), out, n);
+      markers.put(marker, out);
+    }
+    MrdEvents events = new MrdEvents(compensated.column(resolved.get(FSC_A)),
+        compensated.column(resolved.get(FSC_H)), compensated.column(resolved.get(SSC_A)),
+        timeChannel == null ? null : compensated.column(timeChannel), markers,
+        config.logicleM());
+    MarrowGatingResult gates = gating.gate(events, sourceName);
+    if (gates.timeOk().cardinality() < n) {
+      flags.add(FLAG_TIME_EVENTS_REMOVED);
+    }
+    Map<String, String> channels = new LinkedHashMap<>(resolved);
+    if (timeChannel != null) {
+      channels.put(TIME, timeChannel);
+    }
+    return new SampleAnalysis(result(events, gates, flags), gates, events, labels(gates, n),
+        channels, logicleTop);
+  }
+
+  private MrdResult result(MrdEvents events, MarrowGatingResult g, List<String> flags) {
+    MrdRules rules = config.rules();
+    long nucleated = g.nucleated().cardinality();
+    long blasts = g.blasts().cardinality();
+    MrdRules.MrdCall call = rules.call(nucleated, blasts);
+    if (call.status() == MrdStatus.POSITIVE && blasts < rules.lloqEvents()) {
+      flags.add(FLAG_BELOW_LLOQ);
+    }
+    if (g.panelLimited()) {
+      flags.add(FLAG_PANEL_LIMITED);
+    }
+    long cd19Pos = g.cd19PositiveBlasts().cardinality();
+    long lymphocytes = g.lymphocytes().cardinality();
+    long bCells = g.normalB().cardinality();
+    return new MrdResult(nucleated, blasts, call.fraction(), call.status(), call.reason(),
+        call.sensitivity(), rules.lodEvents(), rules.lloqEvents(), cd19Pos,
+        g.cd19PositiveFraction(), rules.car19Eligible(blasts, g.cd19PositiveFraction()),
+        lymphocytes, bCells,
+        lymphocytes == 0 ? Double.NaN : (double) bCells / lymphocytes,
+        rules.bCellAplasia(lymphocytes, bCells), g.hematogones().cardinality(),
+        g.panelLimited(), flags, config.strategyId(), config.strategySha256(),
+        MrdPopulations.summaries(events, g));
+  }
+
+  private static byte[] labels(MarrowGatingResult g, int n) {
+    byte[] labels = new byte[n];
+    mark(labels, g.nucleated(), PopulationLabel.NUCLEATED_OTHER);
+    mark(labels, g.lymphocytesTnk(), PopulationLabel.LYMPHOCYTE_T_NK);
+    mark(labels, g.progenitors(), PopulationLabel.PROGENITOR);
+    mark(labels, g.bLineage(), PopulationLabel.B_LINEAGE_OTHER);
+    mark(labels, g.plasma(), PopulationLabel.PLASMA_CELL);
+    mark(labels, g.hematogones(), PopulationLabel.HEMATOGONE);
+    mark(labels, g.matureB(), PopulationLabel.MATURE_B);
+    mark(labels, g.blasts(), PopulationLabel.BLAST_CD19_NEGATIVE);
+    mark(labels, g.cd19PositiveBlasts(), PopulationLabel.BLAST_CD19_POSITIVE);
+    return labels;
+  }
+
+  /** Later calls win: populations are marked from the broadest to the most specific. */
+  private static void mark(byte[] labels, EventMask events, PopulationLabel label) {
+    for (int i : events.indices()) {
+      labels[i] = (byte) label.code();
+    }
+  }
+
+  /**
+   * One analysed sample with its per-event data.
+   *
+   * @param result the MRD result
+   * @param gates the populations and landmarks
+   * @param events the values the gates were applied to (linear scatter, logicle markers)
+   * @param labels {@link PopulationLabel#code()} per event, in file order
+   * @param channels panel marker (and FSC-A, FSC-H, SSC-A, Time) -> the file's channel name
+   * @param logicleTop logicle T used for each fluorescence marker (the channel's $PnR)
+   */
+  public record SampleAnalysis(MrdResult result, MarrowGatingResult gates, MrdEvents events,
+      byte[] labels, Map<String, String> channels, Map<String, Double> logicleTop) {}
+}

@@ -1,0 +1,53 @@
+package org.mrdflow.gating.mrd;
+
+import java.util.Map;
+import java.util.Objects;
+import org.mrdflow.gating.GatingException;
+
+/**
+ * One sample's events as the MRD gating reads them, column-major: linear scatter (FSC-A, FSC-H,
+ * SSC-A), the acquisition time when the file has one, and the six panel markers compensated and
+ * on the logicle gating scale (Gating-ML 2.0 section 5.4.5, output 0..1, {@code decades} = M
+ * decades across it).
+ *
+ * @param fscA forward scatter area
+ * @param fscH forward scatter height
+ * @param sscA side scatter area
+ * @param time acquisition time, or null when the file has no time channel
+ * @param markers CD10, CD19, CD20, CD34, CD38 and CD45 on the logicle scale
+ * @param decades M of the logicle scale (decades spanned by 0..1), to express spreads in decades
+ */
+public record MrdEvents(
+    float[] fscA, float[] fscH, float[] sscA, float[] time, Map<String, float[]> markers,
+    double decades) {
+
+  /** The markers of the 6-colour B-ALL MRD panel (domain brief section 2). */
+  public static final java.util.List<String> PANEL_MARKERS =
+      java.util.List.of("CD10", "CD19", "CD20", "CD34", "CD38", "CD45");
+
+  public MrdEvents {
+    Objects.requireNonNull(fscA, "fscA");
+    Objects.requireNonNull(fscH, "fscH");
+    Objects.requireNonNull(sscA, "sscA");
+    markers = Map.copyOf(markers);
+    int n = fscA.length;
+    if (fscH.length != n || sscA.length != n || time != null && time.length != n) {
+      throw new GatingException("MRD events: scatter/time columns differ in length");
+    }
+    for (String marker : PANEL_MARKERS) {
+      float[] column = markers.get(marker);
+      if (column == null || column.length != n) {
+        throw new GatingException("MRD events: marker " + marker + " is missing or has "
+            + (column == null ? 0 : column.length) + " values instead of " + n);
+      }
+    }
+  }
+
+  public int eventCount() {
+    return fscA.length;
+  }
+
+  public float[] marker(String name) {
+    return markers.get(name);
+  }
+}

@@ -1,0 +1,31 @@
+package org.mrdflow.models.risk;
+
+/**
+ * A binary decision tree as parallel arrays; node 0 is the root. An internal node sends a row to
+ * {@code left[n]} when {@code row[feature[n]] <= threshold[n]} and to {@code right[n]} otherwise
+ * (a missing value, NaN, goes right, as in Smile); a leaf has {@code feature[n] == -1} and
+ * predicts {@code value[n]} (its threshold is unused and stored as 0).
+ */
+public record TreeNodes(int[] feature, double[] threshold, int[] left, int[] right, double[] value) {
+
+  public TreeNodes {
+    int n = feature.length;
+    if (n == 0 || threshold.length != n || left.length != n || right.length != n || value.length != n) {
+      throw new IllegalArgumentException("tree arrays must be non-empty and of equal length");
+    }
+    for (int i = 0; i < n; i++) {
+      if (feature[i] >= 0 && (left[i] <= i || right[i] <= i || left[i] >= n || right[i] >= n)) {
+        throw new IllegalArgumentException("tree node " + i + " has children outside (" + i + ", " + n + ")");
+      }
+    }
+  }
+
+  /** The leaf value for a row. */
+  public double evaluate(double[] row) {
+    int n = 0;
+    while (feature[n] >= 0) {
+      n = row[feature[n]] <= threshold[n] ? left[n] : right[n];
+    }
+    return value[n];
+  }
+}

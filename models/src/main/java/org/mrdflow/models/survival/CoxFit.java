@@ -1,0 +1,349 @@
+package org.mrdflow.models.survival;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.mrdflow.models.ChiSquareResult;
+import org.mrdflow.models.Probabilities;
+import org.mrdflow.models.SymmetricMatrices;
+
+/**
+ * A fitted Cox model: coefficients, their model-based covariance (inverse observed information at
+ * the estimate), the likelihood-ratio, Wald and score tests, Harrell's concordance, the
+ * {@code cox.zph} proportional-hazards test and the Breslow/Efron baseline cumulative hazard.
+ */
+public final class CoxFit {
+
+  private final CoxLikelihood likelihood;
+  private final double[] coef;
+  private final double[][] variance;
+  private final double loglik;
+  private final double loglikNull;
+  private final ChiSquareResult scoreTest;
+  private final int iterations;
+
+  CoxFit(CoxLikelihood likelihood, double[] coef, CoxLikelihood.Evaluation fitted,
+      CoxLikelihood.Evaluation nullModel, int iterations) {
+    this.likelihood = likelihood;
+    this.coef = coef;
+    this.variance = SymmetricMatrices.inverse(fitted.information(), likelihood.terms());
+    this.loglik = fitted.loglik();
+    this.loglikNull = nullModel.loglik();
+    this.scoreTest = ChiSquareResult.of(SymmetricMatrices.quadraticFormInverse(
+        nullModel.information(), nullModel.score(), likelihood.terms()), coef.length);
+    this.iterations = iterations;
+  }
+
+  public List<String> terms() {
+    return likelihood.terms();
+  }
+
+  public CoxModel.Ties ties() {
+    return likelihood.ties();
+  }
+
+  /** Subjects in the fit. */
+  public int n() {
+    return likelihood.size();
+  }
+
+  /** Events in the fit. */
+  public int eventCount() {
+    return likelihood.eventCount();
+  }
+
+  /** Newton-Raphson iterations used. */
+  public int iterations() {
+    return iterations;
+  }
+
+  /** Covariate means (the centring R reports as {@code fit$means}). */
+  public double[] means() {
+    return likelihood.means();
+  }
+
+  public double[] coef() {
+    return coef.clone();
+  }
+
+  /** Covariance matrix of the coefficients. */
+  public double[][] variance() {
+    double[][] out = new double[variance.length][];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = variance[i].clone();
+    }
+    return out;
+  }
+
+  public double[] se() {
+    double[] se = new double[coef.length];
+    for (int j = 0; j < se.length; j++) {
+      se[j] = Math.sqrt(variance[j][j]);
+    }
+    return se;
+  }
+
+  public double[] hazardRatio() {
+    double[] hr = new double[coef.length];
+    for (int j = 0; j < hr.length; j++) {
+      hr[j] = Math.exp(coef[j]);
+    }
+    return hr;
+  }
+
+  /** Lower limit {@code exp(coef - z se)} of the hazard ratio's Wald interval. */
+  public double[] hazardRatioLower(double z) {
+    return hazardRatioLimit(-z);
+  }
+
+  /** Upper limit {@code exp(coef + z se)}. */
+  public double[] hazardRatioUpper(double z) {
+    return hazardRatioLimit(z);
+  }
+
+  private double[] hazardRatioLimit(double signedZ) {
+    double[] se = se();
+    double[] out = new double[coef.length];
+    for (int j = 0; j < out.length; j++) {
+      out[j] = Math.exp(coef[j] + signedZ * se[j]);
+    }
+    return out;
+  }
+
+  /** Wald z = coef / se. */
+  public double[] z() {
+    double[] se = se();
+    double[] z = new double[coef.length];
+    for (int j = 0; j < z.length; j++) {
+      z[j] = coef[j] / se[j];
+    }
+    return z;
+  }
+
+  /** Two-sided Wald p-values. */
+  public double[] p() {
+    double[] z = z();
+    double[] p = new double[z.length];
+    for (int j = 0; j < p.length; j++) {
+      p[j] = Probabilities.normalTwoSided(z[j]);
+    }
+    return p;
+  }
+
+  /** Log partial likelihood at the estimate. */
+  public double loglik() {
+    return loglik;
+  }
+
+  /** Log partial likelihood at beta = 0. */
+  public double loglikNull() {
+    return loglikNull;
+  }
+
+  /** Likelihood-ratio test {@code 2 (loglik - loglikNull)}. */
+  public ChiSquareResult likelihoodRatioTest() {
+    return ChiSquareResult.of(2 * (loglik - loglikNull), coef.length);
+  }
+
+  /**
+   * Wald test {@code b' V^-1 b}. (R's {@code summary.coxph} prints this statistic rounded to two
+   * decimals; its p-value uses the unrounded statistic, as here.)
+   */
+  public ChiSquareResult waldTest() {
+    double[][] information = SymmetricMatrices.inverse(variance, terms());
+    double stat = 0;
+    for (int a = 0; a < coef.length; a++) {
+      for (int b = 0; b < coef.length; b++) {
+        stat += coef[a] * information[a][b] * coef[b];
+      }
+    }
+    return ChiSquareResult.of(stat, coef.length);
+  }
+
+  /** Score (log-rank type) test at beta = 0. */
+  public ChiSquareResult scoreTest() {
+    return scoreTest;
+  }
+
+  /** Linear predictor {@code x' b} of each subject in the fit, with uncentred covariates. */
+  public double[] linearPredictor() {
+    double[] lp = new double[n()];
+    for (int i = 0; i < lp.length; i++) {
+      lp[i] = linearPredictor(likelihood.rawCovariates(i));
+    }
+    return lp;
+  }
+
+  /** Linear predictor {@code x' b} for a new covariate row (uncentred). */
+  public double linearPredictor(double[] covariates) {
+    double eta = 0;
+    for (int j = 0; j < coef.length; j++) {
+      eta += coef[j] * covariates[j];
+    }
+    return eta;
+  }
+
+  /** Harrell's concordance of the linear predictor with the fitted data. */
+  public Concordance concordance() {
+    double[] centred = new double[n()];
+    for (int i = 0; i < centred.length; i++) {
+      centred[i] = likelihood.centredLinearPredictor(i, coef);
+    }
+    return Concordance.of(likelihood.data(), centred);
+  }
+
+  /** The {@code cox.zph} score test for non-proportional hazards on the time scale g(t). */
+  public ProportionalHazardsTest proportionalHazardsTest(
+      ProportionalHazardsTest.Transform transform) {
+    int p = coef.length;
+    List<Double> eventTimes = new ArrayList<>();
+    List<double[]> scores = new ArrayList<>();
+    List<double[][]> informations = new ArrayList<>();
+    // as R, an exact-likelihood fit is tested with Breslow's score terms
+    CoxModel.Ties tieMethod = ties() == CoxModel.Ties.EXACT ? CoxModel.Ties.BRESLOW : ties();
+    likelihood.pass(coef, tieMethod, (t, u, v) -> {
+      eventTimes.add(t);
+      scores.add(u);
+      informations.add(v);
+    });
+    double[] g = timeScale(transform, eventTimes);
+    double[] u = new double[2 * p];
+    double[][] info = new double[2 * p][2 * p];
+    for (int k = 0; k < g.length; k++) {
+      double[] uk = scores.get(k);
+      double[][] vk = informations.get(k);
+      for (int a = 0; a < p; a++) {
+        // the score of the fitted coefficients is zero at the estimate (left 0 in u[a])
+        u[p + a] += g[k] * uk[a];
+        for (int b = 0; b < p; b++) {
+          info[a][b] += vk[a][b];
+          info[a][p + b] += g[k] * vk[a][b];
+          info[p + a][b] += g[k] * vk[a][b];
+          info[p + a][p + b] += g[k] * g[k] * vk[a][b];
+        }
+      }
+    }
+    List<String> names = new ArrayList<>(terms());
+    for (String term : terms()) {
+      names.add(term + ":g(t)");
+    }
+    List<String> rowNames = new ArrayList<>(terms());
+    rowNames.add("GLOBAL");
+    double[] chisq = new double[p + 1];
+    int[] df = new int[p + 1];
+    double[] pv = new double[p + 1];
+    for (int j = 0; j <= p; j++) {
+      int[] idx = new int[j < p ? p + 1 : 2 * p];
+      for (int a = 0; a < idx.length; a++) {
+        idx[a] = j < p && a == p ? p + j : a;
+      }
+      double[] us = new double[idx.length];
+      double[][] is = new double[idx.length][idx.length];
+      List<String> sub = new ArrayList<>();
+      for (int a = 0; a < idx.length; a++) {
+        us[a] = u[idx[a]];
+        sub.add(names.get(idx[a]));
+        for (int b = 0; b < idx.length; b++) {
+          is[a][b] = info[idx[a]][idx[b]];
+        }
+      }
+      // only the added time-varying terms count as degrees of freedom; the first p are nuisance
+      df[j] = j < p ? 1 : p;
+      chisq[j] = SymmetricMatrices.quadraticFormInverse(is, us, sub);
+      pv[j] = Probabilities.chiSquareUpperTail(chisq[j], df[j]);
+    }
+    return new ProportionalHazardsTest(rowNames, chisq, df, pv);
+  }
+
+  /** g at each distinct event time (in the order given), centred at its mean over events. */
+  private double[] timeScale(ProportionalHazardsTest.Transform transform, List<Double> times) {
+    double[] time = likelihood.time();
+    int m = times.size();
+    double[] deaths = new double[m];
+    for (int k = 0; k < m; k++) {
+      for (int i = 0; i < time.length; i++) {
+        if (time[i] == times.get(k) && likelihood.isEvent(i)) {
+          deaths[k]++;
+        }
+      }
+    }
+    double[] g = new double[m];
+    KaplanMeierCurve km = transform == ProportionalHazardsTest.Transform.KM
+        ? KaplanMeier.fit(likelihood.data()) : null;
+    for (int k = 0; k < m; k++) {
+      double t = times.get(k);
+      g[k] = switch (transform) {
+        case IDENTITY -> t;
+        case KM -> 1 - survivalBefore(km, t);
+        case RANK -> {
+          // average rank of t among all follow-up times, as R's rank(times)
+          double earlier = 0;
+          double tied = 0;
+          for (double other : time) {
+            earlier += other < t ? 1 : 0;
+            tied += other == t ? 1 : 0;
+          }
+          yield earlier + (tied + 1) / 2;
+        }
+      };
+    }
+    double mean = 0;
+    double total = 0;
+    for (int k = 0; k < m; k++) {
+      mean += g[k] * deaths[k];
+      total += deaths[k];
+    }
+    mean /= total;
+    for (int k = 0; k < m; k++) {
+      g[k] -= mean;
+    }
+    return g;
+  }
+
+  private static double survivalBefore(KaplanMeierCurve km, double t) {
+    double[] times = km.time();
+    double[] surv = km.surv();
+    double s = 1;
+    for (int i = 0; i < times.length && times[i] < t; i++) {
+      s = surv[i];
+    }
+    return s;
+  }
+
+  /**
+   * Baseline cumulative hazard at covariates 0 (R's {@code basehaz(fit, centered = FALSE)}) at
+   * each distinct follow-up time: Breslow's estimator, with Efron's tie correction for an Efron
+   * fit. Returns {times[], cumulativeHazard[]}.
+   */
+  public double[][] baselineCumulativeHazard() {
+    SurvivalData data = likelihood.data();
+    KaplanMeierCurve grid = KaplanMeier.fit(data);
+    double[] times = grid.time();
+    double[] time = data.time();
+    double[] risk = linearPredictor();
+    for (int i = 0; i < risk.length; i++) {
+      risk[i] = Math.exp(risk[i]);
+    }
+    double[] cumulative = new double[times.length];
+    double h = 0;
+    for (int r = 0; r < times.length; r++) {
+      double atRisk = 0;
+      double dying = 0;
+      int d = 0;
+      for (int i = 0; i < time.length; i++) {
+        if (time[i] >= times[r]) {
+          atRisk += risk[i];
+        }
+        if (time[i] == times[r] && likelihood.isEvent(i)) {
+          dying += risk[i];
+          d++;
+        }
+      }
+      for (int k = 0; k < d; k++) {
+        double f = ties() == CoxModel.Ties.EFRON ? (double) k / d : 0;
+        h += 1 / (atRisk - f * dying);
+      }
+      cumulative[r] = h;
+    }
+    return new double[][] {times, cumulative};
+  }
+}

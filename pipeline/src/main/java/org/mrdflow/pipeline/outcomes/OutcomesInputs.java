@@ -1,0 +1,164 @@
+package org.mrdflow.pipeline.outcomes;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.mrdflow.models.cohort.ClinicalRecord;
+import org.mrdflow.models.cohort.ClinicalTable;
+import org.mrdflow.models.cohort.MrdMeasurement;
+import org.mrdflow.models.cohort.MrdStatus;
+import scala.jdk.javaapi.CollectionConverters;
+
+/**
+ * Reads the inputs of {@code mrdflow outcomes} with Spark: the warehouse's {@code mrd_results}
+ * joined with {@code samples} (collection date, timepoint, specimen), and the clinical table (CSV
+ * or Parquet). Spark stays here; everything downstream is plain Java in {@code models}.
+ */
+public final class OutcomesInputs {
+
+  /** Manifest extra columns that may carry the specimen type, first match wins. */
+  static final List<String> SPECIMEN_KEYS = List.of("specimen_type", "specimen");
+
+  private OutcomesInputs() {}
+
+  /** What was read from the warehouse. */
+  public record Measurements(List<MrdMeasurement> rows, int withoutPatientOrDate, int supersededByLaterRuns) {}
+
+  public static Measurements readMeasurements(SparkSession spark, Path results) {
+    Dataset<Row> mrd = table(spark, results, "mrd_results");
+    Dataset<Row> samples = table(spark, results, "samples");
+    List<String> keys = new ArrayList<>(List.of("sample_id"));
+    if (Arrays.asList(mrd.columns()).contains("run_id") && Arrays.asList(samples.columns()).contains("run_id")) {
+      keys.add("run_id");
+    }
+    String runId = keys.contains("run_id") ? "run_id" : null;
+    Dataset<Row> joined =
+        mrd.drop("patient_key", "pipeline_version")
+            .join(samples.select(samples.col("sample_id"), samples.col("patient_key"), samples.col("collection_date"),
+                    samples.col("timepoint"), samples.col("manifest_extra"),
+                    runId == null ? functions.lit(null).as("run_id") : samples.col("run_id")),
+                CollectionConverters.asScala(keys).toSeq());
+    Map<String, Row> latest = new LinkedHashMap<>();
+    int incomplete = 0;
+    int superseded = 0;
+    List<Row> rows = new ArrayList<>(joined.collectAsList());
+    // A sample analysed again replaces its earlier result: the latest run_date wins, then the
+    // greatest run_id within a date (documented in models/README.md, "Clinical table").
+    if (runId != null) {
+      rows.sort(Comparator.comparing(OutcomesInputs::runOrder));
+    }
+    for (Row r : rows) {
+      if (r.getAs("patient_key") == null || r.getAs("collection_date") == null) {
+        incomplete++;
+        continue;
+      }
+      if (latest.put(r.getAs("sample_id"), r) != null) {
+        superseded++;
+      }
+    }
+    List<MrdMeasurement> measurements = new ArrayList<>(latest.size());
+    for (Row r : latest.values()) {
+      measurements.add(measurement(r));
+    }
+    return new Measurements(measurements, incomplete, superseded);
+  }
+
+  private static String runOrder(Row r) {
+    boolean dated = Arrays.asList(r.schema().fieldNames()).contains("run_date");
+    return (dated ? String.valueOf(r.<Object>getAs("run_date")) : "") + "/" + r.<String>getAs("run_id");
+  }
+
+  private static MrdMeasurement measurement(Row r) {
+    Object date = r.getAs("collection_date");
+    LocalDate collected = date instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) date;
+    Double cd19 = r.getAs("cd19_pos_blast_fraction");
+    return new MrdMeasurement(
+        r.getAs("patient_key"),
+        r.getAs("sample_id"),
+        collected,
+        r.getAs("timepoint"),
+        specimen(r),
+        r.<Double>getAs("mrd_fraction"),
+        MrdStatus.parse(r.getAs("mrd_status")),
+        r.<Long>getAs("nucleated_events"),
+        r.<Long>getAs("blast_events"),
+        cd19 == null ? Double.NaN : cd19,
+        r.getAs("b_cell_aplasia"));
+  }
+
+  private static String specimen(Row r) {
+    scala.collection.Map<String, String> extra = r.getAs("manifest_extra");
+    if (extra == null) {
+      return null;
+    }
+    for (String key : SPECIMEN_KEYS) {
+      if (extra.contains(key)) {
+        return extra.apply(key);
+      }
+    }
+    return null;
+  }
+
+  private static Dataset<Row> table(SparkSession spark, Path results, String name) {
+    Path dir = results.resolve(name);
+    if (!Files.isDirectory(dir)) {
+      throw new OutcomesInputException(results + ": no '" + name + "' table (expected a pipeline output folder)");
+    }
+    try {
+      return spark.read().parquet(dir.toString());
+    } catch (RuntimeException e) {
+      throw new OutcomesInputException(dir + ": cannot be read as Parquet: " + firstLine(e), e);
+    }
+  }
+
+  /**
+   * Reads the clinical table: {@code .csv} (header row, comma-separated) or Parquet (a file or a
+   * folder). Values are converted to text and parsed by {@link ClinicalTable}, so both formats
+   * follow one column contract.
+   */
+  public static List<ClinicalRecord> readClinical(SparkSession spark, Path file) {
+    if (!Files.exists(file)) {
+      throw new OutcomesInputException(file + ": clinical table not found");
+    }
+    Dataset<Row> table;
+    try {
+      table =
+          file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")
+              ? spark.read().option("header", "true").option("inferSchema", "false").csv(file.toString())
+              : spark.read().parquet(file.toString());
+    } catch (RuntimeException e) {
+      throw new OutcomesInputException(file + ": cannot be read: " + firstLine(e), e);
+    }
+    List<String> columns = Arrays.asList(table.columns());
+    List<Map<String, String>> rows = new ArrayList<>();
+    for (Row r : table.collectAsList()) {
+      Map<String, String> values = new LinkedHashMap<>();
+      for (String c : columns) {
+        Object v = r.getAs(c);
+        values.put(c, v == null ? null : v.toString());
+      }
+      rows.add(values);
+    }
+    try {
+      return ClinicalTable.fromRows(columns, rows);
+    } catch (IllegalArgumentException e) {
+      throw new OutcomesInputException(file + ": " + e.getMessage(), e);
+    }
+  }
+
+  static String firstLine(Throwable e) {
+    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return m.lines().findFirst().orElse(m);
+  }
+}
