@@ -1,5 +1,6 @@
 package org.mrdflow.fcs;
 
+import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
@@ -10,13 +11,16 @@ import java.nio.ByteOrder;
  * into one primitive array per parameter: {@code float[]} where the values fit single precision
  * exactly (float data, integers of at most 24 bits), else {@code double[]}.
  *
- * <p>DATA is processed in blocks that fit the L1 cache: one bulk copy of a block from the (mapped)
- * buffer into a scratch array, then for each parameter a tight loop of its own kind (float32
+ * <p>DATA is processed in blocks that fit the L1 cache: one bulk copy of a block from the file
+ * (a positional read, which costs no more than a plain read) or buffer into a scratch array, then for each parameter a tight loop of its own kind (float32
  * little-endian, 16-bit integer, ...) that reads the scratch array with a stride and writes its
  * column sequentially. That keeps the one pass over DATA at memory speed for every layout.
  */
 final class EventDecoder {
+  /** Bytes decoded per pass over the parameters: fits the L1 data cache. */
   private static final int BLOCK_BYTES = 32 * 1024;
+  /** Bytes fetched per read from the file: few system calls, still cache-friendly. */
+  private static final int CHUNK_BYTES = 1024 * 1024;
 
   private static final VarHandle SHORT_LE = view(short[].class, ByteOrder.LITTLE_ENDIAN);
   private static final VarHandle SHORT_BE = view(short[].class, ByteOrder.BIG_ENDIAN);
@@ -35,7 +39,18 @@ final class EventDecoder {
     return MethodHandles.byteArrayViewVarHandle(arrayType, order).withInvokeExactBehavior();
   }
 
-  static Object[] decode(ByteBuffer data, DataLayout layout, int events) {
+  /** Where DATA bytes come from: a buffer, or positional reads from the file. */
+  @FunctionalInterface
+  interface DataBytes {
+    /** Fills {@code into} (position 0 to its limit) from {@code position} bytes into DATA. */
+    void copy(long position, ByteBuffer into) throws IOException;
+
+    static DataBytes of(ByteBuffer data) {
+      return (position, into) -> into.put(0, data, (int) position, into.limit());
+    }
+  }
+
+  static Object[] decode(DataBytes data, DataLayout layout, int events) throws IOException {
     int n = layout.parameterCount();
     Object[] columns = new Object[n];
     for (int i = 0; i < n; i++) {
@@ -43,15 +58,120 @@ final class EventDecoder {
     }
     int stride = layout.bytesPerEvent;
     int perBlock = Math.max(1, BLOCK_BYTES / stride);
+    int perChunk = Math.min(perBlock * Math.max(1, CHUNK_BYTES / (perBlock * stride)),
+        Math.max(1, events));
+    ByteBuffer chunk = ByteBuffer.allocateDirect(perChunk * stride)
+        .order(layout.bigEndian ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
     byte[] block = new byte[perBlock * stride];
-    for (int first = 0; first < events; first += perBlock) {
-      int count = Math.min(perBlock, events - first);
-      data.get(first * stride, block, 0, count * stride);
-      for (int c = 0; c < n; c++) {
-        decodeParameter(block, count, first, layout, c, columns[c]);
+    Uniform uniform = Uniform.of(layout);
+    Object values = uniform == null ? null : uniform.scratch(perBlock * n);
+    for (int chunkFirst = 0; chunkFirst < events; chunkFirst += perChunk) {
+      int chunkCount = Math.min(perChunk, events - chunkFirst);
+      chunk.clear().limit(chunkCount * stride);
+      data.copy((long) chunkFirst * stride, chunk);
+      chunk.rewind();
+      for (int first = chunkFirst; first < chunkFirst + chunkCount; first += perBlock) {
+        int count = Math.min(perBlock, chunkFirst + chunkCount - first);
+        int at = (first - chunkFirst) * stride;
+        if (uniform != null) {
+          uniform.decode(chunk, at, values, count, first, layout, columns);
+        } else {
+          chunk.get(at, block, 0, count * stride);
+          for (int c = 0; c < n; c++) {
+            decodeParameter(block, count, first, layout, c, columns[c]);
+          }
+        }
       }
     }
     return columns;
+  }
+
+  /**
+   * Layouts where every parameter has the same type and width in plain little- or big-endian
+   * order (nearly all real files): a block is bulk-converted through a typed buffer view (a
+   * memory copy, byte-swapped if needed) and then transposed from a primitive array, which the JIT
+   * compiles to the tightest loops.
+   */
+  private enum Uniform {
+    FLOAT32,
+    INT16,
+    INT32;
+
+    static Uniform of(DataLayout layout) {
+      if (!layout.littleEndian && !layout.bigEndian) {
+        return null;
+      }
+      FcsDataType type = layout.types[0];
+      int width = layout.widths[0];
+      for (int i = 1; i < layout.parameterCount(); i++) {
+        if (layout.types[i] != type || layout.widths[i] != width) {
+          return null;
+        }
+      }
+      if (type == FcsDataType.FLOAT) {
+        return FLOAT32;
+      }
+      if (type == FcsDataType.INTEGER && width == 2) {
+        return INT16;
+      }
+      return type == FcsDataType.INTEGER && width == 4 ? INT32 : null;
+    }
+
+    Object scratch(int length) {
+      return switch (this) {
+        case FLOAT32 -> new float[length];
+        case INT16 -> new short[length];
+        case INT32 -> new int[length];
+      };
+    }
+
+    /** Decodes {@code count} events starting at byte {@code at} of {@code chunk}. */
+    void decode(ByteBuffer chunk, int at, Object scratch, int count, int first,
+        DataLayout layout, Object[] columns) {
+      int n = columns.length;
+      int values = count * n;
+      int index = at / (layout.widths[0]);
+      switch (this) {
+        case FLOAT32 -> {
+          float[] v = (float[]) scratch;
+          chunk.asFloatBuffer().get(index, v, 0, values);
+          for (int c = 0; c < n; c++) {
+            float[] col = (float[]) columns[c];
+            for (int e = 0, i = c; e < count; e++, i += n) {
+              col[first + e] = v[i];
+            }
+          }
+        }
+        case INT16 -> {
+          short[] v = (short[]) scratch;
+          chunk.asShortBuffer().get(index, v, 0, values);
+          for (int c = 0; c < n; c++) {
+            float[] col = (float[]) columns[c];
+            int mask = (int) layout.masks[c];
+            for (int e = 0, i = c; e < count; e++, i += n) {
+              col[first + e] = v[i] & mask;
+            }
+          }
+        }
+        case INT32 -> {
+          int[] v = (int[]) scratch;
+          chunk.asIntBuffer().get(index, v, 0, values);
+          for (int c = 0; c < n; c++) {
+            long mask = layout.masks[c] & 0xffffffffL;
+            if (columns[c] instanceof float[] col) {
+              for (int e = 0, i = c; e < count; e++, i += n) {
+                col[first + e] = v[i] & mask;
+              }
+            } else {
+              double[] col = (double[]) columns[c];
+              for (int e = 0, i = c; e < count; e++, i += n) {
+                col[first + e] = v[i] & mask;
+              }
+            }
+          }
+        }
+      }
+    }
   }
 
   private static void decodeParameter(byte[] b, int count, int first, DataLayout layout, int c,

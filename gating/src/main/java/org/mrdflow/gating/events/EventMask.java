@@ -62,6 +62,16 @@ public final class EventMask {
     words[event >>> 6] |= 1L << event;
   }
 
+  /** Number of 64-event words. */
+  public int wordCount() {
+    return words.length;
+  }
+
+  /** Word {@code w}: bit j is event {@code 64 w + j}. */
+  public long word(int w) {
+    return words[w];
+  }
+
   /** Number of events in the mask. */
   public int cardinality() {
     int count = 0;

@@ -23,6 +23,9 @@ import picocli.CommandLine.Spec;
       StatsCommand.class,
       AnalyzeCommand.class,
       EvaluateCommand.class,
+      GateCommand.class,
+      RunCommand.class,
+      DemoCommand.class,
       OutcomesCommand.class,
     })
 public final class MrdflowCli implements Runnable {

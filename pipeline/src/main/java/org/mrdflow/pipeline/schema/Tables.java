@@ -1,0 +1,151 @@
+package org.mrdflow.pipeline.schema;
+
+import static org.apache.spark.sql.types.DataTypes.BooleanType;
+import static org.apache.spark.sql.types.DataTypes.DoubleType;
+import static org.apache.spark.sql.types.DataTypes.FloatType;
+import static org.apache.spark.sql.types.DataTypes.IntegerType;
+import static org.apache.spark.sql.types.DataTypes.LongType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.Metadata;
+import org.apache.spark.sql.types.MetadataBuilder;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The Parquet tables of an MRDFlow warehouse, defined once (architecture.md, "Parquet contract").
+ * Column names are an interface: users and the outcome models query them, so columns may be
+ * added but never renamed. Every column carries its description as the Spark field comment, so
+ * {@code DESCRIBE} and the Parquet footer document it too.
+ *
+ * <p>The partition columns {@code run_date} (ISO date the run started, UTC) and {@code run_id}
+ * are not stored inside the files: as with Spark's {@code partitionBy}, they are the directory
+ * names {@code <table>/run_date=YYYY-MM-DD/run_id=ID/} and appear as columns to any reader with
+ * Hive partition discovery (Spark by default, DuckDB with {@code hive_partitioning = true}).
+ */
+public final class Tables {
+  public static final String SAMPLES = "samples";
+  public static final String MRD_RESULTS = "mrd_results";
+  public static final String POPULATIONS = "populations";
+  public static final String EVENTS = "events";
+  /** Partition column names, outermost first. */
+  public static final List<String> PARTITION_COLUMNS = List.of("run_date", "run_id");
+
+  /** One row per input file, analysed or not. */
+  public static final StructType SAMPLES_SCHEMA =
+      schema(
+          col("sample_id", StringType, false,
+              "Stable sample identifier: first 16 bytes (hex) of SHA-256 of the file's path relative to the input root"),
+          col("source_path", StringType, false, "Full path or URI of the FCS file as listed"),
+          col("file_name", StringType, false, "Last path component of source_path"),
+          col("file_bytes", LongType, false, "File size in bytes"),
+          col("file_sha256", StringType, true, "SHA-256 (hex) of the file's bytes; null when the file could not be read"),
+          col("fcs_version", StringType, true, "FCS version from the HEADER, e.g. 3.1; null when the file is not FCS"),
+          col("instrument", StringType, true, "$CYT keyword (cytometer); null when absent or not allow-listed"),
+          col("total_events", LongType, true, "$TOT: events in the data set analysed"),
+          col("keywords", DataTypes.createMapType(StringType, StringType, true), true,
+              "TEXT keywords whose names are on the configured allow-list (privacy); others are never copied"),
+          col("patient_key", StringType, true,
+              "Keyed HMAC-SHA256 (hex) of the manifest patient_id; null when the file has no manifest row"),
+          col("specimen_key", StringType, true, "Keyed HMAC-SHA256 (hex) of the manifest specimen_id"),
+          col("patient_id", StringType, true,
+              "Manifest patient_id in clear: only filled when the run was told to keep identifiers in clear"),
+          col("specimen_id", StringType, true,
+              "Manifest specimen_id in clear: only filled when the run was told to keep identifiers in clear"),
+          col("collection_date", DataTypes.DateType, true, "Manifest collection_date (ISO 8601)"),
+          col("timepoint", StringType, true, "Manifest timepoint label, e.g. 'pre-HSCT', 'CAR-T +28d'"),
+          col("manifest_extra", DataTypes.createMapType(StringType, StringType, true), true,
+              "Further manifest columns, only those on the configured allow-list"),
+          col("manifest_matched", BooleanType, true,
+              "True when a manifest row names this file; false when a manifest was given but none matched, null without manifest"),
+          col("status", StringType, false, "OK or FAILED"),
+          col("error_code", StringType, true, "Stable failure code (pipeline README, 'Error codes'); null when OK"),
+          col("error_message", StringType, true, "What went wrong, naming the file; null when OK"),
+          col("plot_paths", DataTypes.createArrayType(StringType, false), false,
+              "Gating plots of this sample, relative to the run folder runs/<run_id>/"),
+          col("pipeline_version", StringType, false, "MRDFlow version that wrote the row"));
+
+  /** One row per successfully analysed sample (status OK). */
+  public static final StructType MRD_RESULTS_SCHEMA =
+      schema(
+          col("sample_id", StringType, false, "Joins samples.sample_id"),
+          col("patient_key", StringType, true, "As samples.patient_key"),
+          col("nucleated_events", LongType, false, "Denominator: nucleated singlet events"),
+          col("blast_events", LongType, false, "Leukemic blast events (CD19+ and CD19-negative)"),
+          col("mrd_fraction", DoubleType, false, "blast_events / nucleated_events"),
+          col("mrd_status", StringType, false, "POSITIVE | NEGATIVE | INDETERMINATE"),
+          col("status_reason", StringType, false, "Why the status was given (MrdStatusReason codes)"),
+          col("sensitivity", DoubleType, false, "Achieved sensitivity: LOD events / nucleated events"),
+          col("lod_events", IntegerType, false, "Limit of detection in events"),
+          col("lloq_events", IntegerType, false, "Lower limit of quantification in events"),
+          col("cd19_pos_blast_events", LongType, false, "Blasts expressing CD19"),
+          col("cd19_pos_blast_fraction", DoubleType, true, "cd19_pos_blast_events / blast_events; null without blasts"),
+          col("hcd19_car_eligible", BooleanType, true, "Eligible for a CD19 CAR (CD19+ blast fraction); null without blasts"),
+          col("lymphocyte_events", LongType, false, "Lymphocyte events"),
+          col("b_cell_events", LongType, false, "Normal B-cell events (hematogones + mature B)"),
+          col("b_cell_fraction_of_lymphocytes", DoubleType, true, "b_cell_events / lymphocyte_events; null without lymphocytes"),
+          col("b_cell_aplasia", BooleanType, true, "B-cell aplasia (CAR-T persistence marker); null without lymphocytes"),
+          col("hematogone_events", LongType, false, "Hematogone (normal B precursor) events"),
+          col("panel_limited", BooleanType, false, "True when a panel marker was missing and the call is limited"),
+          col("qc_flags", DataTypes.createArrayType(StringType, false), false, "Quality-control flags raised by the analysis"),
+          col("gating_strategy_id", StringType, false, "Identifier of the gating strategy used"),
+          col("gating_strategy_sha256", StringType, false, "SHA-256 of the gating strategy definition"),
+          col("pipeline_version", StringType, false, "MRDFlow version that wrote the row"));
+
+  /** One row per gated population per analysed sample. */
+  public static final StructType POPULATIONS_SCHEMA =
+      schema(
+          col("sample_id", StringType, false, "Joins samples.sample_id"),
+          col("population", StringType, false, "Population path, e.g. /nucleated/singlets/cd19/blasts"),
+          col("parent", StringType, true, "Parent population path; null for the root"),
+          col("events", LongType, false, "Events in the population"),
+          col("fraction_of_parent", DoubleType, true, "events / parent events; null when the parent is empty"),
+          col("fraction_of_nucleated", DoubleType, true, "events / nucleated events; null when there are none"),
+          col("marker_medians", DataTypes.createMapType(StringType, DoubleType, false), false,
+              "Median of each marker on the gating (transformed) scale; empty for an empty population"));
+
+  private Tables() {}
+
+  /**
+   * The {@code events} table for a panel: sample, event index, population label, then one float
+   * column per marker (compensated and transformed, on the gating scale), named in lower case.
+   */
+  public static StructType eventsSchema(List<String> markerColumns) {
+    List<StructField> fields = new ArrayList<>();
+    fields.add(col("sample_id", StringType, false, "Joins samples.sample_id"));
+    fields.add(col("event_index", IntegerType, false, "0-based event position in the FCS DATA segment"));
+    fields.add(col("population", StringType, false, "Deepest gated population path the event belongs to"));
+    for (String marker : markerColumns) {
+      fields.add(col(marker, FloatType, true, "Compensated and transformed value of " + marker));
+    }
+    return new StructType(fields.toArray(StructField[]::new));
+  }
+
+  /**
+   * What one Spark task produces per file and the job stages before splitting it into tables:
+   * the samples row, the mrd_results row (null when FAILED) and the populations rows.
+   */
+  public static final StructType OUTCOME_SCHEMA =
+      schema(
+          col("sample", SAMPLES_SCHEMA, false, "samples row"),
+          col("mrd", MRD_RESULTS_SCHEMA, true, "mrd_results row; null when the sample FAILED"),
+          col("populations", DataTypes.createArrayType(POPULATIONS_SCHEMA, false), false, "populations rows"));
+
+  /** Description of a column, as stored in its field metadata. */
+  public static String describe(StructField field) {
+    return field.getComment().getOrElse(() -> "");
+  }
+
+  private static StructType schema(StructField... fields) {
+    return new StructType(fields);
+  }
+
+  private static StructField col(String name, DataType type, boolean nullable, String doc) {
+    Metadata md = new MetadataBuilder().putString("comment", doc).build();
+    return new StructField(name, type, nullable, md);
+  }
+}
