@@ -15,7 +15,6 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +34,7 @@ import org.mrdflow.models.risk.RiskSettings;
 import org.mrdflow.models.simulate.CohortSimulator;
 import org.mrdflow.models.simulate.SimulatedCohort;
 import org.mrdflow.models.simulate.SimulationSettings;
+import org.mrdflow.pipeline.testing.TestSpark;
 import scala.jdk.javaapi.CollectionConverters;
 
 class OutcomesJobTest {
@@ -46,14 +46,8 @@ class OutcomesJobTest {
   @TempDir static Path dir;
 
   @BeforeAll
-  static void startSpark() {
-    spark = SparkSession.builder().master("local[2]").appName("outcomes-test")
-        .config("spark.ui.enabled", "false").config("spark.sql.session.timeZone", "UTC").getOrCreate();
-  }
-
-  @AfterAll
-  static void stopSpark() {
-    spark.stop();
+  static void spark() {
+    spark = TestSpark.session();
   }
 
   static final StructType MRD =
