@@ -177,7 +177,7 @@ class OutcomesJobTest {
       assertThat(r.<Double>getAs("estimate")).isEqualTo(expected.estimate());
       assertThat(r.<Integer>getAs("patients")).isEqualTo(expected.patients());
     }
-    // The same cohort through the file readers: clinical CSV + a warehouse.
+    // The simulated cohort again: saved models must reproduce the fitted ones on its risk rows.
     SimulatedCohort sim = CohortSimulator.simulate(SimulationSettings.seed002(2020));
     RiskData rows = RiskFeatures.build(CohortBuilder.build(sim.clinical(), sim.measurements(), CohortSettings.defaults()),
         RiskSettings.defaults());
@@ -186,6 +186,22 @@ class OutcomesJobTest {
       assertThat(saved.model().probabilities(rows.x()))
           .containsExactly(simulated.report().models().get(model).probabilities(rows.x()));
     }
+    // Saved models score the written feature rows as the fitted ones do.
+    long scored = RiskPredictions.predict(spark, out.resolve("models/gradient_boosting.json"),
+        out.resolve("tables/risk_features"), dir.resolve("scored"));
+    assertThat(scored).isEqualTo(rows.rows());
+    List<Row> predictions = spark.read().parquet(dir.resolve("scored").toString()).collectAsList();
+    double[] expected = simulated.report().models().get("gradient_boosting").probabilities(rows.x());
+    for (Row r : predictions) {
+      int i = rows.patientKeys().indexOf(r.<String>getAs("patient_key"));
+      assertThat(r.<Double>getAs(RiskPredictions.PROBABILITY)).isEqualTo(expected[i]);
+    }
+    assertThatThrownBy(() -> RiskPredictions.predict(spark, out.resolve("models/gradient_boosting.json"),
+            out.resolve("tables/groups"), dir.resolve("scored-bad")))
+        .isInstanceOf(OutcomesInputException.class)
+        .hasMessageContaining("no column 'age_years', a feature of");
+
+    // The same cohort through the file readers: clinical CSV + a warehouse.
     OutcomesJob.Result fromFiles =
         OutcomesJob.run(new OutcomesRequest(warehouseOf(sim, dir.resolve("wh-sim")), out.resolve("inputs/clinical.csv"),
             null, dir.resolve("run-files"), FAST), spark);
