@@ -20,6 +20,7 @@ import org.mrdflow.gating.mrd.MrdAnalysisConfig;
 import org.mrdflow.gating.mrd.MrdGatingMl;
 import org.mrdflow.gating.mrd.MrdPlots;
 import org.mrdflow.gating.mrd.MrdResult;
+import org.mrdflow.gating.mrd.MrdStatus;
 import org.mrdflow.gating.mrd.PopulationSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -131,11 +132,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
         events / (cpu[repeat / 2] / 1e9) / 1e6);
   }
 
+  /** A negative is reported as "not detected (< sensitivity)" (domain brief section 2). */
+  private static boolean notDetected(MrdResult r) {
+    return r.blastEvents() == 0 || r.mrdStatus() == MrdStatus.NEGATIVE;
+  }
+
   private void print(MrdResult r) {
     out().printf(Locale.ROOT, "%s%n", file);
     out().printf(Locale.ROOT, "  MRD %s (%s)%n", r.mrdStatus(), r.statusReason());
     out().printf(Locale.ROOT, "  %s; %d blasts / %,d nucleated cells; sensitivity %.1e "
-        + "(LOD %d, LLOQ %d events)%n", r.blastEvents() == 0
+        + "(LOD %d, LLOQ %d events)%n", notDetected(r)
             ? String.format(Locale.ROOT, "not detected (< %.1e)", r.sensitivity())
             : String.format(Locale.ROOT, "MRD %.2g = %.2g %%", r.mrdFraction(),
                 100 * r.mrdFraction()),
@@ -143,7 +149,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     out().printf(Locale.ROOT, "  CD19+ blasts %d (%s); hCD19 CAR-T eligible: %s%n",
         r.cd19PosBlastEvents(), Double.isNaN(r.cd19PosBlastFraction()) ? "-"
             : String.format(Locale.ROOT, "%.1f %%", 100 * r.cd19PosBlastFraction()),
-        r.hcd19CarEligible() == null ? "n/a (no blasts)" : r.hcd19CarEligible());
+        r.hcd19CarEligible() == null ? "not evaluable (< LOD blasts)" : r.hcd19CarEligible());
     out().printf(Locale.ROOT, "  B cells %d of %d lymphocytes (%.1f %%); B-cell aplasia: %s;"
         + " hematogones %d%n", r.bCellEvents(), r.lymphocyteEvents(),
         100 * r.bCellFractionOfLymphocytes(), r.bCellAplasia(), r.hematogoneEvents());
