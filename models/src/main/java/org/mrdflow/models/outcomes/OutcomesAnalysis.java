@@ -103,6 +103,7 @@ public final class OutcomesAnalysis {
   private final Map<String, StepFigure> figures = new LinkedHashMap<>();
   private final Map<String, RiskModel> models = new LinkedHashMap<>();
   private final List<String> notes = new ArrayList<>();
+  private RiskData riskData;
 
   private OutcomesAnalysis(OutcomesSettings settings) {
     this.settings = settings;
@@ -150,7 +151,7 @@ public final class OutcomesAnalysis {
 
     return new OutcomesReport(
         cohort.patients().size(), unknown, cohort.unmatchedMeasurements().size(), settings, groups, curves, estimates,
-        tests, coefficients, riskModels, calibration, figures, models, notes);
+        tests, coefficients, riskModels, calibration, figures, models, riskData, notes);
   }
 
   private void describe(String analysis, List<Arm> arms) {
@@ -434,6 +435,7 @@ public final class OutcomesAnalysis {
 
   private void riskModels(Cohort cohort) {
     RiskData data = RiskFeatures.build(cohort, settings.risk());
+    riskData = data;
     int folds = settings.crossValidation().folds();
     if (data.cases() < folds || data.rows() - data.cases() < folds) {
       notes.add("Risk models skipped: " + data.cases() + " relapses and " + (data.rows() - data.cases())

@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
       RunCommand.class,
       DemoCommand.class,
       OutcomesCommand.class,
+      PredictRiskCommand.class,
     })
 public final class MrdflowCli implements Runnable {
 

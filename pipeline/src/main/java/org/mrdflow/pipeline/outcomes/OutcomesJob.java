@@ -3,6 +3,7 @@ package org.mrdflow.pipeline.outcomes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
@@ -26,7 +27,7 @@ import org.mrdflow.models.simulate.SimulationSettings;
  * OutcomesAnalysis}, and writes
  *
  * <pre>
- * &lt;output&gt;/tables/{groups,curves,estimates,tests,coefficients,risk_models,calibration}/  Parquet
+ * &lt;output&gt;/tables/{groups,curves,estimates,tests,coefficients,risk_models,calibration,risk_features}/  Parquet
  * &lt;output&gt;/figures/&lt;name&gt;.png, .svg                                              KM / CIF with numbers at risk
  * &lt;output&gt;/models/&lt;name&gt;.json                                                   portable risk models
  * &lt;output&gt;/outcomes.html                                                        the clinician's summary
@@ -63,13 +64,22 @@ public final class OutcomesJob {
     OutcomesReport report = OutcomesAnalysis.run(cohort, request.settings());
 
     Path tables = request.output().resolve("tables");
-    RecordTables.write(spark, report.groups(), OutcomeTables.GroupRow.class, tables.resolve("groups"));
-    RecordTables.write(spark, report.curves(), OutcomeTables.CurveRow.class, tables.resolve("curves"));
-    RecordTables.write(spark, report.estimates(), OutcomeTables.EstimateRow.class, tables.resolve("estimates"));
-    RecordTables.write(spark, report.tests(), OutcomeTables.TestRow.class, tables.resolve("tests"));
-    RecordTables.write(spark, report.coefficients(), OutcomeTables.CoefficientRow.class, tables.resolve("coefficients"));
-    RecordTables.write(spark, report.riskModels(), OutcomeTables.RiskModelRow.class, tables.resolve("risk_models"));
-    RecordTables.write(spark, report.calibration(), OutcomeTables.CalibrationRow.class, tables.resolve("calibration"));
+    Map<String, Runnable> writes = new LinkedHashMap<>();
+    writes.put("groups", () -> RecordTables.write(spark, report.groups(), OutcomeTables.GroupRow.class, tables.resolve("groups")));
+    writes.put("curves", () -> RecordTables.write(spark, report.curves(), OutcomeTables.CurveRow.class, tables.resolve("curves")));
+    writes.put("estimates",
+        () -> RecordTables.write(spark, report.estimates(), OutcomeTables.EstimateRow.class, tables.resolve("estimates")));
+    writes.put("tests", () -> RecordTables.write(spark, report.tests(), OutcomeTables.TestRow.class, tables.resolve("tests")));
+    writes.put("coefficients",
+        () -> RecordTables.write(spark, report.coefficients(), OutcomeTables.CoefficientRow.class, tables.resolve("coefficients")));
+    writes.put("risk_models",
+        () -> RecordTables.write(spark, report.riskModels(), OutcomeTables.RiskModelRow.class, tables.resolve("risk_models")));
+    writes.put("calibration",
+        () -> RecordTables.write(spark, report.calibration(), OutcomeTables.CalibrationRow.class, tables.resolve("calibration")));
+    if (report.riskData() != null) {
+      writes.put("risk_features", () -> RiskPredictions.writeFeatures(spark, report.riskData(), tables.resolve("risk_features")));
+    }
+    writes.values().forEach(Runnable::run);
 
     Path figures = Files.createDirectories(request.output().resolve("figures"));
     for (Map.Entry<String, StepFigure> f : report.figures().entrySet()) {
@@ -82,6 +92,6 @@ public final class OutcomesJob {
     }
     Path html = request.output().resolve("outcomes.html");
     Files.writeString(html, OutcomesHtml.render(report, request));
-    return new Result(report, html, 7, report.figures().size(), report.models().size());
+    return new Result(report, html, writes.size(), report.figures().size(), report.models().size());
   }
 }

@@ -15,7 +15,6 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +34,7 @@ import org.mrdflow.models.risk.RiskSettings;
 import org.mrdflow.models.simulate.CohortSimulator;
 import org.mrdflow.models.simulate.SimulatedCohort;
 import org.mrdflow.models.simulate.SimulationSettings;
+import org.mrdflow.pipeline.testing.TestSpark;
 import scala.jdk.javaapi.CollectionConverters;
 
 class OutcomesJobTest {
@@ -46,14 +46,8 @@ class OutcomesJobTest {
   @TempDir static Path dir;
 
   @BeforeAll
-  static void startSpark() {
-    spark = SparkSession.builder().master("local[2]").appName("outcomes-test")
-        .config("spark.ui.enabled", "false").config("spark.sql.session.timeZone", "UTC").getOrCreate();
-  }
-
-  @AfterAll
-  static void stopSpark() {
-    spark.stop();
+  static void spark() {
+    spark = TestSpark.session();
   }
 
   static final StructType MRD =
@@ -183,7 +177,7 @@ class OutcomesJobTest {
       assertThat(r.<Double>getAs("estimate")).isEqualTo(expected.estimate());
       assertThat(r.<Integer>getAs("patients")).isEqualTo(expected.patients());
     }
-    // The same cohort through the file readers: clinical CSV + a warehouse.
+    // The simulated cohort again: saved models must reproduce the fitted ones on its risk rows.
     SimulatedCohort sim = CohortSimulator.simulate(SimulationSettings.seed002(2020));
     RiskData rows = RiskFeatures.build(CohortBuilder.build(sim.clinical(), sim.measurements(), CohortSettings.defaults()),
         RiskSettings.defaults());
@@ -192,6 +186,22 @@ class OutcomesJobTest {
       assertThat(saved.model().probabilities(rows.x()))
           .containsExactly(simulated.report().models().get(model).probabilities(rows.x()));
     }
+    // Saved models score the written feature rows as the fitted ones do.
+    long scored = RiskPredictions.predict(spark, out.resolve("models/gradient_boosting.json"),
+        out.resolve("tables/risk_features"), dir.resolve("scored"));
+    assertThat(scored).isEqualTo(rows.rows());
+    List<Row> predictions = spark.read().parquet(dir.resolve("scored").toString()).collectAsList();
+    double[] expected = simulated.report().models().get("gradient_boosting").probabilities(rows.x());
+    for (Row r : predictions) {
+      int i = rows.patientKeys().indexOf(r.<String>getAs("patient_key"));
+      assertThat(r.<Double>getAs(RiskPredictions.PROBABILITY)).isEqualTo(expected[i]);
+    }
+    assertThatThrownBy(() -> RiskPredictions.predict(spark, out.resolve("models/gradient_boosting.json"),
+            out.resolve("tables/groups"), dir.resolve("scored-bad")))
+        .isInstanceOf(OutcomesInputException.class)
+        .hasMessageContaining("no column 'age_years', a feature of");
+
+    // The same cohort through the file readers: clinical CSV + a warehouse.
     OutcomesJob.Result fromFiles =
         OutcomesJob.run(new OutcomesRequest(warehouseOf(sim, dir.resolve("wh-sim")), out.resolve("inputs/clinical.csv"),
             null, dir.resolve("run-files"), FAST), spark);
