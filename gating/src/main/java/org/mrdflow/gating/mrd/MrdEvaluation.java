@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.mrdflow.fcs.FcsFile;
 import org.mrdflow.gating.GatingException;
+import org.mrdflow.gating.events.FcsEvents;
 import org.mrdflow.gating.simulate.SimulationTruth;
 
 /**
@@ -62,7 +63,7 @@ public final class MrdEvaluation {
   /** One file against its truth; an analysis failure becomes a row with the error. */
   public SampleRow evaluate(Path fcs, SimulationTruth truth) throws IOException {
     MrdAnalysis.SampleAnalysis result;
-    try (FcsFile file = FcsFile.open(fcs)) {
+    try (FcsFile file = FcsFile.open(fcs, FcsEvents.SCALE)) {
       result = analysis.analyzeWithEvents(file.first(), fcs.getFileName().toString());
     } catch (GatingException e) {
       return SampleRow.failed(truth, e.getMessage());
@@ -170,7 +171,8 @@ public final class MrdEvaluation {
     double medianF1 = f1.length == 0 ? Double.NaN : median(f1);
     targets.add(new Target("median blast F1 >= 0.95 (samples with >= " + rules.lloqEvents()
         + " true blasts)", f1.length == 0 ? "no such samples" : String.format(
-        "%.3f over %d (min %.3f)", medianF1, f1.length, f1[0]), f1.length == 0 || medianF1 >= 0.95));
+        "%.3f over %d (min %.3f)", medianF1, f1.length, f1[0]),
+        f1.length == 0 || medianF1 >= 0.95));
 
     List<String> mrdMisses = new ArrayList<>();
     int mrdChecked = 0;

@@ -103,6 +103,7 @@ public final class OutcomesAnalysis {
   private final Map<String, StepFigure> figures = new LinkedHashMap<>();
   private final Map<String, RiskModel> models = new LinkedHashMap<>();
   private final List<String> notes = new ArrayList<>();
+  private RiskData riskData;
 
   private OutcomesAnalysis(OutcomesSettings settings) {
     this.settings = settings;
@@ -150,7 +151,7 @@ public final class OutcomesAnalysis {
 
     return new OutcomesReport(
         cohort.patients().size(), unknown, cohort.unmatchedMeasurements().size(), settings, groups, curves, estimates,
-        tests, coefficients, riskModels, calibration, figures, models, notes);
+        tests, coefficients, riskModels, calibration, figures, models, riskData, notes);
   }
 
   private void describe(String analysis, List<Arm> arms) {
@@ -361,31 +362,60 @@ public final class OutcomesAnalysis {
       models.add(List.of(term));
     }
     models.add(MULTIVARIABLE);
-    for (List<String> terms : models) {
-      String kind = terms.size() == 1 ? "univariable" : "multivariable";
-      double[][] x = design(landmark, terms);
-      cox("LFS", "Cox " + kind, lfs, x, terms);
-      cox("OS", "Cox " + kind, os, x, terms);
+    for (List<String> candidate : models) {
+      String kind = candidate.size() == 1 ? "univariable" : "multivariable";
+      List<String> lfsTerms = estimable(landmark, candidate, lfs, s -> s != 0, "Cox " + kind + " LFS");
+      List<String> osTerms = estimable(landmark, candidate, os, s -> s != 0, "Cox " + kind + " OS");
+      List<String> cirTerms = estimable(landmark, candidate, competing, s -> s == CompetingOutcome.RELAPSE, "Fine-Gray " + kind + " CIR");
+      cox("LFS", "Cox " + kind, lfs, design(landmark, lfsTerms), lfsTerms);
+      cox("OS", "Cox " + kind, os, design(landmark, osTerms), osTerms);
+      if (cirTerms.isEmpty()) {
+        continue;
+      }
       try {
-        FineGrayFit fit = FineGray.fit(competing, CompetingOutcome.RELAPSE, x, terms);
+        FineGrayFit fit = FineGray.fit(competing, CompetingOutcome.RELAPSE, design(landmark, cirTerms), cirTerms);
         double[] lo = fit.subdistributionHazardRatioLimit(-Z);
         double[] hi = fit.subdistributionHazardRatioLimit(Z);
         int events = (int) Arrays.stream(competing.status()).filter(s -> s == CompetingOutcome.RELAPSE).count();
-        for (int j = 0; j < terms.size(); j++) {
-          coefficients.add(new CoefficientRow(TRANSPLANT, "CIR", "Fine-Gray " + kind, terms.get(j), competing.size(), events,
-              fit.coef()[j], fit.se()[j], fit.subdistributionHazardRatio()[j], lo[j], hi[j], fit.p()[j]));
-          if (!(fit.se()[j] < DIVERGED_SE)) {
-            notes.add("Fine-Gray " + kind + " CIR: the subdistribution hazard ratio of " + terms.get(j)
-                + " is not estimable: no relapses in one of its categories.");
-          }
+        for (int j = 0; j < cirTerms.size(); j++) {
+          coefficients.add(new CoefficientRow(TRANSPLANT, "CIR", "Fine-Gray " + kind, cirTerms.get(j), competing.size(),
+              events, fit.coef()[j], fit.se()[j], fit.subdistributionHazardRatio()[j], lo[j], hi[j], fit.p()[j]));
         }
       } catch (StatsInputException e) {
-        notes.add("Fine-Gray CIR " + terms + ": " + e.getMessage());
+        notes.add("Fine-Gray " + kind + " CIR " + cirTerms + ": " + e.getMessage());
       }
     }
   }
 
+  /**
+   * The terms whose two categories both contain events. With no events among patients with (or
+   * without) a binary factor its ratio is 0 or infinite (monotone likelihood); such a term is
+   * left out, with a note, rather than reported with a meaningless interval.
+   */
+  private List<String> estimable(
+      List<CohortPatient> patients, List<String> terms, SurvivalData data, IntPredicate isEvent, String model) {
+    List<String> kept = new ArrayList<>();
+    for (String term : terms) {
+      int[] events = new int[2];
+      for (int i = 0; i < patients.size(); i++) {
+        if (isEvent.test(data.status()[i])) {
+          events[COVARIATES.get(term).test(patients.get(i)) ? 1 : 0]++;
+        }
+      }
+      if (events[0] > 0 && events[1] > 0) {
+        kept.add(term);
+      } else {
+        notes.add(model + ": " + term + " left out, no events among patients " + (events[1] == 0 ? "with" : "without")
+            + " it (the ratio would be 0 or infinite).");
+      }
+    }
+    return kept;
+  }
+
   private void cox(String endpoint, String model, SurvivalData data, double[][] x, List<String> terms) {
+    if (terms.isEmpty()) {
+      return;
+    }
     try {
       CoxFit fit = CoxModel.fit(data, x, terms, CoxModel.Ties.EFRON);
       double[] lo = fit.hazardRatioLower(Z);
@@ -405,6 +435,7 @@ public final class OutcomesAnalysis {
 
   private void riskModels(Cohort cohort) {
     RiskData data = RiskFeatures.build(cohort, settings.risk());
+    riskData = data;
     int folds = settings.crossValidation().folds();
     if (data.cases() < folds || data.rows() - data.cases() < folds) {
       notes.add("Risk models skipped: " + data.cases() + " relapses and " + (data.rows() - data.cases())

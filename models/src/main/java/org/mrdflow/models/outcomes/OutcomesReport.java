@@ -10,6 +10,7 @@ import org.mrdflow.models.outcomes.OutcomeTables.GroupRow;
 import org.mrdflow.models.outcomes.OutcomeTables.RiskModelRow;
 import org.mrdflow.models.outcomes.OutcomeTables.TestRow;
 import org.mrdflow.models.plot.StepFigure;
+import org.mrdflow.models.risk.RiskData;
 import org.mrdflow.models.risk.RiskModel;
 
 /**
@@ -21,6 +22,7 @@ import org.mrdflow.models.risk.RiskModel;
  * @param unmatchedMeasurements MRD rows whose patient is not in the clinical table
  * @param figures figure name (file stem) to figure, in report order
  * @param models risk models fitted on all rows, by model name
+ * @param riskData the rows of the risk models (features, label, time to relapse)
  */
 public record OutcomesReport(
     int patients,
@@ -36,4 +38,5 @@ public record OutcomesReport(
     List<CalibrationRow> calibration,
     Map<String, StepFigure> figures,
     Map<String, RiskModel> models,
+    RiskData riskData,
     List<String> notes) {}

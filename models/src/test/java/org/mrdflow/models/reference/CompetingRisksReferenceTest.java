@@ -28,8 +28,6 @@ class CompetingRisksReferenceTest {
 
   private static final double EXACT = 1e-6;
   private static final double ITERATIVE = 1e-4;
-  /** Gray's statistic is not reproduced exactly; see models/README.md. */
-  private static final double GRAY_VARIANCE = 0.03;
 
   @Test
   void cumulativeIncidenceAndGrayTestEqualCmprsk() {
@@ -88,11 +86,10 @@ class CompetingRisksReferenceTest {
     }
     for (int c = 0; c < gray.get("cause").size(); c++) {
       JsonNode ours = steps.get("gray").get(c);
-      // our variance estimator is not cmprsk's (models/README.md): agreement to a few percent
       m.jsonNumber(path + ".gray.stat[" + c + "]", gray.get("stat").get(c), ours.get("stat"),
-          GRAY_VARIANCE);
+          EXACT);
       m.jsonNumber(path + ".gray.p[" + c + "]", gray.get("p").get(c), ours.get("p"),
-          GRAY_VARIANCE);
+          EXACT);
       m.jsonNumber(path + ".gray.df[" + c + "]", gray.get("df").get(c), ours.get("df"), 0);
     }
   }

@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks.",
-    subcommands = {BenchCommand.Fcs.class, BenchPipelineCommand.class})
+    subcommands = {BenchCommand.Fcs.class, BenchPipelineCommand.class, GatingBenchCommand.class})
 public final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 

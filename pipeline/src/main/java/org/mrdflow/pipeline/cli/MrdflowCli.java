@@ -26,6 +26,8 @@ import picocli.CommandLine.Spec;
       GateCommand.class,
       RunCommand.class,
       DemoCommand.class,
+      OutcomesCommand.class,
+      PredictRiskCommand.class,
     })
 public final class MrdflowCli implements Runnable {
 

@@ -25,8 +25,9 @@ public record RunConfig(Analysis analysis, Privacy privacy, Job job, Path source
   /**
    * @param mrdConfig the MRD analysis configuration file (panel, gating strategy, thresholds),
    *     relative to this config's folder; null for the analysis' built-in default
+   * @param plots draw each sample's gating plots (PNG, linked from the HTML report)
    */
-  public record Analysis(String mrdConfig) {}
+  public record Analysis(String mrdConfig, boolean plots) {}
 
   /**
    * @param pseudonymKeyFile file holding the HMAC key for patient_key (used when the environment

@@ -1,5 +1,7 @@
 package org.mrdflow.pipeline.job;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +18,7 @@ import org.mrdflow.gating.GatingException;
 import org.mrdflow.gating.mrd.MrdAnalysis;
 import org.mrdflow.gating.mrd.MrdAnalysisConfig;
 import org.mrdflow.gating.mrd.MrdEvents;
+import org.mrdflow.gating.mrd.MrdPlots;
 import org.mrdflow.gating.mrd.PopulationLabel;
 import org.mrdflow.gating.panel.PanelException;
 import org.mrdflow.pipeline.config.RunConfig;
@@ -29,19 +32,24 @@ public final class FcsMrdAnalyzer implements SampleAnalyzer {
   private static final long serialVersionUID = 1L;
   /** Scatter columns of the events table, in order, followed by the panel markers. */
   private static final List<String> SCATTER = List.of("fsc_a", "fsc_h", "ssc_a");
+  /** File name of the per-sample gating plot under runs/<run_id>/plots/<sample_id>/. */
+  public static final String PLOT_NAME = "gating.png";
 
   /** MRD strategy document; null for the bundled default (which every executor has in its jar). */
   private final String strategyPath;
+  private final boolean plots;
   private transient MrdAnalysis analysis;
 
-  private FcsMrdAnalyzer(String strategyPath) {
+  private FcsMrdAnalyzer(String strategyPath, boolean plots) {
     this.strategyPath = strategyPath;
+    this.plots = plots;
   }
 
   /** The analysis named by {@code analysis.mrd_config} of a run config (or the default). */
   public static FcsMrdAnalyzer fromConfig(RunConfig config) {
     String mrdConfig = config.analysis().mrdConfig();
-    FcsMrdAnalyzer analyzer = new FcsMrdAnalyzer(mrdConfig == null ? null : config.resolve(mrdConfig).toString());
+    FcsMrdAnalyzer analyzer = new FcsMrdAnalyzer(mrdConfig == null ? null : config.resolve(mrdConfig).toString(),
+        config.analysis().plots());
     analyzer.analysis(); // fail on the driver, before any task, when the strategy is unusable
     return analyzer;
   }
@@ -65,7 +73,28 @@ public final class FcsMrdAnalyzer implements SampleAnalyzer {
     FcsDataset dataset = read(fcsBytes, sourceName);
     MrdAnalysis.SampleAnalysis result = gate(dataset, sourceName);
     return new AnalysedSample(dataset.version(), dataset.keywords().asMap(), dataset.eventCount(),
-        result.result(), Map.of());
+        result.result(), plots ? Map.of(PLOT_NAME, plot(result, sourceName)) : Map.of());
+  }
+
+  /**
+   * The gating plot as PNG bytes. MrdPlots writes to a local folder, so it is drawn into a
+   * task-local temporary folder and read back; the pipeline stores it on the warehouse file system.
+   */
+  private static byte[] plot(MrdAnalysis.SampleAnalysis result, String sourceName) throws SampleFailure {
+    Path dir = null;
+    try {
+      dir = Files.createTempDirectory("mrdflow-plot");
+      Path png = MrdPlots.write(result, "gating", dir);
+      byte[] bytes = Files.readAllBytes(png);
+      Files.delete(png);
+      return bytes;
+    } catch (IOException e) {
+      throw new SampleFailure(ErrorCode.INTERNAL_ERROR, sourceName + ": cannot draw the gating plot: " + e.getMessage(), e);
+    } finally {
+      if (dir != null) {
+        dir.toFile().delete();
+      }
+    }
   }
 
   @Override

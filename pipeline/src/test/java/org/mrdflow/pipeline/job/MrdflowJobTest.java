@@ -55,18 +55,46 @@ class MrdflowJobTest {
   }
 
   private RunResult run(String runId) throws Exception {
-    return run(runId, null, false);
+    return run(runId, null, false, RunListener.NONE);
   }
 
   private RunResult run(String runId, String manifest, boolean events) throws Exception {
+    return run(runId, manifest, events, RunListener.NONE);
+  }
+
+  private RunResult run(String runId, String manifest, boolean events, RunListener listener) throws Exception {
     RunRequest request = new RunRequest(input.toString(), output.toString(), manifest, Runs.defaultConfig(),
         runId, events, false, new Pseudonymizer(KEY.getBytes(StandardCharsets.UTF_8)));
-    return new MrdflowJob(TestSpark.session(), new FakeAnalyzer()).run(request, RunListener.NONE);
+    return new MrdflowJob(TestSpark.session(), new FakeAnalyzer()).run(request, listener);
+  }
+
+  /** Records what a run reports: planned (files, ignored) first, then (files done, events done). */
+  private static final class Recorder implements RunListener {
+    final List<long[]> seen = new ArrayList<>();
+
+    @Override
+    public void planned(int files, long bytes, int ignored) {
+      seen.add(new long[] {files, ignored});
+    }
+
+    @Override
+    public synchronized void progress(long filesDone, long eventsDone) {
+      seen.add(new long[] {filesDone, eventsDone});
+    }
+
+    @Override
+    public void phase(String description) {}
   }
 
   @Test
   void tablesReadBackWithDuckDbEqualThePerSampleResultsComputedWithoutSpark() throws Exception {
-    RunResult result = run("r1");
+    Recorder progress = new Recorder();
+    RunResult result = run("r1", null, false, progress);
+
+    assertThat(progress.seen.get(0)).containsExactly(7, 1);
+    long totalEvents = written.values().stream().mapToLong(f -> Long.parseLong(f.get("events"))).sum();
+    assertThat(progress.seen.get(progress.seen.size() - 1)).containsExactly(7, totalEvents);
+    assertThat(result.events()).isEqualTo(totalEvents);
 
     assertThat(result.files()).isEqualTo(7);
     assertThat(result.ok()).isEqualTo(5);
@@ -105,18 +133,14 @@ class MrdflowJobTest {
   }
 
   @Test
-  void aRerunWithTheSameRunIdReplacesItsRowsAndANewRunAppends() throws Exception {
+  void aNewRunIdAppendsAndEarlierRunsStayQueryable() throws Exception {
     run("r1");
-    List<Map<String, Object>> first = DuckDb.table(output, "mrd_results", "sample_id");
-    List<Map<String, Object>> firstSamples = DuckDb.table(output, "samples", "sample_id");
-    run("r1");
-    assertThat(DuckDb.table(output, "mrd_results", "sample_id")).isEqualTo(first);
-    assertThat(DuckDb.table(output, "samples", "sample_id")).isEqualTo(firstSamples);
-
     run("r2");
     List<Map<String, Object>> both = DuckDb.table(output, "mrd_results", "run_id, sample_id");
     assertThat(both).hasSize(10);
     assertThat(both).extracting(r -> r.get("run_id")).containsOnly("r1", "r2");
+    assertThat(output.resolve("runs/r1/report.html")).exists();
+    assertThat(output.resolve("runs/r2/report.html")).exists();
   }
 
   @Test
@@ -201,30 +225,5 @@ class MrdflowJobTest {
         + output.resolve("samples") + "/**/*.parquet') WHERE file_name = 's0.fcs'").get(0);
     assertThat(row.get("patient_id")).isEqualTo("P-1");
     assertThat(row.get("patient_key")).isNull();
-  }
-
-  @Test
-  void progressReachesEveryFileAndTheirEvents() throws Exception {
-    List<long[]> seen = new ArrayList<>();
-    RunListener listener = new RunListener() {
-      @Override
-      public void planned(int files, long bytes, int ignored) {
-        seen.add(new long[] {files, ignored});
-      }
-
-      @Override
-      public void progress(long filesDone, long eventsDone) {
-        seen.add(new long[] {filesDone, eventsDone});
-      }
-
-      @Override
-      public void phase(String description) {}
-    };
-    RunRequest request = new RunRequest(input.toString(), output.toString(), null, Runs.defaultConfig(),
-        "pg", false, false, null);
-    new MrdflowJob(TestSpark.session(), new FakeAnalyzer()).run(request, listener);
-    assertThat(seen.get(0)).containsExactly(7, 1);
-    long totalEvents = written.values().stream().mapToLong(f -> Long.parseLong(f.get("events"))).sum();
-    assertThat(seen.get(seen.size() - 1)).containsExactly(7, totalEvents);
   }
 }
