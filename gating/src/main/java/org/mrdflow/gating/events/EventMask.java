@@ -42,10 +42,6 @@ public final class EventMask {
     return mask;
   }
 
-  public static EventMask fromBitSet(BitSet bits, int size) {
-    return ofWords(Arrays.copyOf(bits.toLongArray(), wordCount(size)), size);
-  }
-
   public static int wordCount(int size) {
     return (size + 63) >>> 6;
   }

@@ -123,11 +123,6 @@ public record EllipsoidGate(
   }
 
   @Override
-  public EllipsoidGate withDimensions(List<Dimension> newDimensions) {
-    return new EllipsoidGate(newDimensions, mean, covariance, distanceSquare);
-  }
-
-  @Override
   public boolean equals(Object o) {
     return o instanceof EllipsoidGate other
         && other.dimensions.equals(dimensions)

@@ -21,7 +21,4 @@ public sealed interface GeometricGate extends GateDefinition
    *     compensated and transformed; all of length {@code within.size()}
    */
   EventMask evaluate(float[][] columns, EventMask within);
-
-  /** The same geometry over other dimensions (e.g. panel markers resolved to channels). */
-  GeometricGate withDimensions(List<Dimension> dimensions);
 }

@@ -83,11 +83,6 @@ public record PolygonGate(List<Dimension> dimensions, double[] xs, double[] ys)
   }
 
   @Override
-  public PolygonGate withDimensions(List<Dimension> newDimensions) {
-    return new PolygonGate(newDimensions, xs, ys);
-  }
-
-  @Override
   public boolean equals(Object o) {
     return o instanceof PolygonGate other
         && other.dimensions.equals(dimensions)

@@ -84,11 +84,6 @@ public record RectangleGate(List<Dimension> dimensions, double[] min, double[] m
   }
 
   @Override
-  public RectangleGate withDimensions(List<Dimension> newDimensions) {
-    return new RectangleGate(newDimensions, min, max);
-  }
-
-  @Override
   public boolean equals(Object o) {
     return o instanceof RectangleGate other
         && other.dimensions.equals(dimensions)

@@ -1,6 +1,7 @@
 package org.mrdflow.gating.mrd;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.mrdflow.gating.events.EventMask;
 import org.mrdflow.gating.mrd.RobustStats.Histogram;
@@ -104,7 +105,7 @@ public final class MarrowGating {
 
     // Normal progenitors that are CD38 bright: what spillover spreading does to CD19 and CD10
     // on CD34-bright cells that carry neither.
-    float[] cd38Z = cd38Deficit(cd38, p38Median, p38Sd);
+    float[] cd38Z = standardized(cd38, p38Median, p38Sd);
     EventMask cd38Bright = above(cd38Z, -1.0, progenitorsAll);
     double cd19Pos = Math.max(cd19Negative, RobustStats.quantile(
         RobustStats.values(cd19, cd38Bright), settings.cd19ProgenitorQuantile()));
@@ -163,6 +164,23 @@ public final class MarrowGating {
         growable.set(i);
       }
     }
+    // CD10-negative pro-B blasts (KMT2A-like): normal B precursors are CD10 bright while CD34+,
+    // so CD19+ CD34+ CD10- CD20- cells with normal-B CD19 (not the CD19 spreading of CD34-bright
+    // progenitors) and CD38/CD45 dimmer than normal precursors are off the path too.
+    float[] lineageCd19 = RobustStats.values(cd19, bLineage);
+    double proBCd19Min = lineageCd19.length == 0 ? Double.POSITIVE_INFINITY
+        : Math.max(cd19Pos, RobustStats.median(lineageCd19)
+            - settings.proBCd19Spreads() * RobustStats.robustSd(lineageCd19));
+    EventMask proB = above(cd34, cd34Pos, blastScatter).and(bLineage)
+        .andNot(above(cd10, cd10Pos, blastScatter)).andNot(above(cd20, cd20Pos, blastScatter))
+        .andNot(below(cd19, proBCd19Min, blastScatter));
+    EventMask proBBlasts = EventMask.none(n);
+    for (int i : proB.indices()) {
+      double proBScore = (p38Median - cd38[i]) / p38Sd + (p45Median - cd45[i]) / p45Sd;
+      if (proBScore > settings.growScore()) {
+        proBBlasts.set(i);
+      }
+    }
     EventMask blasts = seeds;
     MarrowGatingResult.BlastCluster cluster = null;
     if (seeds.cardinality() >= settings.growMinSeeds()) {
@@ -170,10 +188,10 @@ public final class MarrowGating {
       cluster = clusterOf(seeds, clusterMarkers, minSpread);
       blasts = seeds.or(withinCluster(growable, cluster, clusterMarkers));
     }
+    blasts = blasts.or(proBBlasts);
 
-    // CD19 expression on the blasts, per subclone (see Cd19Expression).
-    // CD19 expression of the blast subclones: a single clone expresses CD19 when its mean is
-    // clearly above the T/NK negatives (CD19-dim clones sit about a decade below normal B); when
+    // CD19 expression of the blast subclones (Cd19Expression): a single clone expresses CD19
+    // when its mean is clearly above the T/NK negatives (CD19-dim clones sit about a decade below normal B); when
     // the blasts split into two clones the upper one must be CD19+ by the B-lineage threshold,
     // else the split is only the spillover spreading of one CD19-negative clone.
     float[] tnkCd19 = RobustStats.values(cd19, lymphocytesTnk);
@@ -182,14 +200,16 @@ public final class MarrowGating {
     Cd19Expression cd19Expression = Cd19Expression.of(cd19, blasts, cd19Expressed, cd19Pos);
 
     // Normal B: B lineage that is not leukemic and not a CD34+ CD10- (off-path) event.
-    EventMask cd34PosCd10Neg = above(cd34, cd34Pos, bLineage).andNot(above(cd10, cd10Pos, bLineage));
+    EventMask cd34PosCd10Neg =
+        above(cd34, cd34Pos, bLineage).andNot(above(cd10, cd10Pos, bLineage));
     EventMask normalB = bLineage.andNot(blasts).andNot(cd34PosCd10Neg);
     EventMask hematogones = above(cd10, cd10Pos, normalB).or(above(cd34, cd34Pos, normalB));
     EventMask matureB = normalB.andNot(hematogones);
     EventMask lymphocytes = lymphocytesTnk.andNot(blasts).or(normalB);
 
-    // Panel-limited: a CD34+ CD38-dim compartment without CD19 or CD10, larger than the normal
-    // CD34+ CD38- share, is what CD19- CD10- blasts would look like (domain brief section 3.8).
+    // Panel-limited: a CD34+ CD38-dim compartment (CD38 as many SDs below the progenitor median
+    // as a seed blast's deficit) without CD19 or CD10, larger than the normal CD34+ CD38- share,
+    // is what CD19- CD10- blasts would look like (domain brief section 3.8).
     EventMask stemLike = below(cd38Z, -settings.coreCd38Deficit(),
         progenitorsAll.andNot(above(cd19, cd19Pos, progenitorsAll)));
     int progenitorCount = progenitorsAll.cardinality();
@@ -201,18 +221,18 @@ public final class MarrowGating {
         cd20Pos, lymphCd45Min, p38Median, p38Sd, p45Median, p45Sd, fscMin, fscMax, sscMin,
         sscMax, cd19Expressed, p38Median + settings.plasmaCd38Spreads() * p38Sd,
         settings.coreScore(), settings.coreCd38Deficit(), settings.growScore(),
-        settings.growCd38Deficit());
+        settings.growCd38Deficit(), proBCd19Min);
     return new MarrowGatingResult(timeOk, cells, nucleated, sscLow, lymphocytesTnk, lymphocytes,
         progenitorsAll, bLineage, plasma, armCandidates.and(blastScatter), seeds, blasts,
         cd19Expression.positive(), cd19Expression.positiveFraction(), normalB, hematogones,
         matureB, stemLike, panelLimited, thresholds, timeSegments, cluster);
   }
 
-  /** (CD38 - normal precursor median) / SD per event: below -t means t SDs dimmer. */
-  private static float[] cd38Deficit(float[] cd38, double median, double sd) {
-    float[] z = new float[cd38.length];
+  /** (value - reference median) / reference SD per event: below -t means t SDs dimmer. */
+  private static float[] standardized(float[] values, double median, double sd) {
+    float[] z = new float[values.length];
     for (int i = 0; i < z.length; i++) {
-      z[i] = (float) ((cd38[i] - median) / sd);
+      z[i] = (float) ((values[i] - median) / sd);
     }
     return z;
   }
@@ -243,13 +263,13 @@ public final class MarrowGating {
       counts[bin[i]]++;
     }
     double[] sorted = counts.clone();
-    java.util.Arrays.sort(sorted);
+    Arrays.sort(sorted);
     double median = sorted[bins / 2];
     double[] deviations = new double[bins];
     for (int b = 0; b < bins; b++) {
       deviations[b] = Math.abs(counts[b] - median);
     }
-    java.util.Arrays.sort(deviations);
+    Arrays.sort(deviations);
     double sd = Math.max(RobustStats.MAD_TO_SD * deviations[bins / 2], Math.sqrt(median));
     boolean[] bad = new boolean[bins];
     boolean any = false;

@@ -92,6 +92,7 @@ public record MarrowGatingResult(
    * @param coreCd38Deficit seed blasts: CD38 deficit beyond CD10 above
    * @param growScore grown blasts: score above
    * @param growCd38Deficit grown blasts: deficit above
+   * @param proBCd19Min pro-B blasts (CD34+ CD10- CD20-): CD19 at least this
    */
   public record Thresholds(
       double debrisLog10FscMax,
@@ -116,5 +117,6 @@ public record MarrowGatingResult(
       double coreScore,
       double coreCd38Deficit,
       double growScore,
-      double growCd38Deficit) {}
+      double growCd38Deficit,
+      double proBCd19Min) {}
 }

@@ -171,7 +171,8 @@ public final class MrdEvaluation {
     double medianF1 = f1.length == 0 ? Double.NaN : median(f1);
     targets.add(new Target("median blast F1 >= 0.95 (samples with >= " + rules.lloqEvents()
         + " true blasts)", f1.length == 0 ? "no such samples" : String.format(
-        "%.3f over %d (min %.3f)", medianF1, f1.length, f1[0]), f1.length == 0 || medianF1 >= 0.95));
+        "%.3f over %d (min %.3f)", medianF1, f1.length, f1[0]),
+        f1.length == 0 || medianF1 >= 0.95));
 
     List<String> mrdMisses = new ArrayList<>();
     int mrdChecked = 0;

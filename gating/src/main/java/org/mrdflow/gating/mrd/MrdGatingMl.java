@@ -30,7 +30,7 @@ import org.mrdflow.gating.transform.Transform;
  * FlowJo, FlowKit or Cytobank. Every data-driven cut becomes explicit geometry: rectangles on
  * scatter, time and markers, the FSC-A/FSC-H ratio as an {@code fratio} dimension, the linear
  * blast scores as half-plane polygons, the grown blast cluster as an ellipsoid, combined with
- * Boolean gates. Scatter is linear and uncompensated; markers are FCS-compensated on logicle.
+ * Boolean gates into {@code blasts} (seeds, grown cluster, CD10-negative pro-B blasts). Scatter is linear and uncompensated; markers are FCS-compensated on logicle.
  */
 public final class MrdGatingMl {
   /** Half-planes are clipped to this box on the logicle scale (data lie within about -1..2). */
@@ -120,7 +120,7 @@ public final class MrdGatingMl {
         scoreBase - t.coreScore()));
     b.add("blast-seeds", "score-core", b.halfPlane("CD38", "CD10", 1, -1,
         deficitBase - t.coreCd38Deficit() * s38));
-    String blasts = "blast-seeds";
+    List<String> blastParts = new ArrayList<>(List.of("blast-seeds"));
     MarrowGatingResult.BlastCluster cluster = g.blastCluster();
     if (cluster != null) {
       b.add("score-grow", "candidates", b.halfPlane("CD38", "CD45", 1 / s38, 1 / s45,
@@ -136,9 +136,17 @@ public final class MrdGatingMl {
       }
       b.add("blast-cluster", "deficit-grow", new EllipsoidGate(dims, cluster.centre(),
           covariance, cluster.distanceSquare()));
-      blasts = "blasts";
-      b.add(blasts, "candidates", b.or(List.of("blast-seeds", "blast-cluster")));
+      blastParts.add("blast-cluster");
     }
+    // CD10-negative pro-B blasts: CD19 at normal-B level, CD34+, CD10-, CD20-, score > grow.
+    b.add("pro-b", "blast-scatter", b.markers(new String[] {"CD19", "CD34", "CD10", "CD20"},
+        new double[] {t.proBCd19Min(), t.cd34Positive(), -BOX, -BOX},
+        new double[] {BOX, BOX, t.cd10Positive(), t.cd20Positive()}));
+    b.add("pro-b-lineage", "pro-b", b.not("plasma-cells"));
+    b.add("pro-b-blasts", "pro-b-lineage", b.halfPlane("CD38", "CD45", 1 / s38, 1 / s45,
+        scoreBase - t.growScore()));
+    blastParts.add("pro-b-blasts");
+    b.add("blasts", "ssc-low", b.or(blastParts));
     return new GatingStrategy("MRDFlow " + strategyId + " applied", strategyId + "-frozen",
         Map.of(), transforms, Map.of(RATIO, new RatioDefinition(new RatioTransform(1, 0, 0),
             MrdAnalysis.FSC_A, MrdAnalysis.FSC_H)), b.populations, "nucleated", panel);

@@ -2,6 +2,7 @@ package org.mrdflow.gating.mrd;
 
 import java.util.Arrays;
 import org.mrdflow.gating.events.EventMask;
+import org.mrdflow.gating.method.Density;
 
 /**
  * Robust one-dimensional statistics over the events of a population: medians, MAD-based spreads
@@ -146,7 +147,7 @@ final class RobustStats {
         counts[Math.min(BINS - 1, (int) ((v - lo) / width))]++;
       }
     }
-    return new Histogram(lo, width, org.mrdflow.gating.method.Density.smooth(counts, SMOOTHING_BINS));
+    return new Histogram(lo, width, Density.smooth(counts, SMOOTHING_BINS));
   }
 
   /**

@@ -49,7 +49,8 @@ class MrdAnalysisTest {
     List<String> wanted = List.of("FSC-A", "FSC-H", "SSC-A", "Time", "CD38");
     assertThat(analysis.config().panel().resolve(navios, wanted))
         .containsEntry("FSC-A", "FS-A").containsEntry("FSC-H", "FS-H")
-        .containsEntry("SSC-A", "SS-A").containsEntry("Time", "TIME").containsEntry("CD38", "FL5-A");
+        .containsEntry("SSC-A", "SS-A").containsEntry("Time", "TIME")
+        .containsEntry("CD38", "FL5-A");
     assertThat(analysis.config().panel().resolve(canto, wanted)).containsEntry("CD38",
         "PerCP-Cy5-5-A").containsEntry("Time", "Time");
   }

@@ -1,6 +1,7 @@
 package org.mrdflow.gating.mrd;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.assertj.core.data.Offset;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -44,8 +45,8 @@ class MrdGatingMlTest {
     long nucleated = sample.result().nucleatedEvents();
     long blasts = sample.result().blastEvents();
     assertThat((double) applied.population("nucleated").count())
-        .isCloseTo(nucleated, org.assertj.core.data.Offset.offset(1e-4 * nucleated));
+        .isCloseTo(nucleated, Offset.offset(1e-4 * nucleated));
     assertThat((double) applied.population("blasts").count())
-        .isCloseTo(blasts, org.assertj.core.data.Offset.offset(2.0));
+        .isCloseTo(blasts, Offset.offset(2.0));
   }
 }

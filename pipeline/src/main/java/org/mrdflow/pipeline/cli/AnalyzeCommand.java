@@ -3,8 +3,12 @@ package org.mrdflow.pipeline.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mrdflow.fcs.FcsException;
@@ -17,12 +21,11 @@ import org.mrdflow.gating.mrd.MrdGatingMl;
 import org.mrdflow.gating.mrd.MrdPlots;
 import org.mrdflow.gating.mrd.MrdResult;
 import org.mrdflow.gating.mrd.PopulationSummary;
-import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code mrdflow analyze FILE.fcs}: the full automated MRD analysis of one sample, printed as a
@@ -108,8 +111,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
   private void benchmark(MrdAnalysis analysis) throws IOException {
     // CPU time of this (single) thread as well as wall time: on a shared machine the wall
     // clock also counts time spent waiting for a core.
-    java.lang.management.ThreadMXBean threads =
-        java.lang.management.ManagementFactory.getThreadMXBean();
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     long[] wall = new long[repeat];
     long[] cpu = new long[repeat];
     long events = 0;
@@ -120,8 +122,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
       cpu[i] = threads.getCurrentThreadCpuTime() - startCpu;
       wall[i] = System.nanoTime() - start;
     }
-    java.util.Arrays.sort(wall);
-    java.util.Arrays.sort(cpu);
+    Arrays.sort(wall);
+    Arrays.sort(cpu);
     err().printf(Locale.ROOT, "benchmark: %,d events, %d runs: wall min %.3f s, median %.3f s;"
         + " thread CPU min %.3f s, median %.3f s (%.1f M events per CPU second)%n", events,
         repeat, wall[0] / 1e9, wall[repeat / 2] / 1e9, cpu[0] / 1e9, cpu[repeat / 2] / 1e9,

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -106,27 +107,45 @@ public final class BenchPipelineCommand implements Callable<Integer> {
     // Warm-up: one file through the analysis so neither side pays the JIT alone.
     task.run(new PlannedSample(inputs.get(0), null, null), hadoop);
     long start = System.nanoTime();
+    long cpuStart = processCpuNanos();
     long analysed = 0;
     for (InputFile f : inputs) {
       analysed += task.run(new PlannedSample(f, null, null), hadoop).events();
     }
     double singleSeconds = (System.nanoTime() - start) / 1e9;
+    double singleCpu = (processCpuNanos() - cpuStart) / 1e9;
 
     start = System.nanoTime();
     SparkSession spark = SparkSessions.create(master, Installation.home().resolve("conf/spark-defaults.conf"));
     spark.range(1).count(); // executors up: the fixed cost every run pays once
     double startupSeconds = (System.nanoTime() - start) / 1e9;
     start = System.nanoTime();
+    cpuStart = processCpuNanos();
     RunResult result = new MrdflowJob(spark, analyzer).run(new RunRequest(input.toString(),
         dir.resolve("warehouse").toString(), null, config, "bench", false, false, null), RunListener.NONE);
     double sparkSeconds = (System.nanoTime() - start) / 1e9;
+    double sparkCpu = (processCpuNanos() - cpuStart) / 1e9;
     if (result.ok() != files || analysed != result.events()) {
       err.printf("bench pipeline: Spark analysed %d files / %d events, single thread %d files / %d events%n",
           result.ok(), result.events(), files, analysed);
       return 1;
     }
     print(singleSeconds, sparkSeconds, startupSeconds, analysed);
+    if (!json) {
+      PrintWriter out = spec.commandLine().getOut();
+      out.printf(Locale.ROOT, "spark phases       analysis %.1f s, tables + report + commit %.1f s%n",
+          result.analysisSeconds(), sparkSeconds - result.analysisSeconds());
+      out.printf(Locale.ROOT, "process CPU        single thread %.1f s, spark %.1f s (%.2fx the work; a loaded "
+          + "machine slows wall time, not CPU time)%n", singleCpu, sparkCpu, sparkCpu / singleCpu);
+      out.flush();
+    }
     return 0;
+  }
+
+  /** CPU time of this JVM, all threads: what the machine's other load does not inflate. */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private void print(double single, double sparkSeconds, double startup, long analysed) throws IOException {

@@ -23,11 +23,11 @@ final class GatingBenchCommand implements Callable<Integer> {
   @Option(names = "--events", defaultValue = "1000000", description = "events (default 1e6)")
   int events;
 
-  @Option(names = "--warmup", defaultValue = "10", description = "warm-up rounds (default 10)")
+  @Option(names = "--warmup", defaultValue = "30", description = "warm-up rounds (default 30)")
   int warmup;
 
-  @Option(names = "--repetitions", defaultValue = "15",
-      description = "measured rounds (default 15)")
+  @Option(names = "--repetitions", defaultValue = "20",
+      description = "measured rounds (default 20)")
   int repetitions;
 
   @Option(names = "--json", description = "print {events, gate_ms, sum_ms, ratio, "

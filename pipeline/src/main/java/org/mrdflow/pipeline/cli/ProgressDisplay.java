@@ -24,6 +24,7 @@ final class ProgressDisplay implements RunListener {
   private long analysisStart;
   private long lastLog;
   private long lastFilesLogged = -1;
+  private final long created = System.nanoTime();
 
   ProgressDisplay(PrintStream out, boolean terminal) {
     this.out = out;
@@ -84,6 +85,6 @@ final class ProgressDisplay implements RunListener {
       bar.close();
       bar = null;
     }
-    out.println("mrdflow: " + description);
+    out.printf(Locale.ROOT, "mrdflow: [%.1f s] %s%n", (System.nanoTime() - created) / 1e9, description);
   }
 }

@@ -61,6 +61,8 @@ public final class MrdflowJob {
   private static final int EXAMPLES = 20;
   /** Rows per output file of the small tables: keeps files few without one giant file. */
   private static final long ROWS_PER_FILE = 1_000_000;
+  /** populations rows per sample, roughly (the MRD strategy's population count): sizes output files. */
+  private static final int POPULATIONS_PER_SAMPLE = 20;
 
   private final SparkSession spark;
   private final SampleAnalyzer analyzer;
@@ -108,6 +110,7 @@ public final class MrdflowJob {
     FileSystem fs = outputPath.getFileSystem(hadoopConf);
     Warehouse warehouse = new Warehouse(fs, outputPath);
     Warehouse.Staging staging = warehouse.begin(runId, runDate);
+    JavaRDD<Row> outcomes = null;
     try {
       SampleTask task = new SampleTask(analyzer,
           new KeywordAllowList(request.config().privacy().keywordAllowList()),
@@ -116,7 +119,7 @@ public final class MrdflowJob {
 
       listener.phase("analysing " + planned.size() + " files");
       long analysisStart = System.nanoTime();
-      JavaRDD<Row> outcomes = analyse(samples, task, hadoopConf, listener);
+      outcomes = analyse(samples, task, hadoopConf, listener);
       double analysisSeconds = (System.nanoTime() - analysisStart) / 1e9;
 
       listener.phase("writing tables");
@@ -125,7 +128,7 @@ public final class MrdflowJob {
           outcomes.filter(r -> !r.isNullAt(1)).map(r -> r.getStruct(1)), Tables.MRD_RESULTS_SCHEMA);
       Dataset<Row> populationRows = spark.createDataFrame(
           outcomes.flatMap(r -> r.<Row>getList(2).iterator()), Tables.POPULATIONS_SCHEMA);
-      int files = Math.max(1, (int) Math.ceil(planned.size() * 20.0 / ROWS_PER_FILE));
+      int files = Math.max(1, (int) Math.ceil((double) planned.size() * POPULATIONS_PER_SAMPLE / ROWS_PER_FILE));
       write(sampleRows, staging.table(Tables.SAMPLES), files);
       write(mrdRows, staging.table(Tables.MRD_RESULTS), files);
       write(populationRows, staging.table(Tables.POPULATIONS), files);
@@ -151,11 +154,14 @@ public final class MrdflowJob {
           sampleRows.select("source_path", "file_bytes", "file_sha256").orderBy("source_path").toLocalIterator(),
           mrdRows.select("gating_strategy_id", "gating_strategy_sha256").distinct().collectAsList());
       warehouse.commit(staging, tables);
-      outcomes.unpersist(false);
       return result.finishedAt(finished);
     } catch (IOException | RuntimeException e) {
       warehouse.abort(staging);
       throw e;
+    } finally {
+      if (outcomes != null) {
+        outcomes.unpersist(false);
+      }
     }
   }
 

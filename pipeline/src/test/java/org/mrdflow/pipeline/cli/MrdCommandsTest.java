@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.assertj.core.data.Percentage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -33,7 +34,8 @@ class MrdCommandsTest {
         "60000", "--instrument", "canto", "--seed", "3", "--out", dir.toString());
     assertThat(sim.exit()).as(sim.err()).isZero();
     Path fcs = dir.resolve("classic-1e-2-r1.fcs");
-    JsonNode truth = new ObjectMapper().readTree(dir.resolve("classic-1e-2-r1.truth.json").toFile());
+    JsonNode truth =
+        new ObjectMapper().readTree(dir.resolve("classic-1e-2-r1.truth.json").toFile());
 
     Run r = run("analyze", fcs.toString(), "--plots", dir.resolve("plots").toString(),
         "--gatingml", dir.resolve("gates.xml").toString(), "--json");
@@ -42,7 +44,7 @@ class MrdCommandsTest {
     JsonNode result = new ObjectMapper().readTree(r.out());
     assertThat(result.get("mrdStatus").asText()).isEqualTo(truth.get("mrd_category").asText());
     assertThat(result.get("blastEvents").asDouble())
-        .isCloseTo(truth.get("blasts").asDouble(), org.assertj.core.data.Percentage.withPercentage(20));
+        .isCloseTo(truth.get("blasts").asDouble(), Percentage.withPercentage(20));
     assertThat(dir.resolve("plots/classic-1e-2-r1.mrd.png")).isNotEmptyFile();
     assertThat(Files.readString(dir.resolve("gates.xml"))).contains("gating:Gating-ML", "FSC-A");
   }

@@ -57,7 +57,11 @@ class EndToEndTest {
   }
 
   private static RunResult run(Path input, Path output, String runId) throws Exception {
-    RunRequest request = new RunRequest(input.toString(), output.toString(), null, config, runId, false, false, null);
+    return run(input, output, runId, false);
+  }
+
+  private static RunResult run(Path input, Path output, String runId, boolean events) throws Exception {
+    RunRequest request = new RunRequest(input.toString(), output.toString(), null, config, runId, events, false, null);
     return new MrdflowJob(TestSpark.session(), analyzer).run(request, RunListener.NONE);
   }
 
@@ -117,15 +121,27 @@ class EndToEndTest {
       assertThat(populations.get((String) s.get("sample_id"))).isEqualTo(expected.populations().size());
     }
 
-    // The same inputs under the same run id again: identical rows, not twice as many.
+    // The same inputs under the same run id again (now with the events table): identical rows,
+    // not twice as many.
     Map<String, List<Map<String, Object>>> before = new HashMap<>();
     for (String table : List.of("samples", "mrd_results", "populations")) {
       before.put(table, DuckDb.table(output, table, "sample_id, 2, 3"));
     }
-    run(batch, output, "faults");
+    run(batch, output, "faults", true);
     for (String table : List.of("samples", "mrd_results", "populations")) {
       assertThat(DuckDb.table(output, table, "sample_id, 2, 3")).as(table).isEqualTo(before.get(table));
     }
+    // Per-event rows: every event of every OK sample once, blast labels adding up to blast_events.
+    List<Map<String, Object>> perSample = DuckDb.query("SELECT e.sample_id, count(*) AS events, "
+        + "count(*) FILTER (WHERE population LIKE 'BLAST%') AS blasts, any_value(s.total_events) AS total, "
+        + "any_value(m.blast_events) AS blast_events FROM read_parquet('" + output.resolve("events")
+        + "/**/*.parquet') e JOIN read_parquet('" + output.resolve("samples") + "/**/*.parquet') s USING (sample_id) "
+        + "JOIN read_parquet('" + output.resolve("mrd_results") + "/**/*.parquet') m USING (sample_id) GROUP BY 1");
+    assertThat(perSample).hasSize(GOOD_FILES);
+    assertThat(perSample).allSatisfy(r -> {
+      assertThat(r.get("events")).isEqualTo(r.get("total"));
+      assertThat(r.get("blasts")).isEqualTo(r.get("blast_events"));
+    });
   }
 
   @Test
