@@ -7,8 +7,9 @@ import org.mrdflow.gating.events.EventMask;
 
 /**
  * Gating-ML 2.0 section 5.1.1 rectangle gate in n >= 1 dimensions (a range gate when n = 1): an
- * event is inside when {@code min_i <= x_i < max_i} in every dimension. An open bound is
- * {@code -Infinity} / {@code +Infinity}. NaN is never inside.
+ * event is inside when {@code min_i <= x_i < max_i} in every dimension. An absent (open) bound is
+ * {@code min = -Infinity} / {@code max = +Infinity} and is not tested at all, as in the standard
+ * (so an infinite value passes its open side). NaN fails every bound that is tested.
  */
 public record RectangleGate(List<Dimension> dimensions, double[] min, double[] max)
     implements GeometricGate {
@@ -54,27 +55,39 @@ public record RectangleGate(List<Dimension> dimensions, double[] min, double[] m
     }
     long[] words = new long[within.wordCount()];
     for (int w = 0; w < words.length; w++) {
-      long parent = within.word(w);
-      if (parent == 0) {
-        continue;
-      }
+      long word = within.word(w);
       int base = w << 6;
       int end = Math.min(64, events - base);
-      long word = parent;
       for (int d = 0; d < n && word != 0; d++) {
-        float[] values = columns[d];
-        float low = lo[d];
-        float high = hi[d];
-        long inside = 0;
-        for (int j = 0; j < end; j++) {
-          float v = values[base + j];
-          inside |= (v >= low & v < high ? 1L : 0L) << j;
-        }
-        word &= inside;
+        word &= inside(columns[d], base, end, lo[d], hi[d]);
       }
       words[w] = word;
     }
     return EventMask.ofWords(words, events);
+  }
+
+  /** Bit j set when value {@code base + j} passes the tested bounds; one loop per case. */
+  private static long inside(float[] values, int base, int end, float low, float high) {
+    long inside = 0;
+    boolean testLow = low != Float.NEGATIVE_INFINITY;
+    boolean testHigh = high != Float.POSITIVE_INFINITY;
+    if (testLow && testHigh) {
+      for (int j = 0; j < end; j++) {
+        float v = values[base + j];
+        inside |= (v >= low & v < high ? 1L : 0L) << j;
+      }
+    } else if (testLow) {
+      for (int j = 0; j < end; j++) {
+        inside |= (values[base + j] >= low ? 1L : 0L) << j;
+      }
+    } else if (testHigh) {
+      for (int j = 0; j < end; j++) {
+        inside |= (values[base + j] < high ? 1L : 0L) << j;
+      }
+    } else {
+      inside = end == 64 ? -1L : (1L << end) - 1;
+    }
+    return inside;
   }
 
   /** The smallest float not below {@code bound} (infinities map to themselves). */

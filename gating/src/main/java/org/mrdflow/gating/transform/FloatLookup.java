@@ -57,16 +57,21 @@ final class FloatLookup {
   }
 
   void apply(float[] in, float[] out, int n) {
+    // Fields copied to locals: the JIT then keeps them in registers across the loop.
+    double[] table = bins;
+    int small = smallBits;
+    int top = topBits;
+    double zero = x1;
     for (int i = 0; i < n; i++) {
       float v = in[i];
       int bits = Float.floatToRawIntBits(v) & 0x7fffffff;
-      if (bits - smallBits >= 0 && bits < topBits) {
-        int o = ((bits - smallBits) >>> SHIFT) * STRIDE;
+      if (bits - small >= 0 && bits < top) {
+        int o = ((bits - small) >>> SHIFT) * STRIDE;
         double t = (bits & ((1 << SHIFT) - 1)) * T_PER_BIT;
-        double u = bins[o] + t * (bins[o + 1] + t * (bins[o + 2] + t * bins[o + 3]));
+        double u = table[o] + t * (table[o + 1] + t * (table[o + 2] + t * table[o + 3]));
         // copySign instead of a branch: compensated data straddle zero, so a sign branch
         // would mispredict about half the time.
-        out[i] = (float) (x1 + Math.copySign(u, v));
+        out[i] = (float) (zero + Math.copySign(u, v));
       } else if (bits < smallBits) {
         out[i] = (float) (x1 + v * slopeAtZero);
       } else {
