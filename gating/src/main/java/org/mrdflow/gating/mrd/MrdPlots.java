@@ -1,5 +1,8 @@
 package org.mrdflow.gating.mrd;
 
+import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
+import de.erichseifert.vectorgraphics2d.svg.SVGProcessor;
+import de.erichseifert.vectorgraphics2d.util.PageSize;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -7,6 +10,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,7 +18,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -24,17 +27,22 @@ import org.mrdflow.gating.events.EventMask;
 /**
  * The per-sample gating plots a cytometrist checks a call with: CD45/SSC, FSC-A/FSC-H, CD19/SSC,
  * CD10/CD19, CD34/CD38, CD20/CD10 and CD10/CD45 on the CD19-negative arm, with this sample's
- * gates drawn and the blasts in red, in one PNG titled with the result. Fluorescence is on the
- * logicle gating scale, SSC on log10. Background events are drawn with a fixed stride above
- * {@value #BACKGROUND_POINTS} points per panel to keep the file readable (display only: every
- * count comes from all events); blasts are always all drawn.
+ * gates drawn and the blasts in red, in one figure titled with the result, as PNG and (on
+ * request) SVG drawn by the same routine (VectorGraphics2D, XChart's own vector back end).
+ * Fluorescence is on the logicle gating scale, SSC on log10. Background events are drawn with a fixed stride above
+ * {@value #BACKGROUND_POINTS} points per series ({@value #SVG_BACKGROUND_POINTS} in the SVG) to
+ * keep the file readable (display only: every count comes from all events); blasts are always
+ * all drawn.
  */
 public final class MrdPlots {
   private static final int BACKGROUND_POINTS = 30_000;
+  /** Each SVG point is an element of about 150 bytes: fewer background points keep it small. */
+  private static final int SVG_BACKGROUND_POINTS = 4_000;
   private static final int PANEL_WIDTH = 520;
   private static final int PANEL_HEIGHT = 560;
   private static final int COLUMNS = 4;
   private static final int TITLE_HEIGHT = 70;
+  private static final int PANEL_TITLE_HEIGHT = 24;
   private static final Color BACKGROUND = new Color(110, 110, 110, 70);
   private static final Color HIGHLIGHT = new Color(30, 90, 200, 110);
   private static final Color BLAST = new Color(220, 20, 20, 220);
@@ -46,6 +54,37 @@ public final class MrdPlots {
   public static Path write(MrdAnalysis.SampleAnalysis sample, String stem, Path dir)
       throws IOException {
     Files.createDirectories(dir);
+    List<XYChart> charts = charts(sample, BACKGROUND_POINTS);
+    BufferedImage image = new BufferedImage(COLUMNS * PANEL_WIDTH, height(charts),
+        BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = image.createGraphics();
+    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING,
+        RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    draw(g, charts, title(stem, sample.result()));
+    g.dispose();
+    Path out = dir.resolve(stem + ".mrd.png");
+    if (!ImageIO.write(image, "png", out.toFile())) {
+      throw new IOException("no PNG writer available for " + out);
+    }
+    return out;
+  }
+
+  /** Writes the same figure as {@code <dir>/<stem>.mrd.svg} and returns its path. */
+  public static Path writeSvg(MrdAnalysis.SampleAnalysis sample, String stem, Path dir)
+      throws IOException {
+    Files.createDirectories(dir);
+    List<XYChart> charts = charts(sample, SVG_BACKGROUND_POINTS);
+    VectorGraphics2D g = new VectorGraphics2D();
+    draw(g, charts, title(stem, sample.result()));
+    Path out = dir.resolve(stem + ".mrd.svg");
+    try (OutputStream stream = Files.newOutputStream(out)) {
+      new SVGProcessor().getDocument(g.getCommands(),
+          new PageSize(0, 0, COLUMNS * PANEL_WIDTH, height(charts))).writeTo(stream);
+    }
+    return out;
+  }
+
+  private static List<XYChart> charts(MrdAnalysis.SampleAnalysis sample, int background) {
     MrdEvents e = sample.events();
     MarrowGatingResult g = sample.gates();
     MarrowGatingResult.Thresholds t = g.thresholds();
@@ -60,16 +99,19 @@ public final class MrdPlots {
     List<XYChart> charts = new ArrayList<>();
 
     XYChart cd45Ssc = chart("CD45 / SSC (nucleated)", "CD45", "log10 SSC-A");
-    points(cd45Ssc, "nucleated", cd45, logSsc, g.nucleated().andNot(blasts), BACKGROUND);
-    points(cd45Ssc, "T/NK lymphocytes", cd45, logSsc, g.lymphocytesTnk(), HIGHLIGHT);
-    points(cd45Ssc, "blasts", cd45, logSsc, blasts, BLAST);
+    points(cd45Ssc, background, "nucleated", cd45, logSsc, g.nucleated().andNot(blasts),
+        BACKGROUND);
+    points(cd45Ssc, background, "T/NK lymphocytes", cd45, logSsc, g.lymphocytesTnk(), HIGHLIGHT);
+    points(cd45Ssc, background, "blasts", cd45, logSsc, blasts, BLAST);
     hLine(cd45Ssc, "SSC-low max", t.sscLowLog10Max(), 0, 1);
     vLine(cd45Ssc, "lymphocyte CD45 min", t.lymphocyteCd45Min(), 3, t.sscLowLog10Max());
     charts.add(cd45Ssc);
 
     XYChart singlets = chart("FSC-A / FSC-H (time-OK events)", "FSC-A", "FSC-H");
-    points(singlets, "excluded", e.fscA(), e.fscH(), g.timeOk().andNot(g.nucleated()), BACKGROUND);
-    points(singlets, "nucleated singlets", e.fscA(), e.fscH(), g.nucleated(), HIGHLIGHT);
+    points(singlets, background, "excluded", e.fscA(), e.fscH(),
+        g.timeOk().andNot(g.nucleated()), BACKGROUND);
+    points(singlets, background, "nucleated singlets", e.fscA(), e.fscH(), g.nucleated(),
+        HIGHLIGHT);
     double fscTop = max(e.fscA());
     double debris = Math.pow(10, t.debrisLog10FscMax());
     line(singlets, "debris max", new double[] {debris, debris}, new double[] {0, fscTop});
@@ -78,17 +120,18 @@ public final class MrdPlots {
     charts.add(singlets);
 
     XYChart cd19Ssc = chart("CD19 / SSC (nucleated)", "CD19", "log10 SSC-A");
-    points(cd19Ssc, "nucleated", cd19, logSsc, g.nucleated().andNot(blasts), BACKGROUND);
-    points(cd19Ssc, "B lineage", cd19, logSsc, g.bLineage().andNot(blasts), HIGHLIGHT);
-    points(cd19Ssc, "blasts", cd19, logSsc, blasts, BLAST);
+    points(cd19Ssc, background, "nucleated", cd19, logSsc, g.nucleated().andNot(blasts),
+        BACKGROUND);
+    points(cd19Ssc, background, "B lineage", cd19, logSsc, g.bLineage().andNot(blasts), HIGHLIGHT);
+    points(cd19Ssc, background, "blasts", cd19, logSsc, blasts, BLAST);
     vLine(cd19Ssc, "CD19+ min", t.cd19Positive(), 3, t.sscLowLog10Max());
     hLine(cd19Ssc, "SSC-low max", t.sscLowLog10Max(), 0, 1);
     charts.add(cd19Ssc);
 
     XYChart cd10Cd19 = chart("CD10 / CD19 (SSC-low)", "CD19", "CD10");
-    points(cd10Cd19, "SSC-low", cd19, cd10, g.sscLow().andNot(blasts), BACKGROUND);
-    points(cd10Cd19, "normal B", cd19, cd10, g.normalB(), HIGHLIGHT);
-    points(cd10Cd19, "blasts", cd19, cd10, blasts, BLAST);
+    points(cd10Cd19, background, "SSC-low", cd19, cd10, g.sscLow().andNot(blasts), BACKGROUND);
+    points(cd10Cd19, background, "normal B", cd19, cd10, g.normalB(), HIGHLIGHT);
+    points(cd10Cd19, background, "blasts", cd19, cd10, blasts, BLAST);
     vLine(cd10Cd19, "CD19+ min", t.cd19Positive(), 0, 1);
     line(cd10Cd19, "CD10 bright (B lineage)", new double[] {t.cd19Positive(), 1},
         new double[] {t.cd10Bright(), t.cd10Bright()});
@@ -98,31 +141,32 @@ public final class MrdPlots {
 
     EventMask lineageAndArm = g.bLineage().or(g.cd19NegativeArm());
     XYChart cd34Cd38 = chart("CD34 / CD38 (B lineage + CD19- arm)", "CD38", "CD34");
-    points(cd34Cd38, "progenitors (reference)", cd38, cd34, g.progenitors(), BACKGROUND);
-    points(cd34Cd38, "B lineage, CD19- arm", cd38, cd34, lineageAndArm.andNot(blasts), HIGHLIGHT);
-    points(cd34Cd38, "blasts", cd38, cd34, blasts, BLAST);
+    points(cd34Cd38, background, "progenitors (reference)", cd38, cd34, g.progenitors(),
+        BACKGROUND);
+    points(cd34Cd38, background, "B lineage, CD19- arm", cd38, cd34,
+        lineageAndArm.andNot(blasts), HIGHLIGHT);
+    points(cd34Cd38, background, "blasts", cd38, cd34, blasts, BLAST);
     vLine(cd34Cd38, "progenitor CD38 median", t.progenitorCd38Median(), 0, 1);
     hLine(cd34Cd38, "CD34+ min", t.cd34Positive(), 0, 1);
     charts.add(cd34Cd38);
 
     XYChart cd20Cd10 = chart("CD20 / CD10 (B lineage)", "CD10", "CD20");
-    points(cd20Cd10, "B lineage", cd10, cd20, g.bLineage().andNot(blasts), HIGHLIGHT);
-    points(cd20Cd10, "blasts", cd10, cd20, blasts.and(g.bLineage()), BLAST);
+    points(cd20Cd10, background, "B lineage", cd10, cd20, g.bLineage().andNot(blasts), HIGHLIGHT);
+    points(cd20Cd10, background, "blasts", cd10, cd20, blasts.and(g.bLineage()), BLAST);
     vLine(cd20Cd10, "CD10 bright", t.cd10Bright(), 0, 1);
     charts.add(cd20Cd10);
 
     XYChart arm = chart("CD10 / CD45 (SSC-low CD19-)", "CD45", "CD10");
     EventMask cd19Negative = g.sscLow().andNot(g.bLineage()).andNot(g.plasma());
-    points(arm, "SSC-low CD19-", cd45, cd10, cd19Negative.andNot(blasts), BACKGROUND);
-    points(arm, "CD19- arm", cd45, cd10, g.cd19NegativeArm().andNot(blasts), HIGHLIGHT);
-    points(arm, "CD19- blasts", cd45, cd10, blasts.andNot(g.cd19PositiveBlasts()), BLAST);
+    points(arm, background, "SSC-low CD19-", cd45, cd10, cd19Negative.andNot(blasts), BACKGROUND);
+    points(arm, background, "CD19- arm", cd45, cd10, g.cd19NegativeArm().andNot(blasts), HIGHLIGHT);
+    points(arm, background, "CD19- blasts", cd45, cd10, blasts.andNot(g.cd19PositiveBlasts()),
+        BLAST);
     hLine(arm, "CD10 bright (arm)", t.cd10Bright(), 0, 1);
     vLine(arm, "progenitor CD45 median", t.progenitorCd45Median(), 0, 1);
     charts.add(arm);
 
-    Path out = dir.resolve(stem + ".mrd.png");
-    ImageIO.write(compose(charts, title(stem, sample.result())), "png", out.toFile());
-    return out;
+    return charts;
   }
 
   private static String[] title(String stem, MrdResult r) {
@@ -143,32 +187,40 @@ public final class MrdPlots {
     return new String[] {line1, line2};
   }
 
-  private static BufferedImage compose(List<XYChart> charts, String[] title) {
-    int rows = (charts.size() + COLUMNS - 1) / COLUMNS;
-    BufferedImage image = new BufferedImage(COLUMNS * PANEL_WIDTH,
-        TITLE_HEIGHT + rows * PANEL_HEIGHT, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = image.createGraphics();
-    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING,
-        RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+  private static int height(List<XYChart> charts) {
+    return TITLE_HEIGHT + (charts.size() + COLUMNS - 1) / COLUMNS * PANEL_HEIGHT;
+  }
+
+  /** The title lines and the panels in a grid of {@value #COLUMNS} columns. */
+  private static void draw(Graphics2D g, List<XYChart> charts, String[] title) {
     g.setColor(Color.WHITE);
-    g.fillRect(0, 0, image.getWidth(), image.getHeight());
+    g.fillRect(0, 0, COLUMNS * PANEL_WIDTH, height(charts));
     g.setColor(Color.BLACK);
     g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
     g.drawString(title[0], 12, 26);
     g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
     g.drawString(title[1], 12, 52);
     for (int i = 0; i < charts.size(); i++) {
-      BufferedImage panel = BitmapEncoder.getBufferedImage(charts.get(i));
-      g.drawImage(panel, (i % COLUMNS) * PANEL_WIDTH, TITLE_HEIGHT + (i / COLUMNS) * PANEL_HEIGHT,
-          null);
+      Graphics2D panel = (Graphics2D) g.create();
+      panel.translate((i % COLUMNS) * PANEL_WIDTH, TITLE_HEIGHT + (i / COLUMNS) * PANEL_HEIGHT);
+      panel.clipRect(0, 0, PANEL_WIDTH, PANEL_HEIGHT);
+      // Panel titles as text, not XChart's outlined glyphs, so the SVG stays searchable.
+      panel.setColor(Color.BLACK);
+      panel.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+      String name = charts.get(i).getTitle();
+      panel.drawString(name,
+          (PANEL_WIDTH - panel.getFontMetrics().stringWidth(name)) / 2, PANEL_TITLE_HEIGHT - 6);
+      panel.translate(0, PANEL_TITLE_HEIGHT);
+      charts.get(i).paint(panel, PANEL_WIDTH, PANEL_HEIGHT - PANEL_TITLE_HEIGHT);
+      panel.dispose();
     }
-    g.dispose();
-    return image;
   }
 
   private static XYChart chart(String title, String x, String y) {
-    XYChart chart = new XYChartBuilder().width(PANEL_WIDTH).height(PANEL_HEIGHT).title(title)
-        .xAxisTitle(x).yAxisTitle(y).build();
+    XYChart chart = new XYChartBuilder().width(PANEL_WIDTH)
+        .height(PANEL_HEIGHT - PANEL_TITLE_HEIGHT).title(title).xAxisTitle(x).yAxisTitle(y)
+        .build();
+    chart.getStyler().setChartTitleVisible(false);
     chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
     chart.getStyler().setMarkerSize(2);
     chart.getStyler().setLegendVisible(true);
@@ -179,10 +231,10 @@ public final class MrdPlots {
     return chart;
   }
 
-  private static void points(XYChart chart, String name, float[] x, float[] y, EventMask events,
-      Color color) {
+  private static void points(XYChart chart, int background, String name, float[] x, float[] y,
+      EventMask events, Color color) {
     int count = events.cardinality();
-    int stride = Math.max(1, count / BACKGROUND_POINTS);
+    int stride = Math.max(1, count / background);
     if (color == BLAST) {
       stride = 1;
     }

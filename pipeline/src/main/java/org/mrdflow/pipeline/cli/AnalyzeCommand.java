@@ -41,7 +41,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE.fcs", description = "The sample.")
   Path file;
 
-  @Option(names = "--plots", paramLabel = "DIR", description = "Write the gating plots (PNG) here.")
+  @Option(names = "--plots", paramLabel = "DIR", description = "Write the gating plots here (PNG and SVG).")
   Path plotsDir;
 
   @Option(names = "--gatingml", paramLabel = "OUT.xml",
@@ -81,6 +81,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     }
     String stem = file.getFileName().toString().replaceFirst("(?i)\\.fcs$", "");
     Path plot = plotsDir == null ? null : MrdPlots.write(sample, stem, plotsDir);
+    Path svg = plotsDir == null ? null : MrdPlots.writeSvg(sample, stem, plotsDir);
     if (gatingMl != null) {
       try {
         MrdGatingMl.write(sample, analysis.config(), gatingMl);
@@ -97,7 +98,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
       print(r);
     }
     if (plot != null) {
-      err().println("plots: " + plot);
+      err().println("plots: " + plot + ", " + svg);
     }
     out().flush();
     return 0;
