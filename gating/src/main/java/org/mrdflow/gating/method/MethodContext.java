@@ -1,9 +1,12 @@
 package org.mrdflow.gating.method;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.mrdflow.gating.events.EventMask;
 import org.mrdflow.gating.events.EventTable;
 import org.mrdflow.gating.gate.Dimension;
+import org.mrdflow.gating.transform.Transform;
 
 /**
  * Everything a {@link GatingMethod} may look at while fitting one population of one sample: the
@@ -39,6 +42,17 @@ public interface MethodContext {
    * @throws org.mrdflow.gating.GatingException if that population is unknown or not yet evaluated
    */
   EventMask population(String populationId);
+
+  /**
+   * Landmarks a method measured on this sample for a population evaluated before this one
+   * ({@link MethodResult.Events#landmarks()}); empty for populations without them.
+   *
+   * @throws org.mrdflow.gating.GatingException if that population is unknown or not yet evaluated
+   */
+  Map<String, Double> landmarks(String populationId);
+
+  /** The strategy's transform with this id, if it declares one. */
+  Optional<Transform> transform(String transformId);
 
   /** The sample's events compensated with the file's spillover matrix, not transformed. */
   EventTable compensatedEvents();

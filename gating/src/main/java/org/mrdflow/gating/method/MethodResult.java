@@ -1,5 +1,6 @@
 package org.mrdflow.gating.method;
 
+import java.util.Map;
 import org.mrdflow.gating.events.EventMask;
 import org.mrdflow.gating.gate.GeometricGate;
 
@@ -14,7 +15,19 @@ public sealed interface MethodResult {
   record Geometry(GeometricGate gate) implements MethodResult {}
 
   /**
-   * Selected events (a subset of the parent's); {@code description} says how they were chosen.
+   * Selected events (a subset of the parent's); {@code description} says how they were chosen
+   * and {@code landmarks} holds the values the method measured on this sample to choose them
+   * (thresholds, reference medians and spreads, by name), for later methods, plots and frozen
+   * exports.
    */
-  record Events(EventMask events, String description) implements MethodResult {}
+  record Events(EventMask events, String description, Map<String, Double> landmarks)
+      implements MethodResult {
+    public Events {
+      landmarks = Map.copyOf(landmarks);
+    }
+
+    public Events(EventMask events, String description) {
+      this(events, description, Map.of());
+    }
+  }
 }

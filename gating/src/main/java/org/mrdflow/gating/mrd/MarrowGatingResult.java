@@ -1,11 +1,16 @@
 package org.mrdflow.gating.mrd;
 
 import java.util.List;
+import java.util.Map;
+import org.mrdflow.gating.GatingException;
 import org.mrdflow.gating.events.EventMask;
+import org.mrdflow.gating.strategy.GatingResult;
 
 /**
  * The populations the MRD gating found in one sample (event masks over all events) and the
- * sample-specific landmarks they were cut at, for plots and frozen Gating-ML geometry.
+ * sample-specific landmarks they were cut at, for plots and frozen Gating-ML geometry: the MRD
+ * reading of the engine's {@link GatingResult} of {@code conf/gating/b-all-mrd.yaml}, whose
+ * population ids ({@link #POPULATIONS}) and method landmarks it relies on.
  *
  * @param timeOk events outside acquisition disturbances
  * @param cells time-OK events that are not debris
@@ -54,8 +59,83 @@ public record MarrowGatingResult(
     List<double[]> timeSegments,
     BlastCluster blastCluster) {
 
+  /** Population ids of the MRD strategy this result is read from. */
+  public static final List<String> POPULATIONS = List.of("time-ok", "cells", "nucleated",
+      "ssc-low", "cd45-bright", "lymphocytes-t-nk", "lymphocytes", "progenitors", "b-lineage",
+      "plasma-cells", "cd10-bright", "cd19-negative-arm", "blast-scatter", "blast-seeds", "blast-cluster",
+      "pro-b-blasts", "blasts", "cd19-positive-blasts", "normal-b", "hematogones", "mature-b",
+      "stem-like");
+
+  /** Markers of the grown blast cluster's ellipsoid, in {@link BlastCluster} order. */
+  public static final List<String> CLUSTER_MARKERS = List.of("CD10", "CD20", "CD34", "CD38",
+      "CD45");
+
   public MarrowGatingResult {
     timeSegments = List.copyOf(timeSegments);
+  }
+
+  /** The MRD populations and landmarks of one sample gated by the MRD strategy. */
+  public static MarrowGatingResult of(GatingResult r) {
+    Map<String, Double> progenitors = r.population("progenitors").landmarks();
+    Map<String, Double> sscLow = r.population("ssc-low").landmarks();
+    Map<String, Double> scatter = r.population("blast-scatter").landmarks();
+    Map<String, Double> seeds = r.population("blast-seeds").landmarks();
+    Map<String, Double> grown = r.population("blast-cluster").landmarks();
+    Map<String, Double> subclones = r.population("cd19-positive-blasts").landmarks();
+    Thresholds thresholds = new Thresholds(
+        landmark(r, "cells", "log10-debris-max"), landmark(r, "nucleated", "ratio-max"),
+        get(sscLow, "ssc-low", "log10-ssc-max"),
+        get(progenitors, "progenitors", "cd19-b-lineage-min"),
+        get(sscLow, "ssc-low", "CD10.positive-min"), landmark(r, "cd10-bright", "min"),
+        get(sscLow, "ssc-low", "CD34.positive-min"), get(sscLow, "ssc-low", "CD20.positive-min"),
+        landmark(r, "cd45-bright", "min"),
+        get(progenitors, "progenitors", "cd38-median"), get(progenitors, "progenitors", "cd38-sd"),
+        get(progenitors, "progenitors", "cd45-median"), get(progenitors, "progenitors", "cd45-sd"),
+        get(scatter, "blast-scatter", "log10-fsc-min"),
+        get(scatter, "blast-scatter", "log10-fsc-max"),
+        get(scatter, "blast-scatter", "log10-ssc-min"),
+        get(scatter, "blast-scatter", "log10-ssc-max"),
+        get(subclones, "cd19-positive-blasts", "cd19-expressed-min"),
+        landmark(r, "plasma-cells", "cd38-min"),
+        get(seeds, "blast-seeds", "score-min"), get(seeds, "blast-seeds", "cd38-deficit-min"),
+        get(grown, "blast-cluster", "score-min"), get(grown, "blast-cluster", "cd38-deficit-min"),
+        landmark(r, "pro-b-blasts", "cd19-min"));
+    BlastCluster cluster = null;
+    if (grown.containsKey("distance-square")) {
+      double[] centre = new double[CLUSTER_MARKERS.size()];
+      double[] sd = new double[centre.length];
+      for (int j = 0; j < centre.length; j++) {
+        centre[j] = get(grown, "blast-cluster", CLUSTER_MARKERS.get(j) + ".centre");
+        sd[j] = get(grown, "blast-cluster", CLUSTER_MARKERS.get(j) + ".sd");
+      }
+      cluster = new BlastCluster(centre, sd, grown.get("distance-square"));
+    }
+    return new MarrowGatingResult(events(r, "time-ok"), events(r, "cells"),
+        events(r, "nucleated"), events(r, "ssc-low"), events(r, "lymphocytes-t-nk"),
+        events(r, "lymphocytes"), events(r, "progenitors"), events(r, "b-lineage"),
+        events(r, "plasma-cells"), events(r, "cd19-negative-arm"), events(r, "blast-seeds"),
+        events(r, "blasts"), events(r, "cd19-positive-blasts"),
+        get(subclones, "cd19-positive-blasts", "positive-fraction"), events(r, "normal-b"),
+        events(r, "hematogones"), events(r, "mature-b"), events(r, "stem-like"),
+        landmark(r, "stem-like", "panel-limited") > 0, thresholds,
+        TimeQcMethod.segments(r.population("time-ok").landmarks()), cluster);
+  }
+
+  private static EventMask events(GatingResult r, String population) {
+    return r.population(population).events();
+  }
+
+  private static double landmark(GatingResult r, String population, String key) {
+    return get(r.population(population).landmarks(), population, key);
+  }
+
+  private static double get(Map<String, Double> landmarks, String population, String key) {
+    Double value = landmarks.get(key);
+    if (value == null) {
+      throw new GatingException("MRD strategy: population '" + population
+          + "' has no landmark '" + key + "' (is it cut by its MRD method?)");
+    }
+    return value;
   }
 
   /**

@@ -7,19 +7,24 @@ import java.util.Map;
 import java.util.Optional;
 import org.mrdflow.fcs.FcsChannel;
 import org.mrdflow.fcs.FcsDataset;
-import org.mrdflow.gating.compensation.Compensation;
+import java.util.concurrent.ConcurrentHashMap;
 import org.mrdflow.gating.compensation.SpilloverMatrix;
 import org.mrdflow.gating.events.EventMask;
 import org.mrdflow.gating.events.EventTable;
 import org.mrdflow.gating.events.FcsEvents;
 import org.mrdflow.gating.events.Sample;
-import org.mrdflow.gating.transform.LogicleTransform;
+import org.mrdflow.gating.gate.Dimension;
+import org.mrdflow.gating.method.GatingMethods;
+import org.mrdflow.gating.strategy.GatingResult;
+import org.mrdflow.gating.strategy.StrategyEvaluator;
 
 /**
- * The per-sample automated MRD analysis the pipeline runs on every file: resolve the panel
- * markers by name, compensate with the file's spillover matrix, put fluorescence on the logicle
- * scale, gate ({@link MarrowGating}) and make the MRD call ({@link MrdRules}). Plain Java,
- * thread-safe, no Spark; one instance can serve many samples.
+ * The per-sample automated MRD analysis the pipeline runs on every file: the gating engine
+ * ({@link StrategyEvaluator}) applies the MRD strategy ({@link MrdAnalysisConfig}: markers
+ * resolved by name through the panel, compensation with the file's spillover matrix,
+ * fluorescence on the logicle scale with T = each channel's $PnR, the MRD gating methods), then
+ * the MRD call is made ({@link MrdRules}). Plain Java, thread-safe, no Spark; one instance can
+ * serve many samples.
  *
  * <p>Failures are typed: {@link org.mrdflow.gating.panel.PanelException} for missing or
  * ambiguous markers (listing what was found), {@link
@@ -32,8 +37,6 @@ public final class MrdAnalysis {
   public static final String FSC_H = "FSC-H";
   public static final String SSC_A = "SSC-A";
   public static final String TIME = "Time";
-  /** Logicle T when a channel declares no usable $PnR (the 18-bit scale of most cytometers). */
-  private static final double DEFAULT_TOP = 262144.0;
   /** QC flag: the file has no spillover matrix, so fluorescence was not compensated. */
   public static final String FLAG_UNCOMPENSATED = "uncompensated";
   /** QC flag: no time channel, so no time QC. */
@@ -46,11 +49,12 @@ public final class MrdAnalysis {
   public static final String FLAG_PANEL_LIMITED = "panel-limited";
 
   private final MrdAnalysisConfig config;
-  private final MarrowGating gating;
+  private final GatingMethods methods = GatingMethods.discover();
+  /** One evaluator per distinct (logicle T per marker, time channel present) file layout. */
+  private final Map<List<Object>, StrategyEvaluator> evaluators = new ConcurrentHashMap<>();
 
   public MrdAnalysis(MrdAnalysisConfig config) {
     this.config = config;
-    this.gating = new MarrowGating(config.settings());
   }
 
   public MrdAnalysisConfig config() {
@@ -93,31 +97,34 @@ public final class MrdAnalysis {
     } else {
       flags.add(FLAG_NO_TIME);
     }
-    EventTable compensated = raw;
-    if (spillover.isPresent()) {
-      compensated = Compensation.of(spillover.get()).apply(raw);
-    } else {
+    if (spillover.isEmpty()) {
       flags.add(FLAG_UNCOMPENSATED);
     }
     int n = raw.eventCount();
-    Map<String, float[]> markers = new LinkedHashMap<>();
+    double defaultTop = config.scaleTransform().T();
     Map<String, Double> logicleTop = new LinkedHashMap<>();
     for (String marker : MrdEvents.PANEL_MARKERS) {
-      String channel = resolved.get(marker);
-      double range = ranges.getOrDefault(channel, DEFAULT_TOP);
-      double top = range > 1 ? range : DEFAULT_TOP;
-      logicleTop.put(marker, top);
-      LogicleTransform logicle = new LogicleTransform(top, config.logicleW(), config.logicleM(),
-          config.logicleA());
-      float[] out = new float[n];
-      logicle.apply(compensated.column(channel), out, n);
-      markers.put(marker, out);
+      double range = ranges.getOrDefault(resolved.get(marker), defaultTop);
+      logicleTop.put(marker, range > 1 ? range : defaultTop);
     }
-    MrdEvents events = new MrdEvents(compensated.column(resolved.get(FSC_A)),
-        compensated.column(resolved.get(FSC_H)), compensated.column(resolved.get(SSC_A)),
-        timeChannel == null ? null : compensated.column(timeChannel), markers,
-        config.logicleM());
-    MarrowGatingResult gates = gating.gate(events, sourceName);
+    boolean hasTime = timeChannel != null;
+    StrategyEvaluator evaluator = evaluators.computeIfAbsent(List.of(logicleTop, hasTime),
+        key -> new StrategyEvaluator(config.forSample(logicleTop, hasTime), methods));
+    GatingResult gating;
+    try {
+      gating = evaluator.apply(new Sample(sourceName, raw, spillover));
+    } catch (MrdGatingException e) {
+      throw new MrdGatingException(sourceName, e.getMessage());
+    }
+    MarrowGatingResult gates = MarrowGatingResult.of(gating);
+    Map<String, float[]> markers = new LinkedHashMap<>();
+    for (String marker : MrdEvents.PANEL_MARKERS) {
+      markers.put(marker, gating.values(Dimension.of(marker, Dimension.FILE_COMPENSATION,
+          config.scaleId(logicleTop.get(marker)))));
+    }
+    MrdEvents events = new MrdEvents(scatter(gating, FSC_A), scatter(gating, FSC_H),
+        scatter(gating, SSC_A), hasTime ? scatter(gating, TIME) : null, markers,
+        config.scaleTransform().M());
     if (gates.timeOk().cardinality() < n) {
       flags.add(FLAG_TIME_EVENTS_REMOVED);
     }
@@ -127,6 +134,11 @@ public final class MrdAnalysis {
     }
     return new SampleAnalysis(result(events, gates, flags), gates, events, labels(gates, n),
         channels, logicleTop);
+  }
+
+  /** A scatter or time column as the gates saw it: file-compensated, linear. */
+  private static float[] scatter(GatingResult gating, String parameter) {
+    return gating.values(Dimension.of(parameter, Dimension.FILE_COMPENSATION, ""));
   }
 
   private MrdResult result(MrdEvents events, MarrowGatingResult g, List<String> flags) {

@@ -11,32 +11,45 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.mrdflow.gating.GatingException;
+import org.mrdflow.gating.gate.Dimension;
+import org.mrdflow.gating.gate.GeometricGate;
+import org.mrdflow.gating.gate.MethodGate;
+import org.mrdflow.gating.method.GatingMethods;
 import org.mrdflow.gating.panel.Panel;
+import org.mrdflow.gating.strategy.GatingStrategy;
+import org.mrdflow.gating.strategy.Population;
+import org.mrdflow.gating.strategy.StrategyValidator;
+import org.mrdflow.gating.strategy.StrategyYaml;
+import org.mrdflow.gating.transform.LogicleTransform;
+import org.mrdflow.gating.transform.Transform;
 
 /**
- * Everything the per-sample MRD analysis is configured by, loaded from the strategy document
- * {@code conf/gating/b-all-mrd.yaml} and the panel it names ({@code conf/panels/<panel>.yaml}).
+ * Everything the per-sample MRD analysis is configured by: the strategy document
+ * {@code conf/gating/b-all-mrd.yaml}, an engine gating strategy ({@link StrategyYaml}) of MRD
+ * gating methods over the panel it names, plus two MRD keys the engine ignores: {@code scale},
+ * the id of the fluorescence transform whose T is set per channel to that channel's
+ * {@code $PnR}, and {@code rules}, the MRD reporting rules. The strategy is validated against
+ * the registered gating methods when loaded, before any data is read.
  *
  * @param strategyId strategy id (reported as {@code gating_strategy_id})
  * @param strategySha256 SHA-256 of the strategy document's bytes
- * @param panel marker aliases
- * @param logicleW logicle W of the fluorescence gating scale (T is each channel's $PnR)
- * @param logicleM logicle M
- * @param logicleA logicle A
+ * @param strategy the gating strategy, with its panel
+ * @param scale id of the fluorescence gating scale (a logicle transform of the strategy)
  * @param rules MRD reporting rules
- * @param settings gating constants
  */
 public record MrdAnalysisConfig(
     String strategyId,
     String strategySha256,
-    Panel panel,
-    double logicleW,
-    double logicleM,
-    double logicleA,
-    MrdRules rules,
-    MrdGatingSettings settings) {
+    GatingStrategy strategy,
+    String scale,
+    MrdRules rules) {
 
   /** The bundled strategy, relative to the conf directory and to the classpath root. */
   public static final String DEFAULT_STRATEGY = "gating/b-all-mrd.yaml";
@@ -65,17 +78,66 @@ public record MrdAnalysisConfig(
     }
   }
 
-  /** Loads a strategy document; its panel is looked up in {@code ../panels/} beside it. */
+  /** Loads a strategy document; its panel path is relative to the document. */
   public static MrdAnalysisConfig load(Path strategy) {
     try {
       return parse(strategy.toString(), Files.readAllBytes(strategy),
-          strategy.toAbsolutePath().getParent().resolveSibling("panels"));
+          strategy.toAbsolutePath().getParent());
     } catch (IOException e) {
       throw new GatingException(strategy + ": cannot read MRD strategy: " + e.getMessage(), e);
     }
   }
 
-  private static MrdAnalysisConfig parse(String source, byte[] bytes, Path panelDir) {
+  /** The panel the strategy's marker dimensions are resolved through. */
+  public Panel panel() {
+    return strategy.panel();
+  }
+
+  /** The fluorescence gating scale as declared (its T serves channels without a $PnR). */
+  public LogicleTransform scaleTransform() {
+    return (LogicleTransform) strategy.transforms().get(scale);
+  }
+
+  /** Id of the scale transform with top {@code top} in {@link #forSample}'s strategies. */
+  public String scaleId(double top) {
+    return scale + "-T" + top;
+  }
+
+  /**
+   * The strategy as applied to one sample: dimensions on the scale transform use it with T =
+   * their marker's {@code topByMarker} (the channel's $PnR), and without a time channel the time
+   * QC has no dimension (it then keeps every event).
+   */
+  public GatingStrategy forSample(Map<String, Double> topByMarker, boolean hasTime) {
+    LogicleTransform declared = scaleTransform();
+    Map<String, Transform> transforms = new LinkedHashMap<>(strategy.transforms());
+    List<Population> populations = new ArrayList<>();
+    for (Population population : strategy.populations()) {
+      if (!(population.gate() instanceof MethodGate gate)) {
+        populations.add(population);
+        continue;
+      }
+      List<Dimension> dimensions = new ArrayList<>();
+      for (Dimension d : gate.dimensions()) {
+        if (!hasTime && !d.ratio() && d.parameter().equals(MrdAnalysis.TIME)) {
+          continue;
+        }
+        if (d.transform().equals(scale)) {
+          double top = topByMarker.getOrDefault(d.parameter(), declared.T());
+          transforms.computeIfAbsent(scaleId(top),
+              id -> new LogicleTransform(top, declared.W(), declared.M(), declared.A()));
+          d = new Dimension(d.parameter(), d.ratio(), d.compensation(), scaleId(top));
+        }
+        dimensions.add(d);
+      }
+      populations.add(new Population(population.id(), population.name(), population.parent(),
+          new MethodGate(gate.method(), dimensions, gate.arguments())));
+    }
+    return new GatingStrategy(strategy.source(), strategy.id(), strategy.compensations(),
+        transforms, strategy.ratios(), populations, strategy.denominator(), strategy.panel());
+  }
+
+  private static MrdAnalysisConfig parse(String source, byte[] bytes, Path directory) {
     JsonNode root;
     try {
       root = YAML.readTree(bytes);
@@ -86,31 +148,69 @@ public record MrdAnalysisConfig(
       throw new GatingException(source + ": an MRD strategy must be a YAML mapping");
     }
     String id = text(root, "id", source);
-    String panelName = text(root, "panel", source);
-    JsonNode scale = root.path("scale");
+    String panelPath = text(root, "panel", source);
+    String scale = text(root, "scale", source);
     MrdRules rules = convert(root.path("rules"), MrdRules.DEFAULTS, MrdRules.class, source);
-    MrdGatingSettings settings =
-        convert(root.path("method"), MrdGatingSettings.DEFAULTS, MrdGatingSettings.class, source);
-    return new MrdAnalysisConfig(id, sha256(bytes), loadPanel(panelName, panelDir, source),
-        scale.path("W").asDouble(0.5), scale.path("M").asDouble(4.5),
-        scale.path("A").asDouble(0), rules, settings);
+    GatingStrategy strategy;
+    if (directory != null) {
+      strategy = StrategyYaml.parse(source, new ByteArrayInputStream(bytes), directory);
+    } else {
+      // Bundled: the panel is a classpath resource beside the strategy, not a file.
+      ((ObjectNode) root).remove("panel");
+      GatingStrategy parsed;
+      try {
+        parsed = StrategyYaml.parse(source,
+            new ByteArrayInputStream(YAML.writeValueAsBytes(root)), null);
+      } catch (IOException e) {
+        throw new GatingException(source + ": " + e.getMessage(), e);
+      }
+      strategy = new GatingStrategy(parsed.source(), parsed.id(), parsed.compensations(),
+          parsed.transforms(), parsed.ratios(), parsed.populations(), parsed.denominator(),
+          bundledPanel(Path.of("/conf", DEFAULT_STRATEGY).resolveSibling(panelPath), source));
+    }
+    check(strategy, scale, source);
+    return new MrdAnalysisConfig(id, sha256(bytes), strategy, scale, rules);
   }
 
-  private static Panel loadPanel(String name, Path panelDir, String source) {
-    Path file = panelDir == null ? null : panelDir.resolve(name + ".yaml");
-    if (file != null && Files.isRegularFile(file)) {
-      return Panel.read(file);
+  /**
+   * Everything is checked before data is read: the engine's validation (parents, markers,
+   * methods and their arguments), the scale transform, and the populations the MRD result is
+   * read from.
+   */
+  private static void check(GatingStrategy strategy, String scale, String source) {
+    StrategyValidator.validate(strategy, GatingMethods.discover());
+    if (!(strategy.transforms().get(scale) instanceof LogicleTransform)) {
+      throw new GatingException(source + ": scale '" + scale
+          + "' must name a logicle transform of the strategy");
     }
-    String resource = "/conf/panels/" + name + ".yaml";
+    List<String> missing = new ArrayList<>();
+    for (String population : MarrowGatingResult.POPULATIONS) {
+      if (strategy.population(population).isEmpty()) {
+        missing.add(population);
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new GatingException(source + ": the MRD result needs populations " + missing);
+    }
+    for (Population population : strategy.populations()) {
+      if (population.gate() instanceof GeometricGate gate
+          && gate.dimensions().stream().anyMatch(d -> d.transform().equals(scale))) {
+        throw new GatingException(source + ": population '" + population.id() + "': a fixed "
+            + "gate cannot use the per-channel scale '" + scale + "' (its T varies by file)");
+      }
+    }
+  }
+
+  private static Panel bundledPanel(Path resourcePath, String source) {
+    String resource = resourcePath.normalize().toString().replace('\\', '/');
     try (InputStream in = MrdAnalysisConfig.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new GatingException(source + ": panel '" + name + "' not found"
-            + (file == null ? "" : " (looked for " + file + ")") + " nor on the classpath");
+        throw new GatingException(source + ": panel " + resource + " not found on the classpath");
       }
       return Panel.parse("classpath:" + resource, new ByteArrayInputStream(in.readAllBytes()));
     } catch (IOException e) {
-      throw new GatingException(
-          source + ": cannot read panel '" + name + "': " + e.getMessage(), e);
+      throw new GatingException(source + ": cannot read panel " + resource + ": "
+          + e.getMessage(), e);
     }
   }
 
@@ -121,8 +221,7 @@ public record MrdAnalysisConfig(
     }
     try {
       JsonNode merged = YAML.valueToTree(defaults);
-      ((com.fasterxml.jackson.databind.node.ObjectNode) merged).setAll(
-          (com.fasterxml.jackson.databind.node.ObjectNode) node);
+      ((ObjectNode) merged).setAll((ObjectNode) node);
       return YAML.treeToValue(merged, type);
     } catch (IOException | ClassCastException | IllegalArgumentException e) {
       throw new GatingException(source + ": invalid " + type.getSimpleName() + " settings: "

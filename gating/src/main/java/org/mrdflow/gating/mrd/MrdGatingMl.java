@@ -127,12 +127,12 @@ public final class MrdGatingMl {
           scoreBase - t.growScore()));
       b.add("deficit-grow", "score-grow", b.halfPlane("CD38", "CD10", 1, -1,
           deficitBase - t.growCd38Deficit() * s38));
-      String[] markers = {"CD10", "CD20", "CD34", "CD38", "CD45"};
-      double[][] covariance = new double[markers.length][markers.length];
+      List<String> markers = MarrowGatingResult.CLUSTER_MARKERS;
+      double[][] covariance = new double[markers.size()][markers.size()];
       List<Dimension> dims = new ArrayList<>();
-      for (int j = 0; j < markers.length; j++) {
+      for (int j = 0; j < markers.size(); j++) {
         covariance[j][j] = cluster.sd()[j] * cluster.sd()[j];
-        dims.add(b.dimension(markers[j]));
+        dims.add(b.dimension(markers.get(j)));
       }
       b.add("blast-cluster", "deficit-grow", new EllipsoidGate(dims, cluster.centre(),
           covariance, cluster.distanceSquare()));

@@ -29,10 +29,10 @@ import org.mrdflow.gating.events.EventMask;
  * CD10/CD19, CD34/CD38, CD20/CD10 and CD10/CD45 on the CD19-negative arm, with this sample's
  * gates drawn and the blasts in red, in one figure titled with the result, as PNG and (on
  * request) SVG drawn by the same routine (VectorGraphics2D, XChart's own vector back end).
- * Fluorescence is on the logicle gating scale, SSC on log10. Background events are drawn with a fixed stride above
- * {@value #BACKGROUND_POINTS} points per series ({@value #SVG_BACKGROUND_POINTS} in the SVG) to
- * keep the file readable (display only: every count comes from all events); blasts are always
- * all drawn.
+ * Fluorescence is on the logicle gating scale, SSC on log10. Background events are drawn with a
+ * fixed stride above {@value #BACKGROUND_POINTS} points per series ({@value
+ * #SVG_BACKGROUND_POINTS} in the SVG) to keep the file readable (display only: every count comes
+ * from all events); blasts are always all drawn.
  */
 public final class MrdPlots {
   private static final int BACKGROUND_POINTS = 30_000;

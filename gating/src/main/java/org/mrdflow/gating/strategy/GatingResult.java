@@ -7,6 +7,7 @@ import java.util.Map;
 import org.mrdflow.gating.GatingException;
 import org.mrdflow.gating.events.EventMask;
 import org.mrdflow.gating.events.EventTable;
+import org.mrdflow.gating.gate.Dimension;
 
 /**
  * The populations of one sample, in strategy order, plus the strategy as applied: data-driven
@@ -18,16 +19,26 @@ public final class GatingResult {
   private final Map<String, PopulationResult> populations;
   private final EventTable medianSource;
   private final Map<String, String> markerChannels;
+  private final DimensionResolver resolver;
 
   GatingResult(String sampleName, GatingStrategy appliedStrategy,
-      List<PopulationResult> results, EventTable medianSource,
+      List<PopulationResult> results, DimensionResolver resolver,
       Map<String, String> markerChannels) {
+    this.resolver = resolver;
     this.markerChannels = Map.copyOf(markerChannels);
     this.sampleName = sampleName;
     this.appliedStrategy = appliedStrategy;
     this.populations = new LinkedHashMap<>();
     results.forEach(r -> populations.put(r.id(), r));
-    this.medianSource = medianSource;
+    this.medianSource = resolver.table(Dimension.FILE_COMPENSATION);
+  }
+
+  /**
+   * Values of a dimension of the strategy for every event, compensated and transformed as it
+   * says: the columns the gates were applied to (shared, do not modify).
+   */
+  public float[] values(Dimension dimension) {
+    return resolver.values(dimension);
   }
 
   public String sampleName() {

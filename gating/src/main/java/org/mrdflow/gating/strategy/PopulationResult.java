@@ -1,5 +1,6 @@
 package org.mrdflow.gating.strategy;
 
+import java.util.Map;
 import org.mrdflow.gating.events.EventMask;
 
 /**
@@ -9,6 +10,8 @@ import org.mrdflow.gating.events.EventMask;
  * @param parentCount events in the parent (all events for a top-level population)
  * @param denominatorCount events in the strategy's denominator population (all events when the
  *     strategy names none)
+ * @param landmarks what a data-driven method measured on this sample to cut the population
+ *     ({@link org.mrdflow.gating.method.MethodResult.Events#landmarks()}); empty otherwise
  */
 public record PopulationResult(
     String id,
@@ -17,7 +20,12 @@ public record PopulationResult(
     EventMask events,
     int count,
     int parentCount,
-    int denominatorCount) {
+    int denominatorCount,
+    Map<String, Double> landmarks) {
+
+  public PopulationResult {
+    landmarks = Map.copyOf(landmarks);
+  }
 
   /** count / parentCount; NaN when the parent is empty. */
   public double fractionOfParent() {

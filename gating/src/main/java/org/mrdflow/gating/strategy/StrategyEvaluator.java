@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.mrdflow.gating.GatingException;
 import org.mrdflow.gating.events.EventMask;
@@ -21,6 +22,7 @@ import org.mrdflow.gating.method.MethodArguments;
 import org.mrdflow.gating.method.MethodContext;
 import org.mrdflow.gating.method.MethodResult;
 import org.mrdflow.gating.panel.Panel;
+import org.mrdflow.gating.transform.Transform;
 
 /**
  * Applies a validated {@link GatingStrategy} to samples. Populations are evaluated in
@@ -60,6 +62,7 @@ public final class StrategyEvaluator {
     EventMask all = EventMask.all(events);
     Map<String, EventMask> masks = new HashMap<>();
     Map<String, GateDefinition> applied = new HashMap<>();
+    Map<String, Map<String, Double>> landmarks = new HashMap<>();
     for (Population population : order) {
       EventMask parent = population.parent() == null ? all : masks.get(population.parent());
       GateDefinition gate = population.gate();
@@ -70,24 +73,27 @@ public final class StrategyEvaluator {
         mask = combine(bool, masks);
       } else {
         MethodGate methodGate = (MethodGate) gate;
-        MethodResult result = fit(population, methodGate, parent, masks, resolver);
+        MethodResult result =
+            fit(population, methodGate, parent, masks, landmarks, resolver);
         if (result instanceof MethodResult.Geometry geometry) {
           mask = evaluate(geometry.gate(), resolver, parent);
           gate = geometry.gate();
         } else {
-          mask = ((MethodResult.Events) result).events();
+          MethodResult.Events selected = (MethodResult.Events) result;
+          mask = selected.events();
+          landmarks.put(population.id(), selected.landmarks());
         }
       }
       mask.retainAll(parent);
       masks.put(population.id(), mask);
       applied.put(population.id(), gate);
     }
-    return result(sample, masks, applied, resolver, markerChannels);
+    return result(sample, masks, applied, landmarks, resolver, markerChannels);
   }
 
   private GatingResult result(Sample sample, Map<String, EventMask> masks,
-      Map<String, GateDefinition> applied, DimensionResolver resolver,
-      Map<String, String> markerChannels) {
+      Map<String, GateDefinition> applied, Map<String, Map<String, Double>> landmarks,
+      DimensionResolver resolver, Map<String, String> markerChannels) {
     int events = sample.events().eventCount();
     int denominatorCount = strategy.denominator() == null
         ? events
@@ -100,12 +106,11 @@ public final class StrategyEvaluator {
       String id = population.id();
       int parentCount = population.parent() == null ? events : counts.get(population.parent());
       results.add(new PopulationResult(id, strategy.path(id), population.parent(), masks.get(id),
-          counts.get(id), parentCount, denominatorCount));
+          counts.get(id), parentCount, denominatorCount, landmarks.getOrDefault(id, Map.of())));
       frozen.add(new Population(id, population.name(), population.parent(), applied.get(id)));
     }
-    EventTable medianSource = resolver.table(Dimension.FILE_COMPENSATION);
-    return new GatingResult(sample.name(), strategy.withPopulations(frozen), results,
-        medianSource, markerChannels);
+    return new GatingResult(sample.name(), strategy.withPopulations(frozen), results, resolver,
+        markerChannels);
   }
 
   private static EventMask evaluate(GeometricGate gate, DimensionResolver resolver,
@@ -139,7 +144,8 @@ public final class StrategyEvaluator {
   }
 
   private MethodResult fit(Population population, MethodGate gate, EventMask parent,
-      Map<String, EventMask> masks, DimensionResolver resolver) {
+      Map<String, EventMask> masks, Map<String, Map<String, Double>> landmarks,
+      DimensionResolver resolver) {
     GatingMethod method = methods.find(gate.method()).orElseThrow();
     MethodArguments arguments = new MethodArguments(method.parameters(), gate.arguments());
     float[][] columns = new float[gate.dimensions().size()][];
@@ -191,6 +197,17 @@ public final class StrategyEvaluator {
               + "', which is unknown or not evaluated before it");
         }
         return mask.copy();
+      }
+
+      @Override
+      public Map<String, Double> landmarks(String populationId) {
+        population(populationId);
+        return landmarks.getOrDefault(populationId, Map.of());
+      }
+
+      @Override
+      public Optional<Transform> transform(String transformId) {
+        return Optional.ofNullable(strategy.transforms().get(transformId));
       }
 
       @Override

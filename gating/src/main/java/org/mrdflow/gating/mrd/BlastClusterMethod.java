@@ -1,0 +1,85 @@
+package org.mrdflow.gating.mrd;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mrdflow.gating.events.EventMask;
+import org.mrdflow.gating.method.MethodContext;
+import org.mrdflow.gating.method.MethodParameter;
+import org.mrdflow.gating.method.MethodParameter.Type;
+import org.mrdflow.gating.method.MethodResult;
+
+/**
+ * {@code mrd-blast-cluster}: the {@code seeds} grown into their own cluster. When there are at
+ * least {@code min_seeds} seeds, candidates with the looser scores ({@link BlastSeedsMethod}:
+ * {@code score}, {@code cd38_deficit}) inside the seeds' ellipsoid (robust centre and SD per
+ * marker, squared standardized distance at most {@code chi_square}) join them: this recovers the
+ * blasts' dimmer tails without growing into hematogones. Dimensions: CD10, CD20, CD34, CD38,
+ * CD45 (logicle; the ellipsoid's markers). Landmarks {@code score-min},
+ * {@code cd38-deficit-min} and, when grown, per marker M {@code M.centre}, {@code M.sd} and
+ * {@code distance-square}.
+ */
+public final class BlastClusterMethod extends MrdMethod {
+  public BlastClusterMethod() {
+    super("mrd-blast-cluster", 5);
+  }
+
+  @Override
+  public List<MethodParameter> parameters() {
+    return List.of(
+        population("seeds", "blast-seeds", "of the seed blasts"),
+        population("reference", "progenitors", "with the CD38/CD45 reference landmarks"),
+        population("cd10_bright", "cd10-bright", "whose min landmark is the CD10-bright level"),
+        MethodParameter.optional("score", Type.NUMBER, 2.0, "candidates joined: score above"),
+        MethodParameter.optional("cd38_deficit", Type.NUMBER, 2.0,
+            "candidates joined: CD38 deficit above"),
+        MethodParameter.optional("min_seeds", Type.INTEGER, 10,
+            "the seeds are only grown when there are at least this many"),
+        MethodParameter.optional("chi_square", Type.NUMBER, 15.09,
+            "squared standardized distance bound (15.09: chi-square 99 % with 5 degrees of "
+                + "freedom)"));
+  }
+
+  @Override
+  public MethodResult fit(MethodContext context) {
+    EventMask seeds = events(context, "seeds");
+    double scoreMin = context.arguments().number("score");
+    double deficitMin = context.arguments().number("cd38_deficit");
+    Map<String, Double> landmarks = new LinkedHashMap<>();
+    landmarks.put("score-min", scoreMin);
+    landmarks.put("cd38-deficit-min", deficitMin);
+    if (seeds.cardinality() < context.arguments().integer("min_seeds")) {
+      return result(seeds, "seed blasts (too few to grow)", landmarks);
+    }
+    float[][] markers = context.columns();
+    EventMask growable = BlastSeedsMethod.BlastScore.of(context, 0, 3, 4)
+        .above(context.parent(), scoreMin, deficitMin);
+    double minSpread = landmark(context, "reference", "min-spread");
+    double[] centre = new double[markers.length];
+    double[] sd = new double[markers.length];
+    for (int j = 0; j < markers.length; j++) {
+      float[] values = RobustStats.values(markers[j], seeds);
+      centre[j] = RobustStats.median(values);
+      sd[j] = Math.max(RobustStats.robustSd(values), minSpread);
+    }
+    double distanceSquare = context.arguments().number("chi_square");
+    EventMask within = EventMask.none(growable.size());
+    for (int i : growable.indices()) {
+      double d2 = 0;
+      for (int j = 0; j < markers.length; j++) {
+        double z = (markers[j][i] - centre[j]) / sd[j];
+        d2 += z * z;
+      }
+      if (d2 <= distanceSquare) {
+        within.set(i);
+      }
+    }
+    for (int j = 0; j < markers.length; j++) {
+      String marker = context.dimensions().get(j).parameter();
+      landmarks.put(marker + ".centre", centre[j]);
+      landmarks.put(marker + ".sd", sd[j]);
+    }
+    landmarks.put("distance-square", distanceSquare);
+    return result(seeds.or(within), "seed blasts grown within their cluster", landmarks);
+  }
+}

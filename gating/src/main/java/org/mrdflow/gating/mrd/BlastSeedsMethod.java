@@ -1,0 +1,85 @@
+package org.mrdflow.gating.mrd;
+
+import java.util.List;
+import java.util.Map;
+import org.mrdflow.gating.events.EventMask;
+import org.mrdflow.gating.method.MethodContext;
+import org.mrdflow.gating.method.MethodParameter;
+import org.mrdflow.gating.method.MethodParameter.Type;
+import org.mrdflow.gating.method.MethodResult;
+
+/**
+ * {@code mrd-blast-seeds} (domain brief sections 3.7-3.8): candidates clearly off the normal
+ * B-cell maturation path, measured against the {@code reference} progenitors in the same
+ * channels (Reiter et al. 2019; Wood 2016 "different-from-normal"):
+ * <ul>
+ *   <li>score = (P38 - CD38) / SD38 + (P45 - CD45) / SD45 above {@code score}: normal CD34+
+ *       precursors and hematogone I are CD38 bright and CD45 dim, blasts CD38 dim and CD45
+ *       dimmer;
+ *   <li>CD38 deficit beyond what CD10 explains, (P38 - CD38 + CD10 - CD10bright) / SD38 above
+ *       {@code cd38_deficit}: along normal maturation CD38 falls only as CD10 falls, and debris
+ *       (all markers diluted together) and hematogones keep this contrast while blasts do not.
+ * </ul>
+ * Dimensions: CD10, CD38, CD45 (logicle). Landmarks {@code score-min},
+ * {@code cd38-deficit-min}.
+ */
+public final class BlastSeedsMethod extends MrdMethod {
+  public BlastSeedsMethod() {
+    super("mrd-blast-seeds", 3);
+  }
+
+  @Override
+  public List<MethodParameter> parameters() {
+    return List.of(
+        population("reference", "progenitors", "with the CD38/CD45 reference landmarks"),
+        population("cd10_bright", "cd10-bright", "whose min landmark is the CD10-bright level"),
+        MethodParameter.optional("score", Type.NUMBER, 4.0,
+            "CD38 + CD45 deficit against normal progenitors (sum of z-scores) above this"),
+        MethodParameter.optional("cd38_deficit", Type.NUMBER, 3.0,
+            "CD38 deficit beyond what CD10 explains above this"));
+  }
+
+  @Override
+  public MethodResult fit(MethodContext context) {
+    BlastScore score = BlastScore.of(context, 0, 1, 2);
+    double scoreMin = context.arguments().number("score");
+    double deficitMin = context.arguments().number("cd38_deficit");
+    return result(score.above(context.parent(), scoreMin, deficitMin), "seed blasts",
+        Map.of("score-min", scoreMin, "cd38-deficit-min", deficitMin));
+  }
+
+  /** The two blast scores of events against the reference progenitors. */
+  record BlastScore(float[] cd10, float[] cd38, float[] cd45, double p38Median, double p38Sd,
+      double p45Median, double p45Sd, double cd10Bright) {
+
+    /** Scores over the context's dimensions {@code cd10}, {@code cd38}, {@code cd45}. */
+    static BlastScore of(MethodContext context, int cd10, int cd38, int cd45) {
+      float[][] c = context.columns();
+      return new BlastScore(c[cd10], c[cd38], c[cd45],
+          landmark(context, "reference", "cd38-median"),
+          landmark(context, "reference", "cd38-sd"),
+          landmark(context, "reference", "cd45-median"),
+          landmark(context, "reference", "cd45-sd"),
+          landmark(context, "cd10_bright", "min"));
+    }
+
+    /** Events of {@code candidates} with score above {@code scoreMin} and deficit above. */
+    EventMask above(EventMask candidates, double scoreMin, double deficitMin) {
+      EventMask out = EventMask.none(candidates.size());
+      for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
+        if (score(i) > scoreMin && deficit(i) > deficitMin) {
+          out.set(i);
+        }
+      }
+      return out;
+    }
+
+    float score(int i) {
+      return (float) ((p38Median - cd38[i]) / p38Sd + (p45Median - cd45[i]) / p45Sd);
+    }
+
+    float deficit(int i) {
+      return (float) ((p38Median - cd38[i] + (cd10[i] - cd10Bright)) / p38Sd);
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package org.mrdflow.gating.mrd;
+
+import java.util.List;
+import java.util.Map;
+import org.mrdflow.gating.events.EventMask;
+import org.mrdflow.gating.method.MethodContext;
+import org.mrdflow.gating.method.MethodParameter;
+import org.mrdflow.gating.method.MethodParameter.Type;
+import org.mrdflow.gating.method.MethodResult;
+
+/**
+ * {@code mrd-progenitors}: normal CD34+ CD10- CD45-dim precursors (myeloid progenitors), the
+ * CD38-bright, CD45-dim internal control every marrow has, B-cell aplastic ones after CAR-T
+ * included (Reiter et al. 2019: leukemic blasts are CD38 dim and CD45 dimmer than them).
+ * Dimensions: CD34, CD10, CD19, CD38, CD45 (logicle). Events: parent CD34+ CD10- and not in the
+ * {@code exclude} (CD45-bright) population, positivity from the {@code markers} population's
+ * landmarks. Landmarks, from the CD19- ones: {@code cd38-median}, {@code cd38-sd},
+ * {@code cd45-median}, {@code cd45-sd} (robust, floored at {@code min_spread_decades});
+ * {@code min-spread}; and {@code cd19-b-lineage-min}: CD19 above the median + {@code
+ * cd19_spreads} SDs of CD19 on the CD38-bright ones (median + SDs rather than a high quantile:
+ * CD19+ CD34+ pro-B blasts can sit among them), at least the CD19 negative level, so CD19
+ * spreading from CD34 on normal progenitors does not make them B lineage.
+ */
+public final class ProgenitorsMethod extends MrdMethod {
+  public ProgenitorsMethod() {
+    super("mrd-progenitors", 5);
+  }
+
+  @Override
+  public List<MethodParameter> parameters() {
+    return List.of(
+        population("markers", "ssc-low", "with the markers' positive-min landmarks"),
+        population("exclude", "cd45-bright", "of CD45-bright (lymphocyte-level) cells"),
+        MethodParameter.optional("cd19_spreads", Type.NUMBER, 2.33,
+            "CD19+ above the CD38-bright progenitors' CD19 median + this many robust SDs "
+                + "(2.33: their 99th percentile if Gaussian)"),
+        MethodParameter.optional("min_events", Type.INTEGER, 20,
+            "fewest CD19- progenitors the reference may be estimated from"),
+        MethodParameter.optional("min_spread_decades", Type.NUMBER, 0.05,
+            "floor on any estimated spread, in decades"));
+  }
+
+  @Override
+  public MethodResult fit(MethodContext context) {
+    float[][] c = context.columns();
+    float[] cd34 = c[0];
+    float[] cd10 = c[1];
+    float[] cd19 = c[2];
+    float[] cd38 = c[3];
+    float[] cd45 = c[4];
+    EventMask sscLow = context.parent();
+    String cd34Name = context.dimensions().get(0).parameter();
+    String cd10Name = context.dimensions().get(1).parameter();
+    String cd19Name = context.dimensions().get(2).parameter();
+    double cd34Pos = landmark(context, "markers", cd34Name + ".positive-min");
+    double cd10Pos = landmark(context, "markers", cd10Name + ".positive-min");
+    double cd19Negative = landmark(context, "markers", cd19Name + ".positive-min");
+    EventMask progenitors = sscLow.and(EventCuts.above(cd34, cd34Pos, sscLow))
+        .andNot(EventCuts.above(cd10, cd10Pos, sscLow)).andNot(events(context, "exclude"));
+    EventMask reference =
+        progenitors.andNot(EventCuts.above(cd19, cd19Negative, progenitors));
+    int minEvents = context.arguments().integer("min_events");
+    if (reference.cardinality() < minEvents) {
+      throw cannotCalibrate(context, "only " + reference.cardinality()
+          + " CD34+ CD10- CD19- progenitors: too few for the CD38/CD45 reference (need "
+          + minEvents + ")");
+    }
+    double minSpread = context.arguments().number("min_spread_decades") * decade(context, 3);
+    float[] p38 = RobustStats.values(cd38, reference);
+    float[] p45 = RobustStats.values(cd45, reference);
+    double p38Median = RobustStats.median(p38);
+    double p38Sd = Math.max(RobustStats.robustSd(p38), minSpread);
+    double p45Median = RobustStats.median(p45);
+    double p45Sd = Math.max(RobustStats.robustSd(p45), minSpread);
+
+    // Normal progenitors that are CD38 bright: what spillover spreading does to CD19 on
+    // CD34-bright cells that do not carry it.
+    float[] cd38Z = EventCuts.standardized(cd38, p38Median, p38Sd);
+    EventMask cd38Bright = EventCuts.above(cd38Z, -1.0, progenitors);
+    float[] progenitorCd19 = RobustStats.values(cd19, cd38Bright);
+    double cd19Pos = Math.max(cd19Negative, RobustStats.median(progenitorCd19)
+        + context.arguments().number("cd19_spreads") * RobustStats.robustSd(progenitorCd19));
+    return result(progenitors, "CD34+ CD10- CD45-dim progenitors", Map.of(
+        "cd38-median", p38Median, "cd38-sd", p38Sd, "cd45-median", p45Median, "cd45-sd", p45Sd,
+        "min-spread", minSpread, "cd19-b-lineage-min", cd19Pos));
+  }
+}

@@ -1,0 +1,70 @@
+package org.mrdflow.gating.mrd;
+
+import java.util.List;
+import java.util.Map;
+import org.mrdflow.gating.events.EventMask;
+import org.mrdflow.gating.method.MethodContext;
+import org.mrdflow.gating.method.MethodParameter;
+import org.mrdflow.gating.method.MethodParameter.Type;
+import org.mrdflow.gating.method.MethodResult;
+
+/**
+ * {@code mrd-scatter-window}: the lymphoid scatter window blasts are searched in, on log10 FSC-A
+ * and log10 SSC-A around the {@code reference} (T/NK lymphocytes) medians: at least median -
+ * {@code low_spreads} robust SDs on both, at most median + {@code fsc_high_spreads} on FSC (blasts
+ * are larger than lymphocytes) and + {@code ssc_high_spreads} on SSC, capped at the
+ * {@code ssc_max_from} population's {@code log10-ssc-max}. Dimensions: FSC-A, SSC-A (linear).
+ * Landmarks {@code log10-fsc-min}, {@code log10-fsc-max}, {@code log10-ssc-min},
+ * {@code log10-ssc-max}.
+ */
+public final class ScatterWindowMethod extends MrdMethod {
+  /** Floor on the lymphocytes' scatter spread, in decades. */
+  private static final double MIN_SCATTER_SD = 0.005;
+
+  public ScatterWindowMethod() {
+    super("mrd-scatter-window", 2);
+  }
+
+  @Override
+  public List<MethodParameter> parameters() {
+    return List.of(
+        population("reference", "lymphocytes-t-nk", "whose scatter is the reference"),
+        population("ssc_max_from", "ssc-low", "whose log10-ssc-max caps the window"),
+        MethodParameter.optional("low_spreads", Type.NUMBER, 3.0,
+            "log FSC and log SSC at least the reference median - this many SDs"),
+        MethodParameter.optional("fsc_high_spreads", Type.NUMBER, 6.0,
+            "log FSC at most the reference median + this many SDs"),
+        MethodParameter.optional("ssc_high_spreads", Type.NUMBER, 4.0,
+            "log SSC at most the reference median + this many SDs"));
+  }
+
+  @Override
+  public MethodResult fit(MethodContext context) {
+    float[] fsc = context.columns()[0];
+    float[] ssc = context.columns()[1];
+    EventMask reference = events(context, "reference");
+    float[] lymphFsc = EventCuts.log10Of(fsc, reference);
+    float[] lymphSsc = EventCuts.log10Of(ssc, reference);
+    double fscMed = RobustStats.median(lymphFsc);
+    double fscSd = Math.max(RobustStats.robustSd(lymphFsc), MIN_SCATTER_SD);
+    double sscMed = RobustStats.median(lymphSsc);
+    double sscSd = Math.max(RobustStats.robustSd(lymphSsc), MIN_SCATTER_SD);
+    double low = context.arguments().number("low_spreads");
+    double fscMin = fscMed - low * fscSd;
+    double fscMax = fscMed + context.arguments().number("fsc_high_spreads") * fscSd;
+    double sscMin = sscMed - low * sscSd;
+    double sscMax = Math.min(landmark(context, "ssc_max_from", "log10-ssc-max"),
+        sscMed + context.arguments().number("ssc_high_spreads") * sscSd);
+    EventMask parent = context.parent();
+    EventMask window = EventMask.none(parent.size());
+    for (int i : parent.indices()) {
+      float logFsc = EventCuts.log10(fsc[i]);
+      float logSsc = EventCuts.log10(ssc[i]);
+      if (logFsc >= fscMin && logFsc <= fscMax && logSsc >= sscMin && logSsc <= sscMax) {
+        window.set(i);
+      }
+    }
+    return result(window, "lymphoid scatter window", Map.of("log10-fsc-min", fscMin,
+        "log10-fsc-max", fscMax, "log10-ssc-min", sscMin, "log10-ssc-max", sscMax));
+  }
+}
