@@ -201,7 +201,7 @@ public final class StrategyEvaluator {
 
       @Override
       public Map<String, Double> landmarks(String populationId) {
-        population(populationId);
+        population(populationId); // the same unknown / not-yet-evaluated check
         return landmarks.getOrDefault(populationId, Map.of());
       }
 
