@@ -71,16 +71,15 @@ public final class CoxModel {
         next[j] = beta[j] + step[j];
       }
       CoxLikelihood.Evaluation trial = likelihood.evaluate(next);
-      boolean halved = false;
-      for (int h = 0; h < MAX_HALVINGS && !(trial.loglik() >= current.loglik()); h++) {
-        halved = true;
+      // as coxfit6, a full step is tested for convergence before the halving test, so a change at
+      // rounding level near the maximum (either sign) ends the iterations
+      converged = Math.abs(1 - current.loglik() / trial.loglik()) <= CONVERGENCE;
+      for (int h = 0; !converged && h < MAX_HALVINGS && !(trial.loglik() >= current.loglik()); h++) {
         for (int j = 0; j < p; j++) {
           next[j] = (next[j] + beta[j]) / 2;
         }
         trial = likelihood.evaluate(next);
       }
-      converged = !halved
-          && Math.abs(1 - current.loglik() / trial.loglik()) <= CONVERGENCE;
       beta = next;
       current = trial;
     }
