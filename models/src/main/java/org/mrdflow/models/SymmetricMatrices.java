@@ -22,25 +22,6 @@ public final class SymmetricMatrices {
    */
   public record Factor(double[][] lower, boolean[] singular) {
 
-    /** Whether some column is singular. */
-    public boolean isSingular() {
-      for (boolean s : singular) {
-        if (s) {
-          return true;
-        }
-      }
-      return false;
-    }
-
-    /** The number of non-singular columns. */
-    public int rank() {
-      int r = 0;
-      for (boolean s : singular) {
-        r += s ? 0 : 1;
-      }
-      return r;
-    }
-
     /** Solves {@code a x = b} over the non-singular columns; singular components of x are 0. */
     public double[] solve(double[] b) {
       int p = b.length;
@@ -136,11 +117,6 @@ public final class SymmetricMatrices {
   /** Solves {@code a x = b}; a singular column is a typed error naming it. */
   public static double[] solve(double[][] a, double[] b, List<String> names) {
     return strictFactor(a, names).solve(b);
-  }
-
-  /** The inverse of {@code a}; a singular column is a typed error naming it. */
-  public static double[][] inverse(double[][] a, List<String> names) {
-    return strictFactor(a, names).inverse();
   }
 
   /** The quadratic form {@code b' a^-1 b}; a singular column is a typed error naming it. */

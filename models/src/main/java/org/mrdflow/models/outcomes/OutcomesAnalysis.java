@@ -427,7 +427,8 @@ public final class OutcomesAnalysis {
             fit.coef()[j], fit.se()[j], fit.hazardRatio()[j], lo[j], hi[j], fit.p()[j]));
         if (!(fit.se()[j] < DIVERGED_SE)) {
           notes.add(model + " " + endpoint + ": the hazard ratio of " + terms.get(j) + " is not estimable (standard error "
-              + Math.round(fit.se()[j]) + "): no events in one of its categories (monotone likelihood).");
+              + (Double.isFinite(fit.se()[j]) ? Math.round(fit.se()[j]) : "infinite")
+              + "): no events in one of its categories (monotone likelihood).");
         }
       }
     } catch (StatsInputException e) {

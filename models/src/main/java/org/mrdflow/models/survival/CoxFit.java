@@ -52,20 +52,21 @@ public final class CoxFit {
   }
 
   /**
-   * coxph's check (survival's {@code coxph.fit}): after convergence, a coefficient whose next
-   * Newton step {@code |(V U)_j|} still exceeds eps and sqrt(eps) |b_j| was still moving when the
-   * log-likelihood stopped changing, i.e. it diverges.
+   * coxph's check (survival's {@code coxph.fit}): a coefficient whose next Newton step
+   * {@code |(V U)_j|} still exceeds eps and sqrt(eps) |b_j| was still moving when the
+   * log-likelihood stopped changing, i.e. it diverges. (coxph skips this check when the iterations
+   * ran out; it is kept here so that such a fit still names the diverging variable.)
    */
   private List<String> warnings(double[] nextStep, boolean converged) {
-    if (!converged) {
-      return List.of("ran out of iterations (" + iterations + ") and did not converge");
-    }
     List<String> out = new ArrayList<>();
+    if (!converged) {
+      out.add("ran out of iterations (" + iterations + ") and did not converge");
+    }
     for (int j = 0; j < coef.length; j++) {
       double step = Math.abs(nextStep[j]);
       if (singular[j] || step > STEP_TOLERANCE && step > RELATIVE_STEP_TOLERANCE * Math.abs(coef[j])) {
-        out.add("loglik converged before variable '" + terms().get(j)
-            + "'; coefficient may be infinite");
+        out.add((converged ? "loglik converged before variable '" : "still moving: variable '")
+            + terms().get(j) + "'; coefficient may be infinite");
       }
     }
     return List.copyOf(out);

@@ -46,30 +46,40 @@ class MonotoneLikelihoodTest {
   }
 
   /**
-   * Log partial likelihood of the g = 1 patients alone with covariate age (their limit as
-   * beta_g goes to infinity: the g = 0 patients' share of every risk set vanishes), and its
-   * derivative in beta_age. Times are distinct, so every tie method agrees.
+   * Log partial likelihood, with the single covariate z, of the patients that are {@code kept}
+   * (the limit as the diverging coefficient grows: the others' share of every risk set vanishes),
+   * and its derivative in beta. Times are distinct, so every tie method agrees.
    */
-  private static double[] limitLoglikAndScore(double betaAge) {
+  private static double[] limitLoglikAndScore(int[] status, boolean[] kept, double[] z,
+      double beta) {
     double loglik = 0;
     double score = 0;
     for (int i = 0; i < N; i++) {
-      if (STATUS[i] == 0) {
+      if (status[i] == 0) {
         continue;
       }
       double s0 = 0;
       double s1 = 0;
       for (int k = 0; k < N; k++) {
-        if (G[k] == 1 && TIME[k] >= TIME[i]) {
-          double w = Math.exp(betaAge * AGE[k]);
+        if (kept[k] && TIME[k] >= TIME[i]) {
+          double w = Math.exp(beta * z[k]);
           s0 += w;
-          s1 += w * AGE[k];
+          s1 += w * z[k];
         }
       }
-      loglik += betaAge * AGE[i] - Math.log(s0);
-      score += AGE[i] - s1 / s0;
+      loglik += beta * z[i] - Math.log(s0);
+      score += z[i] - s1 / s0;
     }
     return new double[] {loglik, score};
+  }
+
+  /** The limit when g diverges: the g = 1 patients alone, covariate age. */
+  private static double[] limitWithG(double betaAge) {
+    boolean[] kept = new boolean[N];
+    for (int i = 0; i < N; i++) {
+      kept[i] = G[i] == 1;
+    }
+    return limitLoglikAndScore(STATUS, kept, AGE, betaAge);
   }
 
   private static SurvivalData data() {
@@ -81,7 +91,7 @@ class MonotoneLikelihoodTest {
     CoxFit fit = CoxModel.fit(data(), columns(G), List.of("g"), CoxModel.Ties.EFRON);
 
     assertThat(fit.coef()[0]).isGreaterThan(8).isFinite();
-    assertThat(fit.loglik()).isCloseTo(limitLoglikAndScore(0)[0], within(1e-6));
+    assertThat(fit.loglik()).isCloseTo(limitWithG(0)[0], within(1e-6));
     assertThat(fit.warnings()).containsExactly(
         "loglik converged before variable 'g'; coefficient may be infinite");
     // the standard error comes from the (nearly vanished) information at the estimate
@@ -92,7 +102,7 @@ class MonotoneLikelihoodTest {
   void theOtherCoefficientsConvergeToTheirValuesInTheLimitingLikelihood() {
     for (CoxModel.Ties ties : CoxModel.Ties.values()) {
       CoxFit fit = CoxModel.fit(data(), columns(AGE, G), List.of("age", "g"), ties);
-      double[] limit = limitLoglikAndScore(fit.coef()[0]);
+      double[] limit = limitWithG(fit.coef()[0]);
 
       assertThat(fit.loglik()).as("%s", ties).isCloseTo(limit[0], within(1e-6));
       // age is at the maximum of the (concave) limiting likelihood: its score vanishes there
@@ -101,6 +111,38 @@ class MonotoneLikelihoodTest {
           "loglik converged before variable 'g'; coefficient may be infinite");
       assertThat(fit.se()[0]).isFinite().isLessThan(1);
     }
+  }
+
+  /**
+   * Separation in a combination, as in the outcomes demo (transplanted, and MRD-positive among
+   * them): {@code treated} holds for every g = 1 patient and a random half of the others, and the
+   * treated g = 0 patients have no events while the untreated do. Neither column alone separates,
+   * but the treated g = 0 patients' hazard goes to 0: beta_treated to minus infinity, beta_g to
+   * plus infinity, their sum finite.
+   */
+  @Test
+  void separationInACombinationOfTermsAlsoConvergesToTheSupremumWithAWarning() {
+    double[] treated = new double[N];
+    int[] status = STATUS.clone();
+    boolean[] kept = new boolean[N];
+    Random random = new Random(7L);
+    for (int i = 0; i < N; i++) {
+      treated[i] = G[i] == 1 || random.nextBoolean() ? 1 : 0;
+      if (G[i] == 0 && treated[i] == 0) {
+        status[i] = random.nextDouble() < 0.8 ? 1 : 0;
+      }
+      kept[i] = !(treated[i] == 1 && G[i] == 0);
+    }
+    CoxFit fit = CoxModel.fit(new SurvivalData(TIME, status), columns(treated, G),
+        List.of("treated", "g"), CoxModel.Ties.EFRON);
+    // in the limit the treated g = 0 patients drop out; the rest differ by g, log ratio b_t + b_g
+    double[] limit = limitLoglikAndScore(status, kept, G, fit.coef()[0] + fit.coef()[1]);
+
+    assertThat(fit.loglik()).isCloseTo(limit[0], within(1e-6));
+    assertThat(limit[1]).isCloseTo(0, within(1e-4));
+    assertThat(fit.coef()[0]).isLessThan(-8);
+    assertThat(fit.coef()[1]).isGreaterThan(8).isFinite();
+    assertThat(fit.warnings()).anyMatch(w -> w.endsWith("coefficient may be infinite"));
   }
 
   @Test
