@@ -1,6 +1,9 @@
 package org.mrdflow.fcs;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,6 +21,7 @@ final class DatasetReader {
   private final String source;
   private final FcsReadOptions options;
   private final BooleanSupplier open;
+  private final FileChannel fileChannel;
   private final long size;
   /** Upper bound for offsets and counts read from TEXT, so that sums of them cannot overflow. */
   private static final long OFFSET_MAX = Long.MAX_VALUE / 4;
@@ -38,8 +42,15 @@ final class DatasetReader {
     }
   }
 
-  DatasetReader(ByteBuffer file, String source, FcsReadOptions options, BooleanSupplier open) {
+  /**
+   * @param file the whole file (mapped or in memory) for HEADER, TEXT and the other metadata
+   * @param fileChannel the open file DATA is read from, or null to read DATA from {@code file}
+   * @param open whether the owning {@link FcsFile} is still open
+   */
+  DatasetReader(ByteBuffer file, FileChannel fileChannel, String source, FcsReadOptions options,
+      BooleanSupplier open) {
     this.file = file;
+    this.fileChannel = fileChannel;
     this.source = source;
     this.options = options;
     this.open = open;
@@ -127,7 +138,7 @@ final class DatasetReader {
             "one event takes " + eventBytes + " bytes, more than the file holds");
       }
       int bytesPerEvent = (int) eventBytes;
-      if (dataType != FcsDataType.ASCII || hasBinary(types)) {
+      if (dataType != FcsDataType.ASCII) {
         layout = new DataLayout(types, widths, masks, byteOrder(k, widths, index, text.begin));
       }
       long[] resolved = resolveData(header, k, offset, index, text, bytesPerEvent, tot, notices);
@@ -138,12 +149,8 @@ final class DatasetReader {
             data.begin);
       }
     }
-    if (events > Integer.MAX_VALUE) {
-      throw new UnsupportedFcsException(source, index, data.begin,
-          events + " events exceed the 2^31 - 1 a Java array holds");
-    }
-
-    FcsKeywords stext = supplementalText(k, offset, index, text, primary, notices);
+    // events x bytes per event fits the file (at most 2 GiB), so events fits an int.
+    FcsKeywords stext = supplementalText(k, offset, index, text, notices);
     byte[] analysis = analysis(header, k, offset, index);
     SpilloverMatrix spill = SpilloverParser.parse(kw, channels, notices);
     Long nextData = k.optionalInteger("$NEXTDATA", 0, OFFSET_MAX);
@@ -157,30 +164,44 @@ final class DatasetReader {
     return new Parsed(ds, nextData == null ? 0 : nextData);
   }
 
-  private static boolean hasBinary(FcsDataType[] types) {
-    for (FcsDataType t : types) {
-      if (t != FcsDataType.ASCII) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   private FcsDataset.EventSource eventSource(DataLayout layout, Segment data, int events,
       Object[] asciiColumns, List<FcsChannel> channels, double timestep, int index) {
     if (asciiColumns != null) {
       ValueScaling.apply(asciiColumns, channels, options, timestep);
       return () -> asciiColumns;
     }
-    ByteBuffer bytes = events == 0 ? ByteBuffer.allocate(0) : slice(data);
+    EventDecoder.DataBytes bytes = fileChannel != null ? positionalReads(data.begin, index)
+        : EventDecoder.DataBytes.of(events == 0 ? ByteBuffer.allocate(0) : slice(data));
     return () -> {
       if (!open.getAsBoolean()) {
         throw new IllegalStateException(source + ": dataset " + index
             + ": the FcsFile was closed before its events were read");
       }
-      Object[] columns = EventDecoder.decode(bytes, layout, events);
-      ValueScaling.apply(columns, channels, options, timestep);
-      return columns;
+      try {
+        Object[] columns = EventDecoder.decode(bytes, layout, events);
+        ValueScaling.apply(columns, channels, options, timestep);
+        return columns;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    };
+  }
+
+  /**
+   * DATA read straight from the file into the decoder's cache-sized block: a copy the kernel does
+   * anyway, without faulting in every page of a mapping.
+   */
+  private EventDecoder.DataBytes positionalReads(long dataBegin, int index) {
+    return (position, into) -> {
+      long at = dataBegin + position;
+      while (into.hasRemaining()) {
+        int n = fileChannel.read(into, at);
+        if (n < 0) {
+          throw new TruncatedFcsException(source, index, at,
+              "the file shrank to " + at + " bytes while its events were read");
+        }
+        at += n;
+      }
     };
   }
 
@@ -219,6 +240,10 @@ final class DatasetReader {
     String own = k.kw.valueOrNull("$P" + n + "DATATYPE");
     if (own != null) {
       type = FcsDataType.ofCode(own);
+      if (dataType == FcsDataType.ASCII) {
+        throw new FcsTextException(source, k.index, k.textBegin,
+            "$P" + n + "DATATYPE cannot mix binary values into $DATATYPE A data");
+      }
       if (type == null || type == FcsDataType.ASCII) {
         throw new UnsupportedFcsException(source, k.index, k.textBegin,
             "$P" + n + "DATATYPE " + own + " is not one of I, F, D");
@@ -440,7 +465,7 @@ final class DatasetReader {
   }
 
   private FcsKeywords supplementalText(Keywords k, long offset, int index, Segment text,
-      TextSegmentParser.Result primary, List<String> notices) throws FcsException {
+      List<String> notices) throws FcsException {
     Long b = k.optionalInteger("$BEGINSTEXT", 0, OFFSET_MAX);
     Long e = k.optionalInteger("$ENDSTEXT", 0, OFFSET_MAX);
     FcsKeywords none = new FcsKeywords(new LinkedHashMap<>(), StandardCharsets.UTF_8);

@@ -18,20 +18,25 @@ import java.util.List;
  * }
  * }</pre>
  *
- * <p>{@link #open} maps the file read-only; HEADER and TEXT are parsed at once (so an invalid file
- * fails here with a typed {@link FcsException}), events are decoded from the mapping on first use.
- * Decode the columns you need before {@link #close()}: afterwards an undecoded dataset throws
- * {@link IllegalStateException}. Files up to 2 GiB.
+ * <p>{@link #open} keeps the file open until {@link #close()}: HEADER and TEXT are parsed at once
+ * from a read-only mapping (so an invalid file fails here with a typed {@link FcsException}),
+ * events are decoded on first use by positional reads. Decode the columns you need before {@link
+ * #close()}: afterwards an undecoded dataset throws {@link IllegalStateException}. An I/O error
+ * while decoding (the file shrank) surfaces as {@link java.io.UncheckedIOException}. Files up to
+ * 2 GiB.
  */
 public final class FcsFile implements AutoCloseable {
   private final String source;
   private final List<FcsDataset> datasets;
+  private final FileChannel channel;
   private volatile boolean open = true;
 
-  private FcsFile(String source, ByteBuffer bytes, FcsReadOptions options) throws FcsException {
+  private FcsFile(String source, ByteBuffer bytes, FileChannel channel, FcsReadOptions options)
+      throws FcsException {
     this.source = source;
+    this.channel = channel;
     this.datasets = List.copyOf(
-        new DatasetReader(bytes, source, options, () -> open).readAll());
+        new DatasetReader(bytes, channel, source, options, () -> open).readAll());
   }
 
   /** Opens {@code path} with {@link FcsReadOptions#defaults()} (strict, raw values). */
@@ -40,21 +45,25 @@ public final class FcsFile implements AutoCloseable {
   }
 
   public static FcsFile open(Path path, FcsReadOptions options) throws IOException {
-    try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+    FileChannel ch = FileChannel.open(path, StandardOpenOption.READ);
+    try {
       long size = ch.size();
       if (size > Integer.MAX_VALUE) {
         throw new UnsupportedFcsException(path.toString(), FcsException.NO_DATASET, 0,
             "files over 2 GiB are not supported (" + size + " bytes)");
       }
       MappedByteBuffer map = ch.map(FileChannel.MapMode.READ_ONLY, 0, size);
-      return new FcsFile(path.toString(), map, options);
+      return new FcsFile(path.toString(), map, ch, options);
+    } catch (IOException | RuntimeException e) {
+      ch.close();
+      throw e;
     }
   }
 
   /** Reads an FCS file held in memory; {@code sourceName} names it in error messages. */
   public static FcsFile read(byte[] bytes, String sourceName, FcsReadOptions options)
       throws FcsException {
-    return new FcsFile(sourceName, ByteBuffer.wrap(bytes), options);
+    return new FcsFile(sourceName, ByteBuffer.wrap(bytes), null, options);
   }
 
   /**
@@ -63,7 +72,7 @@ public final class FcsFile implements AutoCloseable {
    */
   public static FcsFile read(ByteBuffer bytes, String sourceName, FcsReadOptions options)
       throws FcsException {
-    return new FcsFile(sourceName, bytes.slice(), options);
+    return new FcsFile(sourceName, bytes.slice(), null, options);
   }
 
   /** The file name or source description given when reading. */
@@ -81,9 +90,12 @@ public final class FcsFile implements AutoCloseable {
     return datasets.get(0);
   }
 
-  /** Releases the file; datasets already decoded stay usable. */
+  /** Closes the file; datasets already decoded stay usable. */
   @Override
-  public void close() {
+  public void close() throws IOException {
     open = false;
+    if (channel != null) {
+      channel.close();
+    }
   }
 }

@@ -10,7 +10,9 @@ import java.util.Arrays;
 /**
  * Measures, in one process, reading a file's bytes with a plain {@link FileChannel} read into a
  * direct buffer (the floor) and opening + decoding it into column arrays with {@link FcsFile},
- * each repeated after warm-up; reports medians. Used by {@code mrdflow bench fcs}.
+ * each repeated after warm-up; reports medians. No GC is forced between rounds: a full GC lets the
+ * JVM uncommit heap, and re-faulting it would be charged to parsing, which a long-running batch
+ * with a warm heap never pays. Used by {@code mrdflow bench fcs}.
  */
 public final class ReadBenchmark {
 

@@ -60,6 +60,11 @@ class CorpusConformanceTest {
         : expected.get("keywords_raw");
     assertThat(d.keywords().asMap()).as(where + " keywords").isEqualTo(toMap(keywords));
     assertThat(d.textReading()).isEqualTo(ambiguous ? EmptyValueMode.EMPTY : EmptyValueMode.SPEC);
+    JsonNode stext = expected.path("supplemental_text").path("keywords_raw");
+    if (stext.isObject()) {
+      assertThat(d.supplementalText().asMap()).as(where + " supplemental TEXT")
+          .isEqualTo(toMap(stext));
+    }
 
     JsonNode g = expected.get("golden");
     assertThat(d.eventCount()).as(where + " events").isEqualTo(g.get("events").asInt());

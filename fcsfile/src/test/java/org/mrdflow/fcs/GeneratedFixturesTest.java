@@ -358,4 +358,26 @@ class GeneratedFixturesTest {
         FcsReadOptions.defaults().withApplyTimestep(true)).first();
     assertThat(d.doubleColumn(0)[0]).isEqualTo(250 * 0.01);
   }
+
+  @Test
+  void events_decoded_before_close_stay_usable_and_undecoded_ones_fail_clearly(@TempDir Path dir)
+      throws Exception {
+    byte[] data = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putFloat(1f).putFloat(2f)
+        .array();
+    Path file = dir.resolve("two.fcs");
+    Files.write(file, new FcsFileBuilder().listMode("F", "1,2,3,4", 2, new String[] {"X"},
+        new int[] {32}, new String[] {"1"}).data(data).build());
+    FcsDataset decoded;
+    FcsDataset undecoded;
+    try (FcsFile f = FcsFile.open(file)) {
+      decoded = f.first().decodeAll();
+    }
+    try (FcsFile f = FcsFile.open(file)) {
+      undecoded = f.first();
+    }
+    assertThat(decoded.floatColumn(0)).containsExactly(1f, 2f);
+    assertThatThrownBy(() -> undecoded.floatColumn(0))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("two.fcs: dataset 0: the FcsFile was closed");
+  }
 }

@@ -42,15 +42,6 @@ public final class Compensation {
     return spillover;
   }
 
-  /** A copy of inverse(spillover), row = detector, column = fluorochrome. */
-  public double[][] inverse() {
-    double[][] copy = new double[inverse.length][];
-    for (int r = 0; r < copy.length; r++) {
-      copy[r] = inverse[r].clone();
-    }
-    return copy;
-  }
-
   /**
    * The compensated table. Outputs named like their detector replace that column; outputs with
    * a different (fluorochrome) name are appended, leaving the detector's raw values in place.

@@ -187,10 +187,6 @@ public record SpilloverMatrix(
     }
   }
 
-  public int size() {
-    return detectors.size();
-  }
-
   /** A copy of the coefficients, row = fluorochrome, column = detector. */
   @Override
   public double[][] coefficients() {

@@ -42,10 +42,6 @@ public final class EventMask {
     return mask;
   }
 
-  public static EventMask fromBitSet(BitSet bits, int size) {
-    return ofWords(Arrays.copyOf(bits.toLongArray(), wordCount(size)), size);
-  }
-
   public static int wordCount(int size) {
     return (size + 63) >>> 6;
   }
@@ -60,6 +56,16 @@ public final class EventMask {
 
   public void set(int event) {
     words[event >>> 6] |= 1L << event;
+  }
+
+  /** Number of 64-event words. */
+  public int wordCount() {
+    return words.length;
+  }
+
+  /** Word {@code w}: bit j is event {@code 64 w + j}. */
+  public long word(int w) {
+    return words[w];
   }
 
   /** Number of events in the mask. */

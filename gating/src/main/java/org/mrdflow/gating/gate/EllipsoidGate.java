@@ -56,17 +56,54 @@ public record EllipsoidGate(
   }
 
   @Override
-  public EventMask evaluate(float[][] columns, int events) {
+  public EventMask evaluate(float[][] columns, EventMask within) {
     LUDecomposition lu = new LUDecomposition(MatrixUtils.createRealMatrix(covariance), 1e-300);
     if (!lu.getSolver().isNonSingular()) {
       throw new GatingException("ellipsoid covariance matrix " + Arrays.deepToString(covariance)
           + " is singular");
     }
     double[][] precision = lu.getSolver().getInverse().getData();
+    return mean.length == 2
+        ? evaluatePlanar(columns, within, precision)
+        : evaluateGeneral(columns, within, precision);
+  }
+
+  /** The common 2-D case without per-event loops over dimensions, one word per 64 events. */
+  private EventMask evaluatePlanar(float[][] columns, EventMask within, double[][] precision) {
+    int events = within.size();
+    float[] xs = columns[0];
+    float[] ys = columns[1];
+    double mx = mean[0];
+    double my = mean[1];
+    double pxx = precision[0][0];
+    double pxy = precision[0][1] + precision[1][0];
+    double pyy = precision[1][1];
+    long[] words = new long[within.wordCount()];
+    for (int w = 0; w < words.length; w++) {
+      long parent = within.word(w);
+      if (parent == 0) {
+        continue;
+      }
+      int base = w << 6;
+      int end = Math.min(64, events - base);
+      long word = 0;
+      for (int j = 0; j < end; j++) {
+        double dx = xs[base + j] - mx;
+        double dy = ys[base + j] - my;
+        double distance = pxx * dx * dx + pxy * dx * dy + pyy * dy * dy;
+        word |= (distance <= distanceSquare ? 1L : 0L) << j;
+      }
+      words[w] = word & parent;
+    }
+    return EventMask.ofWords(words, events);
+  }
+
+  private EventMask evaluateGeneral(float[][] columns, EventMask within,
+      double[][] precision) {
     int n = mean.length;
     double[] delta = new double[n];
-    EventMask mask = EventMask.none(events);
-    for (int i = 0; i < events; i++) {
+    EventMask mask = EventMask.none(within.size());
+    for (int i = within.nextSetBit(0); i >= 0; i = within.nextSetBit(i + 1)) {
       for (int d = 0; d < n; d++) {
         delta[d] = columns[d][i] - mean[d];
       }
@@ -83,11 +120,6 @@ public record EllipsoidGate(
       }
     }
     return mask;
-  }
-
-  @Override
-  public EllipsoidGate withDimensions(List<Dimension> newDimensions) {
-    return new EllipsoidGate(newDimensions, mean, covariance, distanceSquare);
   }
 
   @Override

@@ -13,13 +13,12 @@ public sealed interface GeometricGate extends GateDefinition
   List<Dimension> dimensions();
 
   /**
-   * Marks the events inside the gate.
+   * Marks the events of {@code within} that lie inside the gate. Events outside {@code within}
+   * (the parent population) are never looked at, so deep hierarchies cost what their parents
+   * hold, not the whole sample.
    *
    * @param columns the values of each dimension, in {@link #dimensions()} order, already
-   *     compensated and transformed; all of length {@code events}
+   *     compensated and transformed; all of length {@code within.size()}
    */
-  EventMask evaluate(float[][] columns, int events);
-
-  /** The same geometry over other dimensions (e.g. panel markers resolved to channels). */
-  GeometricGate withDimensions(List<Dimension> dimensions);
+  EventMask evaluate(float[][] columns, EventMask within);
 }

@@ -39,23 +39,34 @@ public record PolygonGate(List<Dimension> dimensions, double[] xs, double[] ys)
   }
 
   @Override
-  public EventMask evaluate(float[][] columns, int events) {
+  public EventMask evaluate(float[][] columns, EventMask within) {
+    int events = within.size();
     float[] xValues = columns[0];
     float[] yValues = columns[1];
     double minX = Arrays.stream(xs).min().orElseThrow();
     double maxX = Arrays.stream(xs).max().orElseThrow();
     double minY = Arrays.stream(ys).min().orElseThrow();
     double maxY = Arrays.stream(ys).max().orElseThrow();
-    EventMask mask = EventMask.none(events);
-    for (int i = 0; i < events; i++) {
-      double x = xValues[i];
-      double y = yValues[i];
-      // Bounding-box rejection first: most events of a sample lie outside any one polygon.
-      if (x >= minX && x <= maxX && y >= minY && y <= maxY && inside(x, y)) {
-        mask.set(i);
+    long[] words = new long[within.wordCount()];
+    for (int w = 0; w < words.length; w++) {
+      long parent = within.word(w);
+      if (parent == 0) {
+        continue;
       }
+      int base = w << 6;
+      int end = Math.min(64, events - base);
+      long word = 0;
+      for (int j = 0; j < end; j++) {
+        double x = xValues[base + j];
+        double y = yValues[base + j];
+        // Bounding-box rejection first: most events of a sample lie outside any one polygon.
+        if (x >= minX && x <= maxX && y >= minY && y <= maxY && inside(x, y)) {
+          word |= 1L << j;
+        }
+      }
+      words[w] = word & parent;
     }
-    return mask;
+    return EventMask.ofWords(words, events);
   }
 
   /** Even-odd test: does a ray from (x, y) towards +x cross an odd number of edges? */
@@ -69,11 +80,6 @@ public record PolygonGate(List<Dimension> dimensions, double[] xs, double[] ys)
       }
     }
     return inside;
-  }
-
-  @Override
-  public PolygonGate withDimensions(List<Dimension> newDimensions) {
-    return new PolygonGate(newDimensions, xs, ys);
   }
 
   @Override

@@ -41,30 +41,46 @@ public record RectangleGate(List<Dimension> dimensions, double[] min, double[] m
   }
 
   @Override
-  public EventMask evaluate(float[][] columns, int events) {
-    long[] words = new long[EventMask.wordCount(events)];
-    Arrays.fill(words, -1L);
-    for (int d = 0; d < min.length; d++) {
-      float[] values = columns[d];
-      double lo = min[d];
-      double hi = max[d];
-      for (int w = 0; w < words.length; w++) {
-        int base = w << 6;
-        int end = Math.min(64, events - base);
-        long word = 0;
-        for (int j = 0; j < end; j++) {
-          double v = values[base + j];
-          word |= (v >= lo & v < hi ? 1L : 0L) << j;
-        }
-        words[w] &= word;
+  public EventMask evaluate(float[][] columns, EventMask within) {
+    int events = within.size();
+    int n = min.length;
+    // For a float v, v >= lo exactly when v >= the smallest float at or above lo, and v < hi
+    // exactly when v < the smallest float at or above hi: comparing floats loses nothing.
+    float[] lo = new float[n];
+    float[] hi = new float[n];
+    for (int d = 0; d < n; d++) {
+      lo[d] = floatAtOrAbove(min[d]);
+      hi[d] = floatAtOrAbove(max[d]);
+    }
+    long[] words = new long[within.wordCount()];
+    for (int w = 0; w < words.length; w++) {
+      long parent = within.word(w);
+      if (parent == 0) {
+        continue;
       }
+      int base = w << 6;
+      int end = Math.min(64, events - base);
+      long word = parent;
+      for (int d = 0; d < n && word != 0; d++) {
+        float[] values = columns[d];
+        float low = lo[d];
+        float high = hi[d];
+        long inside = 0;
+        for (int j = 0; j < end; j++) {
+          float v = values[base + j];
+          inside |= (v >= low & v < high ? 1L : 0L) << j;
+        }
+        word &= inside;
+      }
+      words[w] = word;
     }
     return EventMask.ofWords(words, events);
   }
 
-  @Override
-  public RectangleGate withDimensions(List<Dimension> newDimensions) {
-    return new RectangleGate(newDimensions, min, max);
+  /** The smallest float not below {@code bound} (infinities map to themselves). */
+  static float floatAtOrAbove(double bound) {
+    float f = (float) bound;
+    return f < bound ? Math.nextUp(f) : f;
   }
 
   @Override

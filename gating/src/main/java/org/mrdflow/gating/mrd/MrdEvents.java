@@ -1,5 +1,6 @@
 package org.mrdflow.gating.mrd;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.mrdflow.gating.GatingException;
@@ -22,8 +23,8 @@ public record MrdEvents(
     double decades) {
 
   /** The markers of the 6-colour B-ALL MRD panel (domain brief section 2). */
-  public static final java.util.List<String> PANEL_MARKERS =
-      java.util.List.of("CD10", "CD19", "CD20", "CD34", "CD38", "CD45");
+  public static final List<String> PANEL_MARKERS =
+      List.of("CD10", "CD19", "CD20", "CD34", "CD38", "CD45");
 
   public MrdEvents {
     Objects.requireNonNull(fscA, "fscA");

@@ -28,6 +28,8 @@ package org.mrdflow.gating.mrd;
  * @param growMinSeeds the seed cluster is only grown when it has at least this many events
  * @param growChiSquare candidates must lie within this squared distance of the seed cluster
  *     (five markers; 15.09 is the 99 % point of chi-square with 5 degrees of freedom)
+ * @param proBCd19Spreads pro-B (CD34+ CD10-) blasts need CD19 above the B-lineage median minus
+ *     this many robust SDs (normal-B CD19, unlike CD19 spreading on CD34-bright progenitors)
  * @param minSpreadDecades floor on any estimated spread, in decades
  * @param minLandmarkEvents fewest normal progenitors the landmarks may be estimated from
  * @param panelLimitedShare panel-limited when CD34+ CD38-dim CD19- CD10- events exceed this share
@@ -51,11 +53,12 @@ public record MrdGatingSettings(
     double growCd38Deficit,
     int growMinSeeds,
     double growChiSquare,
+    double proBCd19Spreads,
     double minSpreadDecades,
     int minLandmarkEvents,
     double panelLimitedShare) {
 
   public static final MrdGatingSettings DEFAULTS = new MrdGatingSettings(
       64, 6.0, 4.0, 4.0, 4.0, 3.0, 0.95, 0.99, 3.0, 6.0, 4.0, 4.0, 3.0, 2.0, 2.0, 10,
-      15.09, 0.05, 20, 0.25);
+      15.09, 3.0, 0.05, 20, 0.25);
 }

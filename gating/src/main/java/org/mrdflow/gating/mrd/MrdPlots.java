@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
@@ -200,7 +201,7 @@ public final class MrdPlots {
       ys = new double[] {Double.NaN};
     }
     XYSeries series = chart.addSeries(name + " (" + String.format(Locale.ROOT, "%,d", count) + ")",
-        k == 0 ? xs : java.util.Arrays.copyOf(xs, k), k == 0 ? ys : java.util.Arrays.copyOf(ys, k));
+        k == 0 ? xs : Arrays.copyOf(xs, k), k == 0 ? ys : Arrays.copyOf(ys, k));
     series.setMarker(SeriesMarkers.CIRCLE);
     series.setMarkerColor(color);
   }

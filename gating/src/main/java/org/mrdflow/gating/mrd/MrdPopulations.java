@@ -47,8 +47,9 @@ final class MrdPopulations {
     long parentCount = parent == null ? population.size() : parent.cardinality();
     Map<String, Double> medians = new LinkedHashMap<>();
     if (count > 0) {
+      int[] indices = population.indices();
       for (String marker : MrdEvents.PANEL_MARKERS) {
-        medians.put(marker, binnedMedian(events.marker(marker), population, count));
+        medians.put(marker, binnedMedian(events.marker(marker), indices));
       }
     }
     rows.add(new PopulationSummary(path, parentPath, count,
@@ -56,14 +57,16 @@ final class MrdPopulations {
         nucleated == 0 ? Double.NaN : (double) count / nucleated, medians));
   }
 
-  private static double binnedMedian(float[] values, EventMask events, long count) {
-    long[] bins = new long[MEDIAN_BINS];
+  private static double binnedMedian(float[] values, int[] indices) {
+    int[] bins = new int[MEDIAN_BINS];
     double width = (MEDIAN_HI - MEDIAN_LO) / MEDIAN_BINS;
-    for (int i = events.nextSetBit(0); i >= 0; i = events.nextSetBit(i + 1)) {
-      int b = (int) ((values[i] - MEDIAN_LO) / width);
+    float scale = (float) (1 / width);
+    float lo = (float) MEDIAN_LO;
+    for (int i : indices) {
+      int b = (int) ((values[i] - lo) * scale);
       bins[Math.max(0, Math.min(MEDIAN_BINS - 1, b))]++;
     }
-    long half = (count + 1) / 2;
+    long half = (indices.length + 1) / 2;
     long seen = 0;
     for (int b = 0; b < MEDIAN_BINS; b++) {
       seen += bins[b];

@@ -22,7 +22,7 @@ public record MrdResult(
     long cd19PosBlastEvents,
     /** NaN when there are no blasts. */
     double cd19PosBlastFraction,
-    /** Null when there are no blasts (eligibility cannot be judged). */
+    /** Null when there are fewer blasts than the LOD (eligibility cannot be judged). */
     Boolean hcd19CarEligible,
     long lymphocyteEvents,
     long bCellEvents,

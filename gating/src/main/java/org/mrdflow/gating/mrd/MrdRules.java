@@ -83,9 +83,12 @@ public record MrdRules(
     return new MrdCall(status, reason, fraction, sensitivity);
   }
 
-  /** Eligibility for humanized CD19 CAR-T; null without blasts (nothing to judge). */
+  /**
+   * Eligibility for humanized CD19 CAR-T; null with fewer blasts than the LOD (not evaluable:
+   * a few events cannot say what share of a clone expresses CD19).
+   */
   public Boolean car19Eligible(long blasts, double cd19PositiveFraction) {
-    return blasts == 0 ? null : cd19PositiveFraction >= car19EligibleFraction;
+    return blasts < lodEvents ? null : cd19PositiveFraction >= car19EligibleFraction;
   }
 
   /** B-cell aplasia; null without lymphocytes. */

@@ -271,18 +271,32 @@ public enum Instrument {
     return s;
   }
 
+  /** Mean events per second of a steady acquisition. */
+  double eventsPerSecond() {
+    return eventsPerSecond;
+  }
+
   /** Converts true signals to channel values and acquisition time; reused per sample (not thread-safe). */
   final class Acquisition {
     private final List<Channel> channels = channels();
     private final double[] trueSignal = new double[detectors.length];
     private final int[] detectorOfMarker = new int[Marker.COUNT];
     private final float maxValue = (float) (range - 1);
+    private final FlowDisturbance disturbance;
     private double seconds;
+    private long disturbedEvents;
 
-    Acquisition() {
+    /** @param disturbance a flow disturbance during the run, or null for a steady one */
+    Acquisition(FlowDisturbance disturbance) {
+      this.disturbance = disturbance;
       for (int k = 0; k < detectors.length; k++) {
         detectorOfMarker[detectors[k].marker().ordinal()] = k;
       }
+    }
+
+    /** Events acquired inside the disturbance so far. */
+    long disturbedEvents() {
+      return disturbedEvents;
     }
 
     int channelCount() {
@@ -291,7 +305,13 @@ public enum Instrument {
 
     /** Measures {@code cell} as event {@code i}, which arrives after an exponential wait. */
     void measure(Cell cell, SplittableRandom rng, float[][] columns, int i) {
-      seconds += -Math.log(1 - rng.nextDouble()) / eventsPerSecond;
+      boolean disturbed = disturbance != null && disturbance.contains(seconds);
+      double rate = disturbed ? eventsPerSecond * disturbance.rateFactor() : eventsPerSecond;
+      seconds += -Math.log(1 - rng.nextDouble()) / rate;
+      if (disturbed) {
+        disturbedEvents++;
+        dim(cell, disturbance.signalFactor());
+      }
       for (int m = 0; m < Marker.COUNT; m++) {
         int k = detectorOfMarker[m];
         trueSignal[k] = cell.abc[m] * detectors[k].brightness();
@@ -311,6 +331,16 @@ public enum Instrument {
             };
         columns[c++][i] = Math.min((float) v, maxValue);
       }
+    }
+
+    private void dim(Cell cell, double factor) {
+      for (int m = 0; m < cell.abc.length; m++) {
+        cell.abc[m] *= factor;
+      }
+      cell.fscArea *= factor;
+      cell.fscHeight *= factor;
+      cell.sscArea *= factor;
+      cell.autofluorescence *= factor;
     }
 
     private double scatter(double canonical, SplittableRandom rng) {

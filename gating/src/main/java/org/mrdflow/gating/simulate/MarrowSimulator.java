@@ -50,8 +50,11 @@ public final class MarrowSimulator {
     double debrisFraction = biologyRng.nextDouble(DEBRIS_MIN, DEBRIS_MAX);
     double doubletFraction = biologyRng.nextDouble(DOUBLET_MIN, DOUBLET_MAX);
 
-    Instrument.Acquisition acquisition = spec.instrument().new Acquisition();
     int n = spec.events();
+    FlowDisturbance disturbance = spec.partialClog()
+        ? FlowDisturbance.partialClog(n / spec.instrument().eventsPerSecond(), biologyRng)
+        : null;
+    Instrument.Acquisition acquisition = spec.instrument().new Acquisition(disturbance);
     float[][] columns = new float[acquisition.channelCount()][n];
     byte[] labels = new byte[n];
     Cell cell = new Cell();
@@ -97,6 +100,8 @@ public final class MarrowSimulator {
         debrisFraction,
         doubletFraction,
         doubletsWithBlasts,
+        disturbance,
+        acquisition.disturbedEvents(),
         truth);
   }
 

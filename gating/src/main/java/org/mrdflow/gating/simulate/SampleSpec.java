@@ -11,6 +11,7 @@ package org.mrdflow.gating.simulate;
  * @param cd19PosFraction share of blasts in the CD19+ subclone for {@link BlastPhenotype#MIXED}
  * @param events total events in the file (debris and doublets included)
  * @param replicate replicate number within a series, or null
+ * @param partialClog whether the flow partly clogs mid-run ({@link FlowDisturbance})
  * @param seed the sample's own seed (all randomness derives from it)
  */
 public record SampleSpec(
@@ -24,6 +25,7 @@ public record SampleSpec(
     int events,
     Instrument instrument,
     Integer replicate,
+    boolean partialClog,
     long seed) {
 
   /** Fewer events would not make a marrow acquisition (and could leave no nucleated cell). */

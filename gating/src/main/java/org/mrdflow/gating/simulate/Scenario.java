@@ -21,6 +21,7 @@ public enum Scenario {
   CD19_NEGATIVE("CD19-negative escape blasts after CD19 CAR-T (aplastic B background)", 300_000),
   MIXED80("mixed clones: 80% CD19+ and 20% CD19- blasts (not CAR19-eligible)", 300_000),
   MIXED97("mixed clones: 97% CD19+ blasts after CAR-T (CAR19-eligible)", 300_000),
+  TIME_ARTEFACT("classic blasts in a normal marrow acquired with a partial clog mid-run (Time QC)", 300_000),
   LOW_CELLULARITY("fewer than 200,000 nucleated cells: a negative and a 1e-3 positive", 60_000),
   DEMO("a small batch mixing normal, regenerating, aplasia, phenotypes, 1e-4 and low cellularity", 250_000);
 
@@ -100,6 +101,7 @@ public enum Scenario {
         case CD19_NEGATIVE -> batch.archetype(BlastPhenotype.CD19_NEGATIVE, Background.APLASIA, fraction, 1, r);
         case MIXED80 -> batch.archetype(BlastPhenotype.MIXED, Background.NORMAL, fraction, 0.80, r);
         case MIXED97 -> batch.archetype(BlastPhenotype.MIXED, Background.APLASIA, fraction, 0.97, r);
+        case TIME_ARTEFACT -> batch.clogged("clog-" + level(fraction), fraction, r);
         case LOW_CELLULARITY -> {
           batch.add("lowcell-neg", "low_cellularity", Background.NORMAL, null, 0, 1, r);
           batch.add("lowcell-" + level(fraction), "low_cellularity", Background.NORMAL, null,
@@ -172,23 +174,27 @@ public enum Scenario {
 
     void add(String stem, String scenario, Background bg, Double hematogonePct, double fraction,
         double cd19Pos, int r, BlastPhenotype phenotype) {
-      create(stem, scenario, bg, hematogonePct, fraction, cd19Pos, r, phenotype, events);
+      create(stem, scenario, bg, hematogonePct, fraction, cd19Pos, r, phenotype, events, false);
+    }
+
+    void clogged(String stem, double fraction, int r) {
+      create(stem, "time_artefact", Background.NORMAL, null, fraction, 1, r, BlastPhenotype.CLASSIC, events, true);
     }
 
     /** A sample whose size is part of what it shows (the demo's low-cellularity file). */
     void addWithEvents(String stem, String scenario, Background bg, int fileEvents, int r) {
-      create(stem, scenario, bg, null, 0, 1, r, null, fileEvents);
+      create(stem, scenario, bg, null, 0, 1, r, null, fileEvents, false);
     }
 
     private void create(String stem, String scenario, Background bg, Double hematogonePct,
-        double fraction, double cd19Pos, int r, BlastPhenotype phenotype, int fileEvents) {
+        double fraction, double cd19Pos, int r, BlastPhenotype phenotype, int fileEvents, boolean clog) {
       Instrument instrument = options.instrument() != null
           ? options.instrument()
           : Instrument.values()[specs.size() % Instrument.values().length];
       String id = stem + "-r" + r;
       specs.add(new SampleSpec(id, scenario, bg,
           hematogonePct != null ? hematogonePct : bg.defaultHematogonePct(),
-          phenotype, fraction, cd19Pos, fileEvents, instrument, r,
+          phenotype, fraction, cd19Pos, fileEvents, instrument, r, clog,
           sampleSeed(options.seed(), id)));
     }
   }

@@ -12,6 +12,8 @@ import java.util.Map;
  * @param debrisFraction intended share of debris events among all events
  * @param doubletFraction intended share of doublet events among all events
  * @param doubletsContainingBlasts doublets with a blast in them (not counted as blasts)
+ * @param disturbance the flow disturbance of the run, or null
+ * @param disturbedEvents events acquired during the disturbance
  */
 public record SimulatedSample(
     SampleSpec spec,
@@ -23,4 +25,6 @@ public record SimulatedSample(
     double debrisFraction,
     double doubletFraction,
     long doubletsContainingBlasts,
+    FlowDisturbance disturbance,
+    long disturbedEvents,
     SimulationTruth truth) {}

@@ -129,6 +129,18 @@ public final class SimulationFiles {
       }
     }
     root.put("doublets_containing_blasts", sample.doubletsContainingBlasts());
+    FlowDisturbance disturbance = sample.disturbance();
+    if (disturbance == null) {
+      root.putNull("acquisition_disturbance");
+    } else {
+      root.putObject("acquisition_disturbance")
+          .put("kind", "partial_clog")
+          .put("from_seconds", disturbance.fromSeconds())
+          .put("to_seconds", disturbance.toSeconds())
+          .put("flow_rate_factor", disturbance.rateFactor())
+          .put("signal_factor", disturbance.signalFactor())
+          .put("events", sample.disturbedEvents());
+    }
     ObjectNode intended = root.putObject("intended");
     intended.put("blast_fraction", spec.blastFraction());
     intended.put("cd19pos_fraction", spec.blastFraction() > 0 ? spec.cd19PositiveShare() : null);

@@ -22,7 +22,8 @@ import java.util.Map;
  * @param cd19posFractionOfBlasts null when there are no blasts
  * @param car19Eligible null when there are no blasts
  * @param populationCounts count per truth name ({@link Population#truthName()})
- * @param labels one {@link Population#code()} per event, or null when no labels file exists
+ * @param labels one {@link Population#code()} per event, or null when no labels file exists (an
+ *     array: {@code equals} compares it by identity, compare with {@code Arrays.equals})
  */
 public record SimulationTruth(
     String sampleId,

@@ -65,14 +65,14 @@ public final class StrategyEvaluator {
       GateDefinition gate = population.gate();
       EventMask mask;
       if (gate instanceof GeometricGate geometric) {
-        mask = evaluate(geometric, resolver);
+        mask = evaluate(geometric, resolver, parent);
       } else if (gate instanceof BooleanGate bool) {
         mask = combine(bool, masks);
       } else {
         MethodGate methodGate = (MethodGate) gate;
         MethodResult result = fit(population, methodGate, parent, masks, resolver);
         if (result instanceof MethodResult.Geometry geometry) {
-          mask = evaluate(geometry.gate(), resolver);
+          mask = evaluate(geometry.gate(), resolver, parent);
           gate = geometry.gate();
         } else {
           mask = ((MethodResult.Events) result).events();
@@ -108,13 +108,14 @@ public final class StrategyEvaluator {
         medianSource, markerChannels);
   }
 
-  private static EventMask evaluate(GeometricGate gate, DimensionResolver resolver) {
+  private static EventMask evaluate(GeometricGate gate, DimensionResolver resolver,
+      EventMask parent) {
     List<Dimension> dimensions = gate.dimensions();
     float[][] columns = new float[dimensions.size()][];
     for (int d = 0; d < columns.length; d++) {
       columns[d] = resolver.values(dimensions.get(d));
     }
-    return gate.evaluate(columns, resolver.eventCount());
+    return gate.evaluate(columns, parent);
   }
 
   private static EventMask combine(BooleanGate gate, Map<String, EventMask> masks) {

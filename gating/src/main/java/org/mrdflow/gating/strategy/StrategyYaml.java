@@ -27,6 +27,7 @@ import org.mrdflow.gating.transform.HyperlogTransform;
 import org.mrdflow.gating.transform.LinearTransform;
 import org.mrdflow.gating.transform.LogTransform;
 import org.mrdflow.gating.transform.LogicleTransform;
+import org.mrdflow.gating.transform.RatioTransform;
 import org.mrdflow.gating.transform.Transform;
 
 /**
@@ -72,6 +73,20 @@ public final class StrategyYaml {
       compensations.put(entry.getKey(),
           matrix(source, entry.getKey(), entry.getValue(), baseDirectory));
     }
+    Map<String, RatioDefinition> ratios = new LinkedHashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = root.path("ratios").fields();
+        it.hasNext(); ) {
+      Map.Entry<String, JsonNode> entry = it.next();
+      JsonNode r = entry.getValue();
+      String where = source + ": ratio '" + entry.getKey() + "'";
+      if (!r.path("numerator").isTextual() || !r.path("denominator").isTextual()) {
+        throw new GatingException(where + " needs a numerator and a denominator marker");
+      }
+      ratios.put(entry.getKey(), new RatioDefinition(
+          new RatioTransform(optionalNumber(where, r, "A", 1), optionalNumber(where, r, "B", 0),
+              optionalNumber(where, r, "C", 0)),
+          r.get("numerator").asText(), r.get("denominator").asText()));
+    }
     List<Population> populations = new ArrayList<>();
     int index = 0;
     for (JsonNode node : root.path("populations")) {
@@ -95,7 +110,7 @@ public final class StrategyYaml {
       panel = Panel.read(baseDirectory.resolve(root.get("panel").asText()).normalize());
     }
     return new GatingStrategy(source, root.path("id").asText(source), compensations,
-        transforms, Map.of(), populations, denominator, panel);
+        transforms, ratios, populations, denominator, panel);
   }
 
   private static Transform transform(String source, String id, JsonNode node) {
@@ -150,11 +165,14 @@ public final class StrategyYaml {
   private static GateDefinition gate(String where, JsonNode node, String defaultCompensation) {
     List<Dimension> dimensions = new ArrayList<>();
     for (JsonNode dim : node.path("dimensions")) {
-      dimensions.add(dim.isTextual()
-          ? Dimension.of(dim.asText(), defaultCompensation, "")
-          : Dimension.of(dim.path("marker").asText(),
-              dim.path("compensation").asText(defaultCompensation),
-              dim.path("transform").asText("")));
+      if (dim.isTextual()) {
+        dimensions.add(Dimension.of(dim.asText(), defaultCompensation, ""));
+      } else {
+        boolean ratio = dim.has("ratio");
+        dimensions.add(new Dimension(dim.path(ratio ? "ratio" : "marker").asText(), ratio,
+            dim.path("compensation").asText(defaultCompensation),
+            dim.path("transform").asText("")));
+      }
     }
     if (node.has("boolean")) {
       return bool(where, node.get("boolean"));
@@ -286,6 +304,11 @@ public final class StrategyYaml {
           + value.asText() + "'");
     }
     return value.doubleValue();
+  }
+
+  private static double optionalNumber(String where, JsonNode node, String field,
+      double absent) {
+    return node.has(field) ? number(where, node, field) : absent;
   }
 
   private static double[] numbers(String where, JsonNode node, String what) {

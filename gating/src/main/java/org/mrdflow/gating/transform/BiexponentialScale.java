@@ -105,11 +105,6 @@ public abstract sealed class BiexponentialScale implements Transform
     throw new ArithmeticException(this + " did not converge for x = " + x);
   }
 
-  /** Derivative dy/dx of the forward transform at data value {@code x}. */
-  final double derivative(double x) {
-    return 1 / slopeAt(solve(Math.abs(x)));
-  }
-
   /**
    * Bulk path: a precomputed piecewise-cubic table indexed by the float's bit pattern (see
    * {@link FloatLookup}), within 1e-9 of {@link #apply(double)} and far below float resolution.

@@ -259,4 +259,38 @@ class MarrowSimulatorTest {
     }
     assertThat(time[time.length - 1]).isPositive().isLessThan(instrument.range());
   }
+
+  @Test
+  void aPartialClogSlowsTheFlowAndDimsEverySignalInsideItsWindowOnly() {
+    SimulatedSample s = simulate(Scenario.TIME_ARTEFACT, Instrument.CANTO, 200_000, null);
+    FlowDisturbance clog = s.disturbance();
+    float[] time = s.columns()[channelIndex(s, "Time")];
+    float[] fscA = s.columns()[channelIndex(s, "FSC-A")];
+    double timestep = Instrument.CANTO.timestep();
+    byte[] inside = new byte[time.length];
+    long insideCount = 0;
+    for (int i = 0; i < time.length; i++) {
+      // Time is written after the arrival; the window holds events that arrived within it.
+      double arrival = i == 0 ? 0 : time[i - 1] * timestep;
+      if (clog.contains(arrival)) {
+        inside[i] = 1;
+        insideCount++;
+      }
+    }
+    double seconds = time[time.length - 1] * timestep;
+    double window = clog.toSeconds() - clog.fromSeconds();
+    double rateInside = insideCount / window;
+    double rateOutside = (time.length - insideCount) / (seconds - window);
+
+    assertThat(insideCount).isEqualTo(s.disturbedEvents()).isPositive();
+    assertThat(rateInside / rateOutside).isBetween(0.1, 0.3);
+    // Singlet cells of the same kind (neutrophils) inside vs outside the window: about 0.6x FSC.
+    byte[] marked = new byte[time.length];
+    for (int i = 0; i < time.length; i++) {
+      boolean neutrophil = (s.labels()[i] & 0xFF) == Population.NEUTROPHIL_MATURE.code();
+      marked[i] = (byte) (neutrophil ? (inside[i] == 1 ? 1 : 2) : 0);
+    }
+    double ratio = median(fscA, marked, code -> code == 1) / median(fscA, marked, code -> code == 2);
+    assertThat(ratio).isBetween(0.5, 0.7);
+  }
 }

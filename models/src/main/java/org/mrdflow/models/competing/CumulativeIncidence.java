@@ -7,7 +7,8 @@ import org.mrdflow.models.survival.SurvivalData;
 
 /**
  * Aalen-Johansen cumulative incidence of a cause in the presence of competing causes
- * (Kalbfleisch &amp; Prentice 2002, sec. 8.2.2), with the variance estimator of Aalen (1978) used by
+ * (Kalbfleisch &amp; Prentice 2002, sec. 8.2.2), with the variance estimator of Aalen (1978)
+ * used by
  * Gray's {@code cmprsk::cuminc}. Status 0 is censored, 1..k the cause.
  *
  * <p>With S the all-cause Kaplan-Meier curve, F(t) = sum over failure times s &lt;= t of

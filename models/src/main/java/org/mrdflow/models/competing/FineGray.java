@@ -92,7 +92,6 @@ public final class FineGray {
     /** censoring survival G(t-) at each subject's own time, and at each failure time */
     private final double[] censoringAtOwnTime;
     private final double[] censoringAtFailure;
-    private final KaplanMeierCurve censoring;
 
     record Evaluation(double loglik, double[] score, double[][] information) {}
 
@@ -116,7 +115,7 @@ public final class FineGray {
         }
         x[i] = covariates[i].clone();
       }
-      this.censoring = KaplanMeier.reverse(data);
+      KaplanMeierCurve censoring = KaplanMeier.reverse(data);
       this.censoringAtOwnTime = new double[n];
       for (int i = 0; i < n; i++) {
         censoringAtOwnTime[i] = leftLimit(censoring, time[i]);
@@ -271,48 +270,84 @@ public final class FineGray {
 
     /**
      * psi_i = sum over censoring times u of q(u)/pi(u) dM_i^c(u), where pi(u) is the number at
-     * risk at u, dM_i^c(u) = dN_i^c(u) - 1{T_i >= u} dLambda^c(u), and q(u) sums, over subjects
-     * failed from a competing cause before u, their weighted compensator terms at failure times
-     * at or after u.
+     * risk at u, dM_i^c(u) = dN_i^c(u) - 1{T_i >= u} dLambda^c(u) with dLambda^c = c(u)/pi(u),
+     * and q(u) sums, over subjects failed from a competing cause before u, their weighted
+     * compensator terms at failure times at or after u. So psi_i = 1{censored at T_i}
+     * q(T_i)/pi(T_i) - sum over u &lt;= T_i of q(u) c(u) / pi(u)^2.
      */
     private void addCensoringCorrection(double[][] residual, double[] risk, double[][] mean,
         double[] hazard) {
-      double[] censorTimes = java.util.Arrays.stream(time).sorted().distinct().toArray();
-      for (double u : censorTimes) {
-        int censoredAtU = 0;
-        int atRisk = 0;
-        for (int i = 0; i < n; i++) {
-          atRisk += time[i] >= u ? 1 : 0;
-          censoredAtU += time[i] == u && status[i] == 0 ? 1 : 0;
+      // With w_jk = G_k / G_j, q(u) = A(u) S(u) - B(u) X(u): A, B sums over competing failures
+      // before u of r_j x_j / G_j and r_j / G_j; S, X sums over failure times at or after u of
+      // G_k dLambda_k and G_k dLambda_k xbar_k. Prefix and suffix sums keep this O(n log n).
+      int m = failureTimes.length;
+      double[] suffixS = new double[m + 1];
+      double[][] suffixX = new double[m + 1][p];
+      for (int k = m - 1; k >= 0; k--) {
+        double g = censoringAtFailure[k] * hazard[k];
+        suffixS[k] = suffixS[k + 1] + g;
+        for (int a = 0; a < p; a++) {
+          suffixX[k][a] = suffixX[k + 1][a] + g * mean[k][a];
         }
-        if (censoredAtU == 0) {
-          continue;
+      }
+      Integer[] order = new Integer[n];
+      for (int i = 0; i < n; i++) {
+        order[i] = i;
+      }
+      java.util.Arrays.sort(order, (a, b) -> Double.compare(time[a], time[b]));
+      double[] prefixA = new double[p];
+      double prefixB = 0;
+      double[] cumulative = new double[p]; // sum over censoring times u <= t of q(u) dLambda^c / pi
+      double[][] atOwnTime = new double[n][]; // q(T_i) / pi(T_i) for subjects censored at T_i
+      double[][] cumulativeAt = new double[n][];
+      int firstFailureAtOrAfter = 0;
+      int i = 0;
+      while (i < n) {
+        double u = time[order[i]];
+        int end = i;
+        int censored = 0;
+        while (end < n && time[order[end]] == u) {
+          censored += status[order[end]] == 0 ? 1 : 0;
+          end++;
+        }
+        int atRisk = n - i;
+        while (firstFailureAtOrAfter < m && failureTimes[firstFailureAtOrAfter] < u) {
+          firstFailureAtOrAfter++;
         }
         double[] q = new double[p];
-        for (int j = 0; j < n; j++) {
-          if (status[j] == 0 || status[j] == cause || !(time[j] < u)) {
-            continue;
+        if (censored > 0) {
+          for (int a = 0; a < p; a++) {
+            q[a] = prefixA[a] * suffixS[firstFailureAtOrAfter]
+                - prefixB * suffixX[firstFailureAtOrAfter][a];
+            cumulative[a] += q[a] * censored / ((double) atRisk * atRisk);
           }
-          for (int k = 0; k < failureTimes.length; k++) {
-            if (failureTimes[k] < u) {
-              continue;
-            }
-            double w = weight(j, k) * risk[j] * hazard[k];
+        }
+        for (int r = i; r < end; r++) {
+          int s = order[r];
+          cumulativeAt[s] = cumulative.clone();
+          atOwnTime[s] = new double[p];
+          if (status[s] == 0) {
             for (int a = 0; a < p; a++) {
-              q[a] += (x[j][a] - mean[k][a]) * w;
+              atOwnTime[s][a] = q[a] / atRisk;
             }
           }
         }
-        double censoringHazard = (double) censoredAtU / atRisk;
-        for (int i = 0; i < n; i++) {
-          double dm = (time[i] == u && status[i] == 0 ? 1 : 0)
-              - (time[i] >= u ? censoringHazard : 0);
-          if (dm == 0) {
-            continue;
+        // competing failures at u enter A and B only for later censoring times (T_j < u)
+        for (int r = i; r < end; r++) {
+          int j = order[r];
+          if (status[j] != 0 && status[j] != cause) {
+            double w = risk[j] / censoringAtOwnTime[j];
+            prefixB += w;
+            for (int a = 0; a < p; a++) {
+              prefixA[a] += w * x[j][a];
+            }
           }
-          for (int a = 0; a < p; a++) {
-            residual[i][a] += q[a] / atRisk * dm;
-          }
+        }
+        i = end;
+      }
+      for (int s = 0; s < n; s++) {
+        for (int a = 0; a < p; a++) {
+          residual[s][a] += atOwnTime[s][a] - cumulativeAt[s][a];
         }
       }
     }

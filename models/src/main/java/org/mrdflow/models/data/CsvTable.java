@@ -16,7 +16,8 @@ import org.mrdflow.models.StatsInputException;
 /**
  * A small column-oriented table read from CSV: first line is the header, fields are separated by
  * commas, {@code NA} or an empty field is missing. Quoting is not supported (the files analysts
- * export from R's {@code write.csv(quote = FALSE)} and our pipeline are unquoted); a quote character
+ * export from R's {@code write.csv(quote = FALSE)} and our pipeline are unquoted); a quote
+ * character
  * is rejected rather than misread.
  */
 public final class CsvTable {

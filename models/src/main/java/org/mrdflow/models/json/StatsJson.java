@@ -18,7 +18,6 @@ import org.mrdflow.models.competing.FineGrayFit;
 import org.mrdflow.models.competing.GrayTest;
 import org.mrdflow.models.data.CsvTable;
 import org.mrdflow.models.survival.ConfidenceType;
-import org.mrdflow.models.tests.FisherExactTest;
 import org.mrdflow.models.survival.CoxFit;
 import org.mrdflow.models.survival.CoxModel;
 import org.mrdflow.models.survival.Grouping;
@@ -29,6 +28,7 @@ import org.mrdflow.models.survival.ProportionalHazardsTest;
 import org.mrdflow.models.survival.SurvivalAtTime;
 import org.mrdflow.models.survival.SurvivalData;
 import org.mrdflow.models.survival.SurvivalQuantile;
+import org.mrdflow.models.tests.FisherExactTest;
 
 /**
  * The JSON documents of {@code mrdflow stats}: each method reads the named columns of a CSV
@@ -58,14 +58,10 @@ public final class StatsJson {
    * grouped.
    */
   public static ObjectNode cif(CsvTable table, CifRequest request) {
-    List<String> columns = new ArrayList<>(List.of(request.timeColumn(), request.statusColumn()));
-    if (request.groupColumn() != null) {
-      columns.add(request.groupColumn());
-    }
-    CompleteRows rows = CompleteRows.of(table, columns);
+    CompleteRows rows = CompleteRows.of(table,
+        columns(request.timeColumn(), request.statusColumn(), request.groupColumn()));
     SurvivalData data = rows.survival(request.timeColumn(), request.statusColumn());
-    Grouping grouping = request.groupColumn() == null
-        ? Grouping.single(data.size()) : Grouping.of(rows.text(request.groupColumn()));
+    Grouping grouping = rows.grouping(request.groupColumn(), data.size());
     ObjectNode root = NODES.objectNode();
     ArrayNode cif = root.putArray("cif");
     int[] causes = CumulativeIncidence.causes(data);
@@ -156,14 +152,10 @@ public final class StatsJson {
 
   /** Kaplan-Meier curves (one per group, or "all"), medians, survival at times, log-rank. */
   public static ObjectNode km(CsvTable table, KmRequest request) {
-    List<String> columns = new ArrayList<>(List.of(request.timeColumn(), request.eventColumn()));
-    if (request.groupColumn() != null) {
-      columns.add(request.groupColumn());
-    }
-    CompleteRows rows = CompleteRows.of(table, columns);
+    CompleteRows rows = CompleteRows.of(table,
+        columns(request.timeColumn(), request.eventColumn(), request.groupColumn()));
     SurvivalData data = rows.survival(request.timeColumn(), request.eventColumn());
-    Grouping grouping = request.groupColumn() == null
-        ? Grouping.single(data.size()) : Grouping.of(rows.text(request.groupColumn()));
+    Grouping grouping = rows.grouping(request.groupColumn(), data.size());
     double z = Probabilities.Z_975;
     ObjectNode root = NODES.objectNode();
     ArrayNode curves = root.putArray("curves");
@@ -247,6 +239,15 @@ public final class StatsJson {
     return root;
   }
 
+  /** Time and status columns plus an optional grouping column. */
+  private static List<String> columns(String time, String status, String group) {
+    List<String> columns = new ArrayList<>(List.of(time, status));
+    if (group != null) {
+      columns.add(group);
+    }
+    return columns;
+  }
+
   /** Rows of a table with no missing value in the selected columns. */
   static final class CompleteRows {
     private final CsvTable table;
@@ -273,6 +274,11 @@ public final class StatsJson {
       double[] all = table.numeric(column);
       return java.util.stream.IntStream.range(0, all.length).filter(i -> keep[i])
           .mapToDouble(i -> all[i]).toArray();
+    }
+
+    /** Groups by {@code column}, or one group "all" when it is null. */
+    Grouping grouping(String column, int size) {
+      return column == null ? Grouping.single(size) : Grouping.of(text(column));
     }
 
     String[] text(String column) {

@@ -36,6 +36,8 @@ public final class StepFigureRenderer {
   };
 
   private static final int WIDTH = 900;
+  /** Room left of the plot for the group names of the numbers-at-risk table. */
+  private static final int LABEL_GUTTER = 140;
   private static final int CHART_HEIGHT = 520;
   private static final int ROW_HEIGHT = 22;
   private static final Font TABLE_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
@@ -73,14 +75,17 @@ public final class StepFigureRenderer {
     g.setColor(Color.WHITE);
     g.fillRect(0, 0, WIDTH, height);
     XYChart chart = chart(figure);
-    chart.paint(g, WIDTH, CHART_HEIGHT);
+    Graphics2D plot = (Graphics2D) g.create();
+    plot.translate(LABEL_GUTTER, 0);
+    chart.paint(plot, WIDTH - LABEL_GUTTER, CHART_HEIGHT);
+    plot.dispose();
     drawRiskTable(figure, chart, g);
   }
 
   private static XYChart chart(StepFigure figure) {
     XYChart chart =
         new XYChartBuilder()
-            .width(WIDTH)
+            .width(WIDTH - LABEL_GUTTER)
             .height(CHART_HEIGHT)
             .title(figure.title())
             .xAxisTitle(figure.xAxisTitle())
@@ -151,12 +156,12 @@ public final class StepFigureRenderer {
     g.setColor(Color.DARK_GRAY);
     g.drawString("Number at risk", 10, top + ROW_HEIGHT - 6);
     FontMetrics metrics = g.getFontMetrics(TABLE_FONT);
-    double[] xs = Arrays.stream(figure.atRiskTimes()).map(chart::getScreenXFromChart).toArray();
+    double[] xs = Arrays.stream(figure.atRiskTimes()).map(t -> LABEL_GUTTER + chart.getScreenXFromChart(t)).toArray();
     for (int c = 0; c < figure.curves().size(); c++) {
       int baseline = top + ROW_HEIGHT * (c + 2) - 6;
       g.setFont(TABLE_BOLD);
       g.setColor(PALETTE[c % PALETTE.length]);
-      g.drawString(shorten(figure.curves().get(c).label(), 14), 10, baseline);
+      g.drawString(shorten(figure.curves().get(c).label(), 26), 10, baseline);
       g.setFont(TABLE_FONT);
       g.setColor(Color.BLACK);
       int[] counts = figure.atRisk().get(c);

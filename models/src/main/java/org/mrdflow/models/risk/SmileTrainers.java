@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.LongStream;
 import smile.base.cart.CART;
 import smile.base.cart.DecisionNode;
 import smile.base.cart.InternalNode;
@@ -82,12 +83,24 @@ public final class SmileTrainers {
     return (features, x, y) -> exportForest(features, fitForest(features, x, y, options));
   }
 
+  /**
+   * Fits the forest one tree at a time, each with its own seed, and merges them. Smile's own
+   * multi-tree fit grows trees in parallel and hands out the seeds in whatever order the threads
+   * ask for them, so the same seeds could give a different forest from run to run.
+   */
   static RandomForest fitForest(List<String> features, double[][] x, int[] y, ForestOptions options) {
     int mtry = Math.max(1, (int) Math.floor(Math.sqrt(features.size())));
     long[] seeds = new SplittableRandom(options.seed()).longs(options.trees()).toArray();
-    return RandomForest.fit(
-        Formula.lhs(RESPONSE), frame(features, x, y), options.trees(), mtry, SplitRule.GINI,
-        options.maxDepth(), Math.max(2, x.length), options.nodeSize(), 1.0, null, Arrays.stream(seeds));
+    DataFrame data = frame(features, x, y);
+    RandomForest forest = null;
+    for (long seed : seeds) {
+      RandomForest tree =
+          RandomForest.fit(
+              Formula.lhs(RESPONSE), data, 1, mtry, SplitRule.GINI, options.maxDepth(), Math.max(2, x.length),
+              options.nodeSize(), 1.0, null, LongStream.of(seed));
+      forest = forest == null ? tree : forest.merge(tree);
+    }
+    return forest;
   }
 
   static ForestRiskModel exportForest(List<String> features, RandomForest forest) {

@@ -30,7 +30,7 @@ public enum ConfidenceType {
     return rName;
   }
 
-  /** Parses R's name ({@code log}, {@code log-log}, {@code plain}, {@code logit}, {@code arcsin}). */
+  /** Parses R's name: log, log-log, plain, logit or arcsin. */
   public static ConfidenceType fromName(String name) {
     for (ConfidenceType t : values()) {
       if (t.rName.equalsIgnoreCase(name)) {
@@ -46,12 +46,14 @@ public enum ConfidenceType {
    * {@code se}, with normal quantile {@code z}.
    */
   public double[] interval(double surv, double se, double z) {
+    if (this == PLAIN) {
+      return plain(surv, surv * se, z);
+    }
     if (!(surv > 0) || Double.isNaN(se)) {
       return new double[] {Double.NaN, Double.NaN};
     }
     return switch (this) {
-      case PLAIN -> new double[] {
-          Math.max(0, surv - z * se * surv), Math.min(1, surv + z * se * surv)};
+      case PLAIN -> plain(surv, surv * se, z);
       case LOG -> new double[] {
           Math.exp(Math.log(surv) - z * se), Math.min(1, Math.exp(Math.log(surv) + z * se))};
       case LOG_LOG -> {
@@ -82,6 +84,23 @@ public enum ConfidenceType {
         yield new double[] {lo * lo, hi * hi};
       }
     };
+  }
+
+  /**
+   * The interval for a probability whose standard error {@code seProbability} is on the
+   * probability scale (multi-state curves): a probability of 0 with SE 0 has the plain interval
+   * (0, 0) and no transformed one, as R.
+   */
+  public double[] intervalFromProbabilityScale(double p, double seProbability, double z) {
+    return this == PLAIN ? plain(p, seProbability, z) : interval(p, seProbability / p, z);
+  }
+
+  private static double[] plain(double p, double seProbability, double z) {
+    if (Double.isNaN(seProbability) || Double.isNaN(p)) {
+      return new double[] {Double.NaN, Double.NaN};
+    }
+    return new double[] {
+        Math.max(0, p - z * seProbability), Math.min(1, p + z * seProbability)};
   }
 
   private static double expit(double x) {

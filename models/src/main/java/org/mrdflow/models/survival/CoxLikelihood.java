@@ -270,9 +270,4 @@ final class CoxLikelihood {
       }
     }
   }
-
-  /** Indices of subjects in decreasing time order. */
-  int[] decreasingOrder() {
-    return order.clone();
-  }
 }

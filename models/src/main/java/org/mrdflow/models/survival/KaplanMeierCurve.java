@@ -10,7 +10,7 @@ import java.util.List;
  */
 public final class KaplanMeierCurve {
 
-  /** R's tolerance for "the curve equals the quantile level" ({@code sqrt(.Machine$double.eps)}). */
+  /** R's tolerance for "the curve equals the level": {@code sqrt(.Machine$double.eps)}. */
   private static final double QUANTILE_TOLERANCE = Math.sqrt(Math.ulp(1.0));
 
   private final double[] time;
@@ -59,7 +59,7 @@ public final class KaplanMeierCurve {
     return surv.clone();
   }
 
-  /** Greenwood standard error of {@code -log S} (R's {@code survfit()$std.err}); +Inf once S = 0. */
+  /** Greenwood SE of {@code -log S} (R's {@code survfit()$std.err}); +Inf once S = 0. */
   public double[] stdErr() {
     return stdErr.clone();
   }

@@ -28,13 +28,24 @@ public final class FisherExactTest {
    */
   public record Result(double p, double oddsRatio, double lower, double upper) {}
 
+  /** The alternative hypothesis about the odds ratio (2 x 2 only; r x c is always two-sided). */
+  public enum Alternative { TWO_SIDED, LESS, GREATER }
+
   private FisherExactTest() {}
 
-  /** Tests a table of non-negative counts (rows of equal length). */
+  /** Two-sided test of a table of non-negative counts (rows of equal length). */
   public static Result test(long[][] table, double confidenceLevel) {
+    return test(table, Alternative.TWO_SIDED, confidenceLevel);
+  }
+
+  /**
+   * Test against the given alternative. For LESS the interval is (0, upper], for GREATER
+   * [lower, +Inf), each from the one-sided test at level {@code 1 - confidenceLevel}.
+   */
+  public static Result test(long[][] table, Alternative alternative, double confidenceLevel) {
     validate(table);
     if (table.length == 2 && table[0].length == 2) {
-      return twoByTwo(table, confidenceLevel);
+      return twoByTwo(table, alternative, confidenceLevel);
     }
     return new Result(rByC(table), Double.NaN, Double.NaN, Double.NaN);
   }
@@ -57,7 +68,7 @@ public final class FisherExactTest {
 
   // ---- 2 x 2: the distribution of the top-left cell given the margins ----
 
-  private static Result twoByTwo(long[][] t, double level) {
+  private static Result twoByTwo(long[][] t, Alternative alternative, double level) {
     long m = t[0][0] + t[1][0]; // first column total
     long n = t[0][1] + t[1][1]; // second column total
     long k = t[0][0] + t[0][1]; // first row total
@@ -70,12 +81,17 @@ public final class FisherExactTest {
       long a = lo + i;
       logDensity[i] = logChoose(m, a) + logChoose(n, k - a);
     }
-    double p = twoSided(logDensity, (int) (x - lo));
     double or = conditionalMle(logDensity, lo, hi, x);
-    double alpha = (1 - level) / 2;
-    double lower = x == lo ? 0 : root(psi -> upperTail(logDensity, lo, x, psi) - alpha);
-    double upper = x == hi ? Double.POSITIVE_INFINITY
+    double alpha = alternative == Alternative.TWO_SIDED ? (1 - level) / 2 : 1 - level;
+    double lower = x == lo || alternative == Alternative.LESS ? 0
+        : root(psi -> upperTail(logDensity, lo, x, psi) - alpha);
+    double upper = x == hi || alternative == Alternative.GREATER ? Double.POSITIVE_INFINITY
         : root(psi -> lowerTail(logDensity, lo, x, psi) - alpha);
+    double p = switch (alternative) {
+      case TWO_SIDED -> twoSided(logDensity, (int) (x - lo));
+      case LESS -> lowerTail(logDensity, lo, x, 1);
+      case GREATER -> upperTail(logDensity, lo, x, 1);
+    };
     return new Result(p, or, lower, upper);
   }
 

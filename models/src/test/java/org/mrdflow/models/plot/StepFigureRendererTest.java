@@ -17,12 +17,12 @@ class StepFigureRendererTest {
   private static final Path OUT = Path.of("target", "test-plots");
 
   /*
-   * Kaplan-Meier by hand. Group A, times 2, 3+, 5, 8 (+ = censored): S = 3/4 at 2, 3/4 * 1/2 = 3/8
-   * at 5, 0 at 8. Group B, times 4, 6+, 7+, 9+: S = 3/4 from 4, drawn to the last follow-up at 9.
+   * Kaplan-Meier by hand. MRD-positive, times 2, 3+, 5, 8 (+ = censored): S = 3/4 at 2, 3/4 * 1/2 = 3/8
+   * at 5, 0 at 8. MRD-negative, times 4, 6+, 7+, 9+: S = 3/4 from 4, drawn to the last follow-up at 9.
    */
   private static StepFigure figure() {
-    StepCurve a = new StepCurve("Group A", new double[] {2, 5, 8}, new double[] {0.75, 0.375, 0}, new double[] {0.4, 0.1, Double.NaN}, new double[] {0.95, 0.8, Double.NaN});
-    StepCurve b = new StepCurve("Group B", new double[] {4, 9}, new double[] {0.75, 0.75}, null, null);
+    StepCurve a = new StepCurve("MRD-positive before HSCT", new double[] {2, 5, 8}, new double[] {0.75, 0.375, 0}, new double[] {0.4, 0.1, Double.NaN}, new double[] {0.95, 0.8, Double.NaN});
+    StepCurve b = new StepCurve("MRD-negative before HSCT", new double[] {4, 9}, new double[] {0.75, 0.75}, null, null);
     double[] times = {0, 3, 6, 9};
     return new StepFigure(
         "Leukemia-free survival", "Months since CAR-T infusion", "Leukemia-free survival", 1, List.of(a, b), true, times,
@@ -46,7 +46,7 @@ class StepFigureRendererTest {
     assertThat(image.getWidth()).isEqualTo(900);
     assertThat(image.getHeight()).isGreaterThan(520);
     String text = Files.readString(svg);
-    assertThat(text).startsWith("<?xml").contains("<svg").contains("Number at risk").contains("Group A");
+    assertThat(text).startsWith("<?xml").contains("<svg").contains("Number at risk").contains("MRD-positive before HSCT");
   }
 
   @Test

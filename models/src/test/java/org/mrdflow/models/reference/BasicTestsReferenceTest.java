@@ -9,6 +9,7 @@ import org.mrdflow.models.data.CsvTable;
 import org.mrdflow.models.json.StatsJson;
 import org.mrdflow.models.reference.SharedReference.Mismatches;
 import org.mrdflow.models.tests.ChiSquareTableTest;
+import org.mrdflow.models.tests.FisherExactTest;
 import org.mrdflow.models.tests.TTest;
 import org.mrdflow.models.tests.WilcoxonRankSumTest;
 
@@ -40,6 +41,23 @@ class BasicTestsReferenceTest {
         m.jsonNumber(p + ".lower", two.get("or_ci95").get(0), out.get("lower"), UNIROOT);
         m.jsonNumber(p + ".upper", two.get("or_ci95").get(1), out.get("upper"), UNIROOT);
       }
+      long[] flat = counts(f.get("table_rowmajor"));
+      int cols = f.get("ncol").asInt();
+      long[][] table = new long[f.get("nrow").asInt()][cols];
+      for (int i = 0; i < flat.length; i++) {
+        table[i / cols][i % cols] = flat[i];
+      }
+      for (int a = 1; a <= 2; a++) {
+        JsonNode r = f.get("results").get(a);
+        FisherExactTest.Result res = FisherExactTest.test(table,
+            a == 1 ? FisherExactTest.Alternative.LESS : FisherExactTest.Alternative.GREATER, 0.95);
+        String q = p + "." + r.get("alternative").asText();
+        m.number(q + ".p", r.get("p"), res.p(), EXACT);
+        if (!r.get("or_ci95").isNull()) {
+          m.number(q + ".lower", r.get("or_ci95").get(0), res.lower(), UNIROOT);
+          m.number(q + ".upper", r.get("or_ci95").get(1), res.upper(), UNIROOT);
+        }
+      }
     }
     for (JsonNode c : ref.get("chisq")) {
       long[] flat = counts(c.get("table_rowmajor"));
@@ -50,7 +68,8 @@ class BasicTestsReferenceTest {
         table[i / cols][i % cols] = flat[i];
       }
       for (JsonNode r : c.get("results")) {
-        ChiSquareTableTest.Result res = ChiSquareTableTest.test(table, r.get("correct").asBoolean());
+        ChiSquareTableTest.Result res =
+            ChiSquareTableTest.test(table, r.get("correct").asBoolean());
         String p = "chisq." + c.get("label").asText() + ".correct=" + r.get("correct");
         m.number(p + ".statistic", r.get("statistic"), res.test().statistic(), EXACT);
         m.number(p + ".df", r.get("df"), res.test().df(), 0);

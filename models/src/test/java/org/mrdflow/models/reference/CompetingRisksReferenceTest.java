@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mrdflow.models.Probabilities;
+import org.mrdflow.models.competing.AalenJohansen;
 import org.mrdflow.models.competing.CumulativeIncidence;
 import org.mrdflow.models.competing.CumulativeIncidenceCurve;
 import org.mrdflow.models.competing.FineGray;
@@ -14,6 +15,7 @@ import org.mrdflow.models.competing.FineGrayFit;
 import org.mrdflow.models.data.CsvTable;
 import org.mrdflow.models.json.StatsJson;
 import org.mrdflow.models.reference.SharedReference.Mismatches;
+import org.mrdflow.models.survival.ConfidenceType;
 import org.mrdflow.models.survival.Grouping;
 import org.mrdflow.models.survival.SurvivalData;
 
@@ -26,8 +28,6 @@ class CompetingRisksReferenceTest {
 
   private static final double EXACT = 1e-6;
   private static final double ITERATIVE = 1e-4;
-  /** Gray's statistic is not reproduced exactly; see models/README.md. */
-  private static final double GRAY_VARIANCE = 0.03;
 
   @Test
   void cumulativeIncidenceAndGrayTestEqualCmprsk() {
@@ -86,11 +86,10 @@ class CompetingRisksReferenceTest {
     }
     for (int c = 0; c < gray.get("cause").size(); c++) {
       JsonNode ours = steps.get("gray").get(c);
-      // our variance estimator is not cmprsk's (models/README.md): agreement to a few percent
       m.jsonNumber(path + ".gray.stat[" + c + "]", gray.get("stat").get(c), ours.get("stat"),
-          GRAY_VARIANCE);
+          EXACT);
       m.jsonNumber(path + ".gray.p[" + c + "]", gray.get("p").get(c), ours.get("p"),
-          GRAY_VARIANCE);
+          EXACT);
       m.jsonNumber(path + ".gray.df[" + c + "]", gray.get("df").get(c), ours.get("df"), 0);
     }
   }
@@ -107,34 +106,41 @@ class CompetingRisksReferenceTest {
   }
 
   /**
-   * survival's multi-state Aalen-Johansen estimate (pstate) equals cmprsk's cumulative incidence
-   * and the event-free Kaplan-Meier; its infinitesimal-jackknife SEs are not reproduced.
+   * survival's multi-state Aalen-Johansen fit: probabilities (= our incidence and event-free
+   * Kaplan-Meier), n.risk, infinitesimal-jackknife SEs and CIs of each type, per group at the grid.
    */
   @Test
-  void survivalMultiStateProbabilitiesEqualOurIncidenceAndEventFreeSurvival() {
-    JsonNode ref = SharedReference.json("ref/crsim_competing.json")
-        .get("survfit_aalen_johansen").get("log");
+  void survivalMultiStateFitEqualsOurAalenJohansenWithJackknifeErrors() {
+    JsonNode block = SharedReference.json("ref/crsim_competing.json")
+        .get("survfit_aalen_johansen");
     CsvTable table = SharedReference.csv("data/crsim.csv");
     SurvivalData all = SurvivalData.of(table.numeric("time"), table.numeric("status"));
     double[] grid = {0, 1, 3, 6, 12, 18, 24, 36, 48};
     Mismatches m = new Mismatches();
-    Iterator<Map.Entry<String, JsonNode>> strata = ref.fields();
-    while (strata.hasNext()) {
-      Map.Entry<String, JsonNode> e = strata.next();
-      String label = e.getKey().substring(e.getKey().indexOf('=') + 1);
-      SurvivalData data = all.subset(memberOf(table, "group", label));
-      JsonNode pstate = e.getValue().get("pstate");
-      var eventFree = org.mrdflow.models.survival.KaplanMeier.fit(data)
-          .atTimes(grid, org.mrdflow.models.survival.ConfidenceType.LOG, Probabilities.Z_975);
-      double[][] relapse = CumulativeIncidence.fit(data, 1).at(grid);
-      double[][] nrm = CumulativeIncidence.fit(data, 2).at(grid);
-      for (int k = 0; k < grid.length; k++) {
-        String p = "survfit_aalen_johansen." + e.getKey() + "[" + grid[k] + "]";
-        JsonNode row = pstate.get(k);
-        m.number(p + ".s0", row.get(0), eventFree.get(k).surv(), EXACT);
-        m.number(p + ".relapse", row.get(1), relapse[0][k], EXACT);
-        m.number(p + ".nrm", row.get(2), nrm[0][k], EXACT);
-        m.number(p + ".n.risk", e.getValue().get("n.risk").get(k), eventFree.get(k).nRisk(), 0);
+    for (String type : List.of("log", "log-log", "plain", "logit")) {
+      ConfidenceType ct = ConfidenceType.fromName(type);
+      Iterator<Map.Entry<String, JsonNode>> strata = block.get(type).fields();
+      while (strata.hasNext()) {
+        Map.Entry<String, JsonNode> e = strata.next();
+        String label = e.getKey().substring(e.getKey().indexOf('=') + 1);
+        SurvivalData data = all.subset(memberOf(table, "group", label));
+        AalenJohansen.StateProbabilities aj = AalenJohansen.at(data, grid);
+        double[][] relapse = CumulativeIncidence.fit(data, 1).at(grid);
+        JsonNode r = e.getValue();
+        for (int k = 0; k < grid.length; k++) {
+          String p = "survfit_aalen_johansen." + type + "." + e.getKey() + "[" + grid[k] + "]";
+          m.number(p + ".n.risk", r.get("n.risk").get(k), aj.nRisk()[k], 0);
+          m.number(p + ".cuminc_relapse", r.get("pstate").get(k).get(1), relapse[0][k], EXACT);
+          for (int s = 0; s < 3; s++) {
+            double prob = aj.probability()[k][s];
+            double se = aj.stdErr()[k][s];
+            double[] ci = ct.intervalFromProbabilityScale(prob, se, Probabilities.Z_975);
+            m.number(p + ".pstate[" + s + "]", r.get("pstate").get(k).get(s), prob, EXACT);
+            m.number(p + ".std.err[" + s + "]", r.get("std.err").get(k).get(s), se, EXACT);
+            m.number(p + ".lower[" + s + "]", r.get("lower").get(k).get(s), ci[0], EXACT);
+            m.number(p + ".upper[" + s + "]", r.get("upper").get(k).get(s), ci[1], EXACT);
+          }
+        }
       }
     }
     m.assertNone();

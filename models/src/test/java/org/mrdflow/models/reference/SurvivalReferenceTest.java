@@ -277,6 +277,7 @@ class SurvivalReferenceTest {
       m.numbers(path + ".var[" + a + "]", r.get("var").get(a), fit.variance()[a], ITERATIVE);
     }
     m.numbers(path + ".means", r.get("means"), fit.means(), EXACT);
+    m.number(path + ".iter", r.get("iter"), fit.iterations(), 0);
     var c = fit.concordance();
     JsonNode rc = r.get("concordance");
     m.number(path + ".concordance.concordant", rc.get("concordant"), c.concordant(), 0);

@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks.",
-    subcommands = {BenchCommand.Fcs.class, BenchPipelineCommand.class})
+    subcommands = {BenchCommand.Fcs.class, BenchPipelineCommand.class, GatingBenchCommand.class})
 public final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -67,6 +67,9 @@ public final class BenchCommand implements Runnable {
         return 2;
       } catch (NoSuchFileException e) {
         err.println(file + ": no such file");
+        return 2;
+      } catch (IOException e) {
+        err.println(file + ": cannot read: " + e.getMessage());
         return 2;
       }
       if (json) {

@@ -17,8 +17,11 @@ import org.mrdflow.gating.mrd.MrdAnalysisConfig;
 import org.mrdflow.gating.mrd.MrdEvaluation;
 import org.mrdflow.gating.mrd.MrdEvaluation.SampleRow;
 import org.mrdflow.gating.simulate.TruthFormatException;
+import java.io.PrintWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code mrdflow evaluate --truth DIR}: the per-sample MRD analysis over a folder of FCS files
@@ -28,6 +31,8 @@ import picocli.CommandLine.Option;
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
     description = "Measure the automated MRD analysis against per-event ground truth.")
 public final class EvaluateCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
 
   @Option(names = "--truth", required = true, paramLabel = "DIR",
       description = "Folder of FCS files with <stem>.truth.json (and <stem>.labels.bin).")
@@ -43,7 +48,7 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     if (!Files.isDirectory(truthDir)) {
-      System.err.println("mrdflow evaluate: " + truthDir + ": not a directory");
+      err().println("mrdflow evaluate: " + truthDir + ": not a directory");
       return 2;
     }
     List<SampleRow> rows;
@@ -52,11 +57,11 @@ public final class EvaluateCommand implements Callable<Integer> {
       config = strategy == null ? MrdAnalysisConfig.defaults() : MrdAnalysisConfig.load(strategy);
       rows = new MrdEvaluation(new MrdAnalysis(config)).evaluateDirectory(truthDir);
     } catch (TruthFormatException | FcsException | GatingException e) {
-      System.err.println("mrdflow evaluate: " + e.getMessage());
+      err().println("mrdflow evaluate: " + e.getMessage());
       return 2;
     }
     if (rows.isEmpty()) {
-      System.err.println("mrdflow evaluate: " + truthDir + ": no FCS file with a truth file");
+      err().println("mrdflow evaluate: " + truthDir + ": no FCS file with a truth file");
       return 2;
     }
     MrdEvaluation.Summary summary = MrdEvaluation.summarize(rows, config.rules());
@@ -65,33 +70,34 @@ public final class EvaluateCommand implements Callable<Integer> {
       out.put("samples", rows);
       out.put("targets", summary.targets());
       out.put("all_met", summary.allMet());
-      System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+      out().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
           .writeValueAsString(out));
     } else {
       print(rows, summary);
     }
+    out().flush();
     return summary.allMet() ? 0 : 1;
   }
 
-  private static void print(List<SampleRow> rows, MrdEvaluation.Summary summary) {
-    System.out.printf(Locale.ROOT, "%-24s %7s %7s %5s %5s %9s %9s %-13s %-13s %6s %6s %6s %-5s %-5s "
+  private void print(List<SampleRow> rows, MrdEvaluation.Summary summary) {
+    out().printf(Locale.ROOT, "%-24s %7s %7s %5s %5s %9s %9s %-13s %-13s %6s %6s %6s %-5s %-5s "
         + "%5s %5s %s%n", "sample", "N.true", "N", "B.tru", "B", "MRD.true", "MRD", "category.true",
         "category", "F1", "CD19+t", "CD19+", "CAR.t", "CAR", "BCA.t", "BCA", "flags");
     for (SampleRow r : rows) {
       if (r.error() != null) {
-        System.out.printf(Locale.ROOT, "%-24s FAILED: %s%n", r.sampleId(), r.error());
+        out().printf(Locale.ROOT, "%-24s FAILED: %s%n", r.sampleId(), r.error());
         continue;
       }
-      System.out.printf(Locale.ROOT,
+      out().printf(Locale.ROOT,
           "%-24s %7d %7d %5d %5d %9.2e %9.2e %-13s %-13s %6s %6s %6s %-5s %-5s %5s %5s %s%n",
           r.sampleId(), r.trueNucleated(), r.nucleated(), r.trueBlasts(), r.blasts(), r.trueMrd(),
           r.mrd(), r.trueCategory(), r.category(), fmt(r.blastF1()),
           pct(r.trueCd19PosFraction()), pct(r.cd19PosFraction()), r.trueCar19Eligible(),
           r.car19Eligible(), r.trueBCellAplasia(), r.bCellAplasia(), String.join(",", r.qcFlags()));
     }
-    System.out.println();
+    out().println();
     for (MrdEvaluation.Target t : summary.targets()) {
-      System.out.printf(Locale.ROOT, "[%s] %s: %s%n", t.met() ? "met" : "MISSED", t.name(),
+      out().printf(Locale.ROOT, "[%s] %s: %s%n", t.met() ? "met" : "MISSED", t.name(),
           t.measured());
     }
   }
@@ -102,5 +108,13 @@ public final class EvaluateCommand implements Callable<Integer> {
 
   private static String pct(double v) {
     return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.1f", 100 * v);
+  }
+
+  private PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+
+  private PrintWriter err() {
+    return spec.commandLine().getErr();
   }
 }

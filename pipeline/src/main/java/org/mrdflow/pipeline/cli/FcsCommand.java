@@ -87,6 +87,9 @@ public final class FcsCommand implements Runnable {
       } catch (NoSuchFileException e) {
         err.println(file + ": no such file");
         return 2;
+      } catch (IOException e) {
+        err.println(file + ": cannot read: " + e.getMessage());
+        return 2;
       }
     }
 

@@ -23,8 +23,11 @@ import picocli.CommandLine.Spec;
       StatsCommand.class,
       AnalyzeCommand.class,
       EvaluateCommand.class,
+      GateCommand.class,
       RunCommand.class,
       DemoCommand.class,
+      OutcomesCommand.class,
+      PredictRiskCommand.class,
     })
 public final class MrdflowCli implements Runnable {
 

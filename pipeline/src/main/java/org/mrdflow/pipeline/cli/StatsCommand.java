@@ -45,7 +45,8 @@ public final class StatsCommand implements Runnable {
     @Option(names = "--json", description = "Print compact JSON (default: indented).")
     boolean json;
 
-    int print(Supplier<JsonNode> document) {
+    /** Prints the document; {@code source} (the input file, or null) prefixes input errors. */
+    int print(Object source, Supplier<JsonNode> document) {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
       try {
@@ -57,7 +58,11 @@ public final class StatsCommand implements Runnable {
         out.flush();
         return 0;
       } catch (StatsInputException e) {
-        err.println("mrdflow stats " + spec.name() + ": " + e.getMessage());
+        String message = e.getMessage();
+        if (source != null && !message.startsWith(source.toString())) {
+          message = source + ": " + message;
+        }
+        err.println("mrdflow stats " + spec.name() + ": " + message);
         err.flush();
         return 2;
       } catch (RuntimeException | java.io.IOException e) {
@@ -102,8 +107,8 @@ public final class StatsCommand implements Runnable {
 
     @Override
     public Integer call() {
-      return print(() -> StatsJson.km(read(input), new StatsJson.KmRequest(time, event, group,
-          ConfidenceType.fromName(confType), times(times))));
+      return print(input, () -> StatsJson.km(read(input), new StatsJson.KmRequest(time, event,
+          group, ConfidenceType.fromName(confType), times(times))));
     }
   }
 
@@ -121,8 +126,8 @@ public final class StatsCommand implements Runnable {
 
     @Override
     public Integer call() {
-      return print(() -> StatsJson.cox(read(input), new StatsJson.CoxRequest(time, event,
-          covariates, CoxModel.Ties.fromName(ties))));
+      return print(input, () -> StatsJson.cox(read(input),
+          new StatsJson.CoxRequest(time, event, covariates, CoxModel.Ties.fromName(ties))));
     }
   }
 
@@ -139,7 +144,7 @@ public final class StatsCommand implements Runnable {
 
     @Override
     public Integer call() {
-      return print(() -> StatsJson.cif(read(input),
+      return print(input, () -> StatsJson.cif(read(input),
           new StatsJson.CifRequest(time, status, group, times(times))));
     }
   }
@@ -157,7 +162,7 @@ public final class StatsCommand implements Runnable {
 
     @Override
     public Integer call() {
-      return print(() -> StatsJson.fineGray(read(input),
+      return print(input, () -> StatsJson.fineGray(read(input),
           new StatsJson.FineGrayRequest(time, status, cause, covariates)));
     }
   }
@@ -172,7 +177,7 @@ public final class StatsCommand implements Runnable {
 
     @Override
     public Integer call() {
-      return print(() -> StatsJson.fisher(table, rows));
+      return print(null, () -> StatsJson.fisher(table, rows));
     }
   }
 }

@@ -69,7 +69,12 @@ public final class OutcomesInputs {
     }
     List<MrdMeasurement> measurements = new ArrayList<>(latest.size());
     for (Row r : latest.values()) {
-      measurements.add(measurement(r));
+      try {
+        measurements.add(measurement(r));
+      } catch (IllegalArgumentException e) {
+        throw new OutcomesInputException(
+            results.resolve("mrd_results") + ": sample_id " + r.getAs("sample_id") + ": " + e.getMessage(), e);
+      }
     }
     return new Measurements(measurements, incomplete, superseded);
   }
@@ -89,12 +94,20 @@ public final class OutcomesInputs {
         collected,
         r.getAs("timepoint"),
         specimen(r),
-        r.<Double>getAs("mrd_fraction"),
+        OutcomesInputs.<Double>required(r, "mrd_fraction"),
         MrdStatus.parse(r.getAs("mrd_status")),
-        r.<Long>getAs("nucleated_events"),
-        r.<Long>getAs("blast_events"),
+        OutcomesInputs.<Long>required(r, "nucleated_events"),
+        OutcomesInputs.<Long>required(r, "blast_events"),
         cd19 == null ? Double.NaN : cd19,
         r.getAs("b_cell_aplasia"));
+  }
+
+  private static <T> T required(Row r, String column) {
+    T value = r.getAs(column);
+    if (value == null) {
+      throw new IllegalArgumentException(column + " is null");
+    }
+    return value;
   }
 
   private static String specimen(Row r) {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Date;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
@@ -14,30 +15,39 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mrdflow.models.cohort.CarTSource;
 import org.mrdflow.models.cohort.ClinicalRecord;
 import org.mrdflow.models.cohort.MrdMeasurement;
+import org.mrdflow.models.cohort.CohortBuilder;
+import org.mrdflow.models.cohort.CohortSettings;
 import org.mrdflow.models.cohort.MrdStatus;
+import org.mrdflow.models.outcomes.OutcomeTables.EstimateRow;
+import org.mrdflow.models.outcomes.OutcomesSettings;
+import org.mrdflow.models.risk.CrossValidationSettings;
+import org.mrdflow.models.risk.RiskData;
+import org.mrdflow.models.risk.RiskFeatures;
+import org.mrdflow.models.risk.RiskModelFile;
+import org.mrdflow.models.risk.RiskSettings;
+import org.mrdflow.models.simulate.CohortSimulator;
+import org.mrdflow.models.simulate.SimulatedCohort;
+import org.mrdflow.models.simulate.SimulationSettings;
+import org.mrdflow.pipeline.testing.TestSpark;
 import scala.jdk.javaapi.CollectionConverters;
 
-class OutcomesInputsTest {
+class OutcomesJobTest {
+
+  private static final OutcomesSettings FAST =
+      new OutcomesSettings(CohortSettings.defaults(), RiskSettings.defaults(), new CrossValidationSettings(3, 1, 7, 4), 7, true);
 
   static SparkSession spark;
   @TempDir static Path dir;
 
   @BeforeAll
-  static void startSpark() {
-    spark = SparkSession.builder().master("local[2]").appName("outcomes-test")
-        .config("spark.ui.enabled", "false").config("spark.sql.session.timeZone", "UTC").getOrCreate();
-  }
-
-  @AfterAll
-  static void stopSpark() {
-    spark.stop();
+  static void spark() {
+    spark = TestSpark.session();
   }
 
   static final StructType MRD =
@@ -128,5 +138,75 @@ class OutcomesInputsTest {
     assertThatThrownBy(() -> OutcomesInputs.readClinical(spark, csv))
         .isInstanceOf(OutcomesInputException.class)
         .hasMessage(csv + ": clinical row 1 (patient_key K9): age_years 'forty' is not a number");
+  }
+
+  /** The simulated inputs as a one-run warehouse, the way the pipeline would have written them. */
+  private static Path warehouseOf(SimulatedCohort sim, Path out) {
+    List<Row> mrd = new ArrayList<>();
+    List<Row> samples = new ArrayList<>();
+    for (MrdMeasurement m : sim.measurements()) {
+      mrd.add(RowFactory.create(m.sampleId(), m.patientKey(), m.nucleatedEvents(), m.blastEvents(), m.mrdFraction(),
+          m.status().name(), Double.isNaN(m.cd19PositiveBlastFraction()) ? null : m.cd19PositiveBlastFraction(),
+          m.bCellAplasia(), "0.1", "2026-01-01", "sim"));
+      samples.add(RowFactory.create(m.sampleId(), m.patientKey(), Date.valueOf(m.collectionDate()), m.timepoint(),
+          CollectionConverters.asScala(Map.of("specimen_type", m.specimen())), "2026-01-01", "sim"));
+    }
+    spark.createDataFrame(mrd, MRD).write().partitionBy("run_date", "run_id").parquet(out.resolve("mrd_results").toString());
+    spark.createDataFrame(samples, SAMPLES).write().partitionBy("run_date", "run_id").parquet(out.resolve("samples").toString());
+    return out;
+  }
+
+  @Test
+  void aSimulatedRunAndTheSameDataReadFromFilesGiveTheSameTables() throws IOException {
+    OutcomesJob.Result simulated =
+        OutcomesJob.run(new OutcomesRequest(null, null, 2020L, dir.resolve("run-sim"), FAST), spark);
+    Path out = dir.resolve("run-sim");
+    assertThat(out.resolve("outcomes.html")).content().contains("2-year LFS", "MRD-negative before HSCT", "Predicting relapse");
+    for (String figure : List.of("lfs_by_group", "os_by_group", "cir_by_group", "nrm_by_group", "lfs_from_transplant")) {
+      assertThat(out.resolve("figures/" + figure + ".png")).isNotEmptyFile();
+      assertThat(out.resolve("figures/" + figure + ".svg")).isNotEmptyFile();
+    }
+    List<Row> estimates = spark.read().parquet(out.resolve("tables/estimates").toString())
+        .where("analysis = 'infusion' AND endpoint = 'LFS' AND months = 24").collectAsList();
+    assertThat(estimates).hasSize(3);
+    for (Row r : estimates) {
+      EstimateRow expected = simulated.report().estimates().stream()
+          .filter(e -> e.analysis().equals("infusion") && e.endpoint().equals("LFS") && e.months() == 24
+              && e.groupLabel().equals(r.getAs("group_label")))
+          .findFirst().orElseThrow();
+      assertThat(r.<Double>getAs("estimate")).isEqualTo(expected.estimate());
+      assertThat(r.<Integer>getAs("patients")).isEqualTo(expected.patients());
+    }
+    // The simulated cohort again: saved models must reproduce the fitted ones on its risk rows.
+    SimulatedCohort sim = CohortSimulator.simulate(SimulationSettings.seed002(2020));
+    RiskData rows = RiskFeatures.build(CohortBuilder.build(sim.clinical(), sim.measurements(), CohortSettings.defaults()),
+        RiskSettings.defaults());
+    for (String model : List.of("logistic_regression", "random_forest", "gradient_boosting")) {
+      RiskModelFile saved = RiskModelFile.read(out.resolve("models/" + model + ".json"));
+      assertThat(saved.model().probabilities(rows.x()))
+          .containsExactly(simulated.report().models().get(model).probabilities(rows.x()));
+    }
+    // Saved models score the written feature rows as the fitted ones do.
+    long scored = RiskPredictions.predict(spark, out.resolve("models/gradient_boosting.json"),
+        out.resolve("tables/risk_features"), dir.resolve("scored"));
+    assertThat(scored).isEqualTo(rows.rows());
+    List<Row> predictions = spark.read().parquet(dir.resolve("scored").toString()).collectAsList();
+    double[] expected = simulated.report().models().get("gradient_boosting").probabilities(rows.x());
+    for (Row r : predictions) {
+      int i = rows.patientKeys().indexOf(r.<String>getAs("patient_key"));
+      assertThat(r.<Double>getAs(RiskPredictions.PROBABILITY)).isEqualTo(expected[i]);
+    }
+    assertThatThrownBy(() -> RiskPredictions.predict(spark, out.resolve("models/gradient_boosting.json"),
+            out.resolve("tables/groups"), dir.resolve("scored-bad")))
+        .isInstanceOf(OutcomesInputException.class)
+        .hasMessageContaining("no column 'age_years', a feature of");
+
+    // The same cohort through the file readers: clinical CSV + a warehouse.
+    OutcomesJob.Result fromFiles =
+        OutcomesJob.run(new OutcomesRequest(warehouseOf(sim, dir.resolve("wh-sim")), out.resolve("inputs/clinical.csv"),
+            null, dir.resolve("run-files"), FAST), spark);
+    assertThat(fromFiles.report().estimates()).isEqualTo(simulated.report().estimates());
+    assertThat(fromFiles.report().tests()).isEqualTo(simulated.report().tests());
+    assertThat(fromFiles.report().riskModels()).isEqualTo(simulated.report().riskModels());
   }
 }

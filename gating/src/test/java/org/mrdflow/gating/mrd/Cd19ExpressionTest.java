@@ -1,0 +1,56 @@
+package org.mrdflow.gating.mrd;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.mrdflow.gating.events.EventMask;
+
+class Cd19ExpressionTest {
+  /** Negatives at 0.12, normal B cells at 0.65 on the logicle scale; thresholds between. */
+  private static final double SINGLE_CLONE_ABOVE = 0.25;
+  private static final double SPLIT_CLONE_ABOVE = 0.45;
+
+  private static Cd19Expression of(int positives, double positiveLevel, int negatives, long seed) {
+    Random random = new Random(seed);
+    int n = positives + negatives;
+    float[] cd19 = new float[n];
+    for (int i = 0; i < n; i++) {
+      cd19[i] = (float) (i < positives ? positiveLevel + 0.05 * random.nextGaussian()
+          : 0.12 + 0.06 * random.nextGaussian());
+    }
+    return Cd19Expression.of(cd19, EventMask.all(n), SINGLE_CLONE_ABOVE, SPLIT_CLONE_ABOVE);
+  }
+
+  @Test
+  void aMixedCloneOfEightyPercentCd19PositiveBlastsIsMeasuredAsSuch() {
+    Cd19Expression e = of(400, 0.65, 100, 1);
+    assertThat(e.positiveFraction()).isCloseTo(0.80, within(0.03));
+    assertThat(e.positive().cardinality()).isBetween(385, 415);
+  }
+
+  @Test
+  void aCd19DimCloneStillExpressesCd19() {
+    // One decade below normal B (0.65 - 1/4.5), overlapping the negatives event by event.
+    assertThat(of(300, 0.43, 0, 2).positiveFraction()).isEqualTo(1.0);
+  }
+
+  @Test
+  void aCd19NegativeCloneDoesNot() {
+    assertThat(of(0, 0.65, 300, 3).positiveFraction()).isEqualTo(0.0);
+  }
+
+  @Test
+  void noBlastsMeansNoFraction() {
+    Cd19Expression e = Cd19Expression.of(new float[10], EventMask.none(10), 0.25, 0.45);
+    assertThat(e.positiveFraction()).isNaN();
+    assertThat(e.positive().cardinality()).isZero();
+  }
+
+  @Test
+  void fewBlastsAreJudgedEventByEvent() {
+    Cd19Expression e = of(12, 0.65, 4, 4);
+    assertThat(e.positiveFraction()).isEqualTo(12.0 / 16);
+  }
+}

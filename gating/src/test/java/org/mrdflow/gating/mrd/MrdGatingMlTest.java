@@ -1,0 +1,52 @@
+package org.mrdflow.gating.mrd;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import org.assertj.core.data.Offset;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mrdflow.fcs.FcsFile;
+import org.mrdflow.gating.events.FcsEvents;
+import org.mrdflow.gating.gatingml.GatingMlReader;
+import org.mrdflow.gating.method.GatingMethods;
+import org.mrdflow.gating.simulate.Instrument;
+import org.mrdflow.gating.simulate.MarrowSimulator;
+import org.mrdflow.gating.simulate.SampleSpec;
+import org.mrdflow.gating.simulate.Scenario;
+import org.mrdflow.gating.simulate.SimulationFiles;
+import org.mrdflow.gating.strategy.GatingResult;
+import org.mrdflow.gating.strategy.StrategyEvaluator;
+
+class MrdGatingMlTest {
+
+  /**
+   * The exported document, read back and applied by the engine's own gate evaluation (another
+   * implementation of the same geometry), selects the same nucleated cells and blasts.
+   */
+  @Test
+  void theExportedGatesReproduceTheCountsWhenAppliedByTheEngine(@TempDir Path dir)
+      throws IOException {
+    SampleSpec spec = Scenario.CLASSIC.expand(
+        new Scenario.Options(11, 200_000, 1, Instrument.NAVIOS, 5e-3)).get(0);
+    Path fcs = SimulationFiles.write(MarrowSimulator.simulate(spec), dir).fcs();
+    MrdAnalysisConfig config = MrdAnalysisConfig.defaults();
+    MrdAnalysis.SampleAnalysis sample;
+    try (FcsFile file = FcsFile.open(fcs, FcsEvents.SCALE)) {
+      sample = new MrdAnalysis(config).analyzeWithEvents(file.first(), "classic");
+    }
+    assertThat(sample.gates().blastCluster()).isNotNull();
+    Path xml = dir.resolve("classic.gating-ml.xml");
+    MrdGatingMl.write(sample, config, xml);
+
+    GatingResult applied = new StrategyEvaluator(GatingMlReader.read(xml),
+        GatingMethods.discover()).apply(FcsEvents.read(fcs));
+    long nucleated = sample.result().nucleatedEvents();
+    long blasts = sample.result().blastEvents();
+    assertThat((double) applied.population("nucleated").count())
+        .isCloseTo(nucleated, Offset.offset(1e-4 * nucleated));
+    assertThat((double) applied.population("blasts").count())
+        .isCloseTo(blasts, Offset.offset(2.0));
+  }
+}
