@@ -1,6 +1,8 @@
 package org.mrdflow.fcs;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -19,10 +21,14 @@ public final class ReadBenchmark {
   /**
    * @param bytes file size
    * @param events events over all datasets
-   * @param readSeconds median plain-read time
-   * @param parseSeconds median open + decode time
+   * @param readSeconds median plain-read wall time
+   * @param parseSeconds median open + decode wall time
+   * @param readCpuSeconds median CPU time of this thread for the plain read
+   * @param parseCpuSeconds median CPU time of this thread for open + decode (on a shared machine
+   *     less disturbed by other processes than wall time)
    */
-  public record Result(long bytes, long events, double readSeconds, double parseSeconds) {
+  public record Result(long bytes, long events, double readSeconds, double parseSeconds,
+      double readCpuSeconds, double parseCpuSeconds) {
     public double parseGbPerSecond() {
       return bytes / parseSeconds / 1e9;
     }
@@ -51,18 +57,27 @@ public final class ReadBenchmark {
     long events = 0;
     double[] read = new double[repetitions];
     double[] parse = new double[repetitions];
+    double[] readCpu = new double[repetitions];
+    double[] parseCpu = new double[repetitions];
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     for (int i = 0; i < warmups + repetitions; i++) {
+      long c0 = threads.getCurrentThreadCpuTime();
       long t0 = System.nanoTime();
       plainRead(file, buffer);
       long t1 = System.nanoTime();
+      long c1 = threads.getCurrentThreadCpuTime();
       events = parseAll(file);
       long t2 = System.nanoTime();
+      long c2 = threads.getCurrentThreadCpuTime();
       if (i >= warmups) {
         read[i - warmups] = (t1 - t0) / 1e9;
         parse[i - warmups] = (t2 - t1) / 1e9;
+        readCpu[i - warmups] = (c1 - c0) / 1e9;
+        parseCpu[i - warmups] = (c2 - c1) / 1e9;
       }
     }
-    return new Result(size, events, median(read), median(parse));
+    return new Result(size, events, median(read), median(parse), median(readCpu),
+        median(parseCpu));
   }
 
   private static void plainRead(Path file, ByteBuffer buffer) throws IOException {

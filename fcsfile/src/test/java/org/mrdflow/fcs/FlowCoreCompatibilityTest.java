@@ -12,8 +12,9 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * {@link FcsReadOptions#flowCoreDefaults()} against what Bioconductor flowCore 2.10.0's {@code
- * read.FCS} returns with its defaults (linearize, truncate_max_range) on every dataset it reads,
- * and the spillover matrices against flowCore's {@code spillover()}.
+ * read.FCS} returns with its defaults (linearize, truncate_max_range) on every dataset it reads
+ * (with {@code emptyValue} / {@code ignore.text.offset} switched where flowCore needed that), and
+ * the spillover matrices against flowCore's {@code spillover()}.
  */
 class FlowCoreCompatibilityTest {
 
@@ -32,9 +33,10 @@ class FlowCoreCompatibilityTest {
     for (String rel : corpus.files()) {
       JsonNode datasets = corpus.flowCoreGolden(rel).get("datasets");
       for (JsonNode ds : datasets) {
-        if (ds.path("a").path("ok").asBoolean(false)) {
+        JsonNode read = flowCoreRead(ds);
+        if (read != null) {
           tests.add(DynamicTest.dynamicTest(rel + " #" + ds.get("index").asInt(),
-              () -> checkValues(corpus, rel, ds)));
+              () -> checkValues(corpus, rel, ds.get("index").asInt(), read)));
         }
         if (ds.path("spillover").path("ok").asBoolean(false)) {
           tests.add(DynamicTest.dynamicTest(rel + " #" + ds.get("index").asInt() + " spillover",
@@ -45,9 +47,25 @@ class FlowCoreCompatibilityTest {
     return tests.stream();
   }
 
-  private static void checkValues(ReferenceCorpus corpus, String rel, JsonNode expected)
+  /**
+   * flowCore's defaults, or where they failed, the first retry with {@code emptyValue = FALSE}
+   * and/or {@code ignore.text.offset = TRUE} that read the file (our reader needs no such option:
+   * it detects both situations); null when flowCore could not read the dataset at all.
+   */
+  private static JsonNode flowCoreRead(JsonNode ds) {
+    if (ds.path("a").path("ok").asBoolean(false)) {
+      return ds.get("a");
+    }
+    for (JsonNode retry : ds.path("a_lenient_retries")) {
+      if (retry.path("ok").asBoolean(false)) {
+        return retry;
+      }
+    }
+    return null;
+  }
+
+  private static void checkValues(ReferenceCorpus corpus, String rel, int index, JsonNode read)
       throws Exception {
-    int index = expected.get("index").asInt();
     JsonNode raw = corpus.golden(rel).get("datasets").get(index);
     try (FcsFile f = FcsFile.open(corpus.file(rel), FcsReadOptions.flowCoreDefaults())) {
       FcsDataset d = f.datasets().get(index);
@@ -56,7 +74,7 @@ class FlowCoreCompatibilityTest {
         checkAgainstRawGolden(d, s, raw.get("golden"));
         return;
       }
-      JsonNode g = expected.get("a").get("data");
+      JsonNode g = read.get("data");
       assertThat(d.eventCount()).isEqualTo(g.get("events").asInt());
       assertThat(d.parameterCount()).isEqualTo(g.get("channels").asInt());
       for (int c = 0; c < d.parameterCount(); c++) {

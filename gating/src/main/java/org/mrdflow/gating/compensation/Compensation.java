@@ -95,23 +95,33 @@ public final class Compensation {
   private float[][] compensate(float[][] in, int events) {
     int n = in.length;
     float[][] out = new float[n][events];
+    // Each block is first widened to double in its own loop: the JIT vectorises a plain
+    // float -> double copy and a double multiply-add, but not the two fused in one loop.
+    double[][] block = new double[n][BLOCK];
     double[] acc = new double[BLOCK];
     for (int start = 0; start < events; start += BLOCK) {
       int len = Math.min(BLOCK, events - start);
+      for (int k = 0; k < n; k++) {
+        float[] column = in[k];
+        double[] wide = block[k];
+        for (int i = 0; i < len; i++) {
+          wide[i] = column[start + i];
+        }
+      }
       for (int j = 0; j < n; j++) {
         double m0 = inverse[0][j];
-        float[] first = in[0];
+        double[] first = block[0];
         for (int i = 0; i < len; i++) {
-          acc[i] = first[start + i] * m0;
+          acc[i] = first[i] * m0;
         }
         for (int k = 1; k < n; k++) {
           double m = inverse[k][j];
           if (m == 0) {
             continue;
           }
-          float[] column = in[k];
+          double[] wide = block[k];
           for (int i = 0; i < len; i++) {
-            acc[i] += column[start + i] * m;
+            acc[i] += wide[i] * m;
           }
         }
         float[] target = out[j];

@@ -113,8 +113,9 @@ public final class DensityPeakRegion implements GatingMethod {
 
   /** A gate no event satisfies: the population is empty, which is a result, not an error. */
   private static MethodResult empty(MethodContext context) {
-    double[] none = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
-    return new MethodResult.Geometry(new RectangleGate(context.dimensions(), none, none));
+    double[] min = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
+    double[] max = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
+    return new MethodResult.Geometry(new RectangleGate(context.dimensions(), min, max));
   }
 
   private static int highest(double[] density) {

@@ -72,14 +72,14 @@ public final class DensityValleyThreshold implements GatingMethod {
     float[] values = context.columns()[0];
     EventMask parent = context.parent();
     double[] range = Density.range(values, parent, args.number("trim"));
-    double threshold;
     if (range == null) {
-      threshold = Double.POSITIVE_INFINITY;
-    } else {
-      double lo = args.optionalNumber("min").orElse(range[0]);
-      double hi = args.optionalNumber("max").orElse(range[1]);
-      threshold = hi > lo ? threshold(values, parent, lo, hi, args, side) : hi;
+      // No finite parent value: an empty population, which is a result.
+      return new MethodResult.Geometry(new RectangleGate(context.dimensions(),
+          new double[] {Double.POSITIVE_INFINITY}, new double[] {Double.NEGATIVE_INFINITY}));
     }
+    double lo = args.optionalNumber("min").orElse(range[0]);
+    double hi = args.optionalNumber("max").orElse(range[1]);
+    double threshold = hi > lo ? threshold(values, parent, lo, hi, args, side) : hi;
     double[] min = {side.equals("above") ? threshold : Double.NEGATIVE_INFINITY};
     double[] max = {side.equals("above") ? Double.POSITIVE_INFINITY : threshold};
     return new MethodResult.Geometry(new RectangleGate(context.dimensions(), min, max));

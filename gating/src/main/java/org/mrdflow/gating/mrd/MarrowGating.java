@@ -107,8 +107,10 @@ public final class MarrowGating {
     // on CD34-bright cells that carry neither.
     float[] cd38Z = standardized(cd38, p38Median, p38Sd);
     EventMask cd38Bright = above(cd38Z, -1.0, progenitorsAll);
-    double cd19Pos = Math.max(cd19Negative, RobustStats.quantile(
-        RobustStats.values(cd19, cd38Bright), settings.cd19ProgenitorQuantile()));
+    // Median + SDs rather than a high quantile: CD19+ CD34+ blasts (pro-B) can sit among them.
+    float[] progenitorCd19 = RobustStats.values(cd19, cd38Bright);
+    double cd19Pos = Math.max(cd19Negative, RobustStats.median(progenitorCd19)
+        + settings.cd19ProgenitorSpreads() * RobustStats.robustSd(progenitorCd19));
 
     // CD10 brightness control: band/segmented neutrophils.
     double cd10Bright = Math.max(cd10Pos, RobustStats.quantile(

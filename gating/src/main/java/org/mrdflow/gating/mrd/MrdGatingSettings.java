@@ -14,8 +14,9 @@ package org.mrdflow.gating.mrd;
  * @param plasmaCd38Spreads plasma cells: CD38 above the progenitor median + this many SDs
  * @param cd10BrightQuantile "CD10 bright": above this quantile of CD10 on SSC-high granulocytes
  *     (band and segmented neutrophils are the panel's internal CD10-positive control)
- * @param cd19ProgenitorQuantile CD19 positivity is at least this quantile of CD19 on normal
- *     CD34+ CD10- progenitors, so spreading from CD34 never makes them B lineage
+ * @param cd19ProgenitorSpreads CD19 positivity is at least the median + this many robust SDs
+ *     of CD19 on normal CD38-bright CD34+ CD10- progenitors (2.33: their 99th percentile if
+ *     Gaussian), so spreading from CD34 does not make them B lineage
  * @param scatterLowSpreads blast scatter window: log FSC and log SSC at least the lymphocyte
  *     median - this many SDs
  * @param fscHighSpreads blast scatter window: log FSC at most the lymphocyte median + this many
@@ -43,7 +44,7 @@ public record MrdGatingSettings(
     double lymphocyteSpreads,
     double plasmaCd38Spreads,
     double cd10BrightQuantile,
-    double cd19ProgenitorQuantile,
+    double cd19ProgenitorSpreads,
     double scatterLowSpreads,
     double fscHighSpreads,
     double sscHighSpreads,
@@ -59,6 +60,6 @@ public record MrdGatingSettings(
     double panelLimitedShare) {
 
   public static final MrdGatingSettings DEFAULTS = new MrdGatingSettings(
-      64, 6.0, 4.0, 4.0, 4.0, 3.0, 0.95, 0.99, 3.0, 6.0, 4.0, 4.0, 3.0, 2.0, 2.0, 10,
+      64, 6.0, 4.0, 4.0, 4.0, 3.0, 0.95, 2.33, 3.0, 6.0, 4.0, 4.0, 3.0, 2.0, 2.0, 10,
       15.09, 3.0, 0.05, 20, 0.25);
 }

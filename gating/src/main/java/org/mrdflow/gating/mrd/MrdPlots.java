@@ -126,7 +126,8 @@ public final class MrdPlots {
   }
 
   private static String[] title(String stem, MrdResult r) {
-    String mrd = r.blastEvents() == 0
+    // A negative is reported as "not detected (< sensitivity)" (domain brief section 2).
+    String mrd = r.blastEvents() == 0 || r.mrdStatus() == MrdStatus.NEGATIVE
         ? String.format(Locale.ROOT, "not detected (< %.1e)", r.sensitivity())
         : String.format(Locale.ROOT, "MRD %.2g (%.2g %%)", r.mrdFraction(), 100 * r.mrdFraction());
     String line1 = String.format(Locale.ROOT, "%s: %s %s, %s; %d blasts / %,d nucleated, "
@@ -136,7 +137,8 @@ public final class MrdPlots {
         + "%.1f %% of lymphocytes, aplasia %s; hematogones %,d; panel-limited %s; flags %s",
         Double.isNaN(r.cd19PosBlastFraction()) ? "-"
             : String.format(Locale.ROOT, "%.1f %%", 100 * r.cd19PosBlastFraction()),
-        r.hcd19CarEligible(), 100 * r.bCellFractionOfLymphocytes(), r.bCellAplasia(),
+        r.hcd19CarEligible() == null ? "not evaluable" : r.hcd19CarEligible(),
+        100 * r.bCellFractionOfLymphocytes(), r.bCellAplasia(),
         r.hematogoneEvents(), r.panelLimited(), r.qcFlags());
     return new String[] {line1, line2};
   }

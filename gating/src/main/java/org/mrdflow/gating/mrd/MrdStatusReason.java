@@ -9,11 +9,14 @@ public enum MrdStatusReason {
   POSITIVE_ABOVE_THRESHOLD,
   /** POSITIVE but fewer blasts than the LLOQ: detected, not precisely quantifiable. */
   POSITIVE_NOT_QUANTIFIABLE,
-  /** NEGATIVE: no blasts detected with sufficient sensitivity. */
+  /**
+   * NEGATIVE: no blast cluster of LOD size (fewer blasts than the LOD, possibly none) with
+   * sufficient sensitivity (LOD / nucleated <= threshold): "not detected (< sensitivity)".
+   */
   NOT_DETECTED,
   /** INDETERMINATE: blasts >= LOD but below the threshold. */
   LOW_LEVEL_POSITIVE_BELOW_THRESHOLD,
-  /** INDETERMINATE: some blasts, fewer than the LOD. */
+  /** INDETERMINATE: some blasts, fewer than the LOD, without the sensitivity to call NEGATIVE. */
   DETECTED_BELOW_LOD,
   /** INDETERMINATE: no blasts, but too few nucleated cells to reach the threshold. */
   INSUFFICIENT_SENSITIVITY

@@ -91,6 +91,9 @@ public final class BenchCommand implements Runnable {
         out.printf("parse           %.4f s  (%.2f GB/s, median of %d)%n",
             r.parseSeconds(), r.parseGbPerSecond(), repetitions);
         out.printf("ratio           %.2f  (parse / plain read)%n", r.ratio());
+        out.printf("CPU time        read %.4f s, parse %.4f s (%.2f GB/s), ratio %.2f%n",
+            r.readCpuSeconds(), r.parseCpuSeconds(), r.bytes() / r.parseCpuSeconds() / 1e9,
+            r.parseCpuSeconds() / r.readCpuSeconds());
         out.printf("peak heap       %.0f MB (sum of heap pool peaks, upper bound)%n",
             peakHeapBytes() / 1e6);
       }

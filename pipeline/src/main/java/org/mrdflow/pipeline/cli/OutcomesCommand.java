@@ -92,8 +92,10 @@ public final class OutcomesCommand implements Callable<Integer> {
       OutcomesJob.Result result = OutcomesJob.run(request, spark);
       for (EstimateRow e : result.report().estimates()) {
         if (e.analysis().equals("infusion") && e.months() == 24 && e.endpoint().equals("LFS")) {
-          out.printf(Locale.ROOT, "2-year LFS %-26s %5.1f%% (%.1f-%.1f), n = %d%n", e.groupLabel(), 100 * e.estimate(),
-              100 * e.lower(), 100 * e.upper(), e.patients());
+          String interval = Double.isFinite(e.lower()) && Double.isFinite(e.upper())
+              ? String.format(Locale.ROOT, " (%.1f-%.1f)", 100 * e.lower(), 100 * e.upper()) : "";
+          out.printf(Locale.ROOT, "2-year LFS %-26s %5.1f%%%s, n = %d%n", e.groupLabel(), 100 * e.estimate(), interval,
+              e.patients());
         }
       }
       for (RiskModelRow m : result.report().riskModels()) {
