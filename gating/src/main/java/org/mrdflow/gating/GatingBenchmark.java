@@ -1,5 +1,7 @@
 package org.mrdflow.gating;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -29,7 +31,8 @@ import org.mrdflow.gating.transform.LogicleTransform;
  * fluorescence detectors with the file's spillover matrix, logicle on the six compensated
  * channels, and a 10-population strategy of fixed gates (rectangles, a polygon, an ellipse, a
  * quadrant-style split and a Boolean gate). Timed in the same run as a plain pass that sums the
- * same arrays, so the ratio is comparable across machines. Single thread; medians after warm-up.
+ * same arrays, so the ratio is comparable across machines. Single thread; medians after warm-up,
+ * in wall time and in the thread's CPU time (robust when other processes share the core).
  * Run it with {@code bin/mrdflow bench gating}.
  */
 public final class GatingBenchmark {
@@ -38,22 +41,37 @@ public final class GatingBenchmark {
 
   /**
    * @param events events in the sample
-   * @param gateSeconds median time of compensation + transforms + gating + counting
-   * @param sumSeconds median time of summing every column once
+   * @param gateSeconds median wall time of compensation + transforms + gating + counting
+   * @param sumSeconds median wall time of summing every column once
    * @param fastestGateSeconds fastest gating round (least disturbed by other processes)
    * @param fastestSumSeconds fastest summing round
+   * @param gateCpuSeconds median CPU time of the benchmark thread per gating round: what one
+   *     core spends, unaffected by other processes taking turns on it (NaN where the JVM
+   *     cannot measure thread CPU time)
+   * @param sumCpuSeconds median thread CPU time per summing round (NaN likewise)
    * @param checksum counts of the runs plus the sums, so neither pass can be optimised away
    */
   public record Result(int events, double gateSeconds, double sumSeconds,
-      double fastestGateSeconds, double fastestSumSeconds, long checksum) {
+      double fastestGateSeconds, double fastestSumSeconds, double gateCpuSeconds,
+      double sumCpuSeconds, long checksum) {
     /** gating time / plain summing time. */
     public double ratio() {
       return gateSeconds / sumSeconds;
     }
 
+    /** gating / summing in thread CPU time. */
+    public double cpuRatio() {
+      return gateCpuSeconds / sumCpuSeconds;
+    }
+
     /** Event-gate evaluations per second (events x populations / gating time). */
     public double evaluationsPerSecond() {
       return (double) events * POPULATIONS / gateSeconds;
+    }
+
+    /** Event-gate evaluations per second of thread CPU time. */
+    public double evaluationsPerCpuSecond() {
+      return (double) events * POPULATIONS / gateCpuSeconds;
     }
   }
 
@@ -66,19 +84,30 @@ public final class GatingBenchmark {
     for (int i = 0; i < warmup; i++) {
       checksum += gate(evaluator, sample) + Double.doubleToLongBits(sum(sample.events()));
     }
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    boolean cpu = threads.isCurrentThreadCpuTimeSupported();
+    if (cpu && !threads.isThreadCpuTimeEnabled()) {
+      threads.setThreadCpuTimeEnabled(true);
+    }
     double[] gateTimes = new double[repetitions];
     double[] sumTimes = new double[repetitions];
+    double[] gateCpu = new double[repetitions];
+    double[] sumCpu = new double[repetitions];
     for (int r = 0; r < repetitions; r++) {
+      long cpuStart = cpu ? threads.getCurrentThreadCpuTime() : 0;
       long start = System.nanoTime();
       checksum += Double.doubleToLongBits(sum(sample.events()));
       sumTimes[r] = (System.nanoTime() - start) / 1e9;
+      sumCpu[r] = cpu ? (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9 : Double.NaN;
+      cpuStart = cpu ? threads.getCurrentThreadCpuTime() : 0;
       start = System.nanoTime();
       checksum += gate(evaluator, sample);
       gateTimes[r] = (System.nanoTime() - start) / 1e9;
+      gateCpu[r] = cpu ? (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9 : Double.NaN;
     }
     return new Result(events, median(gateTimes), median(sumTimes),
         Arrays.stream(gateTimes).min().orElseThrow(), Arrays.stream(sumTimes).min().orElseThrow(),
-        checksum);
+        median(gateCpu), median(sumCpu), checksum);
   }
 
   private static long gate(StrategyEvaluator evaluator, Sample sample) {

@@ -15,8 +15,11 @@ import org.mrdflow.gating.events.EventTable;
  * column-major in blocks of events, with no per-event allocation.
  */
 public final class Compensation {
-  /** Events per block: the accumulators stay in L1 while every detector column streams past. */
-  private static final int BLOCK = 1024;
+  /**
+   * Events per block: the widened block of every detector (2 KB each) and the accumulator stay
+   * in L1 even for 20 detectors; measured faster than 1024 or 128 with 6 detectors.
+   */
+  private static final int BLOCK = 256;
 
   private final SpilloverMatrix spillover;
   private final double[][] inverse;

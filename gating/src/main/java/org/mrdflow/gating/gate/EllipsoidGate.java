@@ -78,6 +78,8 @@ public record EllipsoidGate(
     double pxx = precision[0][0];
     double pxy = precision[0][1] + precision[1][0];
     double pyy = precision[1][1];
+    double[] blockX = new double[64];
+    double[] blockY = new double[64];
     long[] words = new long[within.wordCount()];
     for (int w = 0; w < words.length; w++) {
       long parent = within.word(w);
@@ -86,10 +88,15 @@ public record EllipsoidGate(
       }
       int base = w << 6;
       int end = Math.min(64, events - base);
+      // Widened first, in a vectorised loop: see PolygonGate.
+      for (int j = 0; j < end; j++) {
+        blockX[j] = xs[base + j];
+        blockY[j] = ys[base + j];
+      }
       long word = 0;
       for (int j = 0; j < end; j++) {
-        double dx = xs[base + j] - mx;
-        double dy = ys[base + j] - my;
+        double dx = blockX[j] - mx;
+        double dy = blockY[j] - my;
         double distance = pxx * dx * dx + pxy * dx * dy + pyy * dy * dy;
         word |= (distance <= distanceSquare ? 1L : 0L) << j;
       }

@@ -47,6 +47,19 @@ public record PolygonGate(List<Dimension> dimensions, double[] xs, double[] ys)
     double maxX = Arrays.stream(xs).max().orElseThrow();
     double minY = Arrays.stream(ys).min().orElseThrow();
     double maxY = Arrays.stream(ys).max().orElseThrow();
+    // Edge i joins vertex i to the previous vertex; the same terms, in the same order, as
+    // inside(), so every event gets the same answer.
+    int n = xs.length;
+    double[] previousY = new double[n];
+    double[] edgeX = new double[n];
+    double[] edgeY = new double[n];
+    for (int i = 0, j = n - 1; i < n; j = i++) {
+      previousY[i] = ys[j];
+      edgeX[i] = xs[j] - xs[i];
+      edgeY[i] = ys[j] - ys[i];
+    }
+    double[] blockX = new double[64];
+    double[] blockY = new double[64];
     long[] words = new long[within.wordCount()];
     for (int w = 0; w < words.length; w++) {
       long parent = within.word(w);
@@ -55,14 +68,25 @@ public record PolygonGate(List<Dimension> dimensions, double[] xs, double[] ys)
       }
       int base = w << 6;
       int end = Math.min(64, events - base);
+      // Widened in a loop of their own (vectorised); a float -> double conversion inside the
+      // test loop would chain its iterations on x86 (cvtss2sd writes only part of a register).
+      for (int j = 0; j < end; j++) {
+        blockX[j] = xValues[base + j];
+        blockY[j] = yValues[base + j];
+      }
       long word = 0;
       for (int j = 0; j < end; j++) {
-        double x = xValues[base + j];
-        double y = yValues[base + j];
-        // Bounding-box rejection first: most events of a sample lie outside any one polygon.
-        if (x >= minX && x <= maxX && y >= minY && y <= maxY && inside(x, y)) {
-          word |= 1L << j;
+        double x = blockX[j];
+        double y = blockY[j];
+        int odd = 0;
+        for (int i = 0; i < n; i++) {
+          // Only edges spanning y need the division (the slow part).
+          if ((ys[i] > y) != (previousY[i] > y)) {
+            odd ^= x < edgeX[i] * (y - ys[i]) / edgeY[i] + xs[i] ? 1 : 0;
+          }
         }
+        boolean inBox = x >= minX & x <= maxX & y >= minY & y <= maxY;
+        word |= (long) (inBox ? odd : 0) << j;
       }
       words[w] = word & parent;
     }

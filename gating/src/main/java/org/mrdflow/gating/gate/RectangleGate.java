@@ -45,49 +45,70 @@ public record RectangleGate(List<Dimension> dimensions, double[] min, double[] m
   public EventMask evaluate(float[][] columns, EventMask within) {
     int events = within.size();
     int n = min.length;
-    // For a float v, v >= lo exactly when v >= the smallest float at or above lo, and v < hi
-    // exactly when v < the smallest float at or above hi: comparing floats loses nothing.
-    float[] lo = new float[n];
-    float[] hi = new float[n];
+    // Each tested dimension becomes an inclusive range [low, low + span] of order keys (see
+    // orderKey); open sides take the keys of the infinities, so NaN, whose keys lie beyond
+    // both, fails as soon as one side is tested. A dimension open on both sides is skipped.
+    float[][] tested = new float[n][];
+    int[] lows = new int[n];
+    long[] spans = new long[n];
+    int count = 0;
     for (int d = 0; d < n; d++) {
-      lo[d] = floatAtOrAbove(min[d]);
-      hi[d] = floatAtOrAbove(max[d]);
+      boolean testLow = min[d] != Double.NEGATIVE_INFINITY;
+      boolean testHigh = max[d] != Double.POSITIVE_INFINITY;
+      if (!testLow && !testHigh) {
+        continue;
+      }
+      // For a float v, v >= lo exactly when v >= the smallest float at or above lo, and v < hi
+      // exactly when v < the smallest float at or above hi: comparing floats loses nothing.
+      int low = testLow ? zeroAwareKey(floatAtOrAbove(min[d])) : orderKey(Float.NEGATIVE_INFINITY);
+      long high = testHigh
+          ? zeroAwareKey(floatAtOrAbove(max[d])) - 1L
+          : orderKey(Float.POSITIVE_INFINITY);
+      tested[count] = columns[d];
+      lows[count] = low;
+      spans[count] = high - low;
+      count++;
     }
     long[] words = new long[within.wordCount()];
     for (int w = 0; w < words.length; w++) {
       long word = within.word(w);
       int base = w << 6;
       int end = Math.min(64, events - base);
-      for (int d = 0; d < n && word != 0; d++) {
-        word &= inside(columns[d], base, end, lo[d], hi[d]);
+      for (int d = 0; d < count && word != 0; d++) {
+        word &= inside(tested[d], base, end, lows[d], spans[d]);
       }
       words[w] = word;
     }
     return EventMask.ofWords(words, events);
   }
 
-  /** Bit j set when value {@code base + j} passes the tested bounds; one loop per case. */
-  private static long inside(float[] values, int base, int end, float low, float high) {
+  /**
+   * Bit j set when the key of value {@code base + j} is in [low, low + span]. Integer arithmetic
+   * only: the JIT turns float comparisons into branches, which random data mispredict.
+   */
+  private static long inside(float[] values, int base, int end, int low, long span) {
     long inside = 0;
-    boolean testLow = low != Float.NEGATIVE_INFINITY;
-    boolean testHigh = high != Float.POSITIVE_INFINITY;
-    if (testLow && testHigh) {
-      for (int j = 0; j < end; j++) {
-        float v = values[base + j];
-        inside |= (v >= low & v < high ? 1L : 0L) << j;
-      }
-    } else if (testLow) {
-      for (int j = 0; j < end; j++) {
-        inside |= (values[base + j] >= low ? 1L : 0L) << j;
-      }
-    } else if (testHigh) {
-      for (int j = 0; j < end; j++) {
-        inside |= (values[base + j] < high ? 1L : 0L) << j;
-      }
-    } else {
-      inside = end == 64 ? -1L : (1L << end) - 1;
+    for (int j = 0; j < end; j++) {
+      int bits = Float.floatToRawIntBits(values[base + j]);
+      // key - low as an unsigned 32-bit number: keys below low wrap to beyond any span.
+      long offset = (bits ^ (bits >> 31 & 0x7fffffff)) - low & 0xffffffffL;
+      inside |= (offset - span - 1) >>> 63 << j;
     }
     return inside;
+  }
+
+  /**
+   * An int that orders non-NaN floats as they compare (-0 just below +0): the bits, with the
+   * magnitude bits of negative values flipped. NaNs lie above +Infinity or below -Infinity.
+   */
+  private static int orderKey(float f) {
+    int bits = Float.floatToRawIntBits(f);
+    return bits ^ (bits >> 31 & 0x7fffffff);
+  }
+
+  /** orderKey, with both zeros at -0's key: -0 >= +0 and -0 < +0 is false, as for floats. */
+  private static int zeroAwareKey(float bound) {
+    return orderKey(bound == 0 ? -0f : bound);
   }
 
   /** The smallest float not below {@code bound} (infinities map to themselves). */

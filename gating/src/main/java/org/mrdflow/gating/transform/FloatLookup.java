@@ -8,7 +8,8 @@ package org.mrdflow.gating.transform;
  * parameter t in [0, 1). Each bin holds the cubic Hermite interpolant in t of the exact scale
  * through its two end points (values and slopes from the Halley solver), whose error for a
  * log-like function is about h^4/384 relative: below 1e-10, far under float resolution. No
- * search and no division: one 32-byte table read and one Horner evaluation per value.
+ * search and no division: one 32-byte table read and one fused-multiply-add Horner evaluation
+ * per value, without branches.
  *
  * <p>Below {@code T 1e-9} the scale is linear to within 1e-15 and is evaluated as such; beyond
  * {@code T 2^20}, and for NaN, the exact solver is used.
@@ -16,7 +17,8 @@ package org.mrdflow.gating.transform;
 final class FloatLookup {
   private static final int SHIFT = 17;
   private static final int STRIDE = 4;
-  private static final double T_PER_BIT = 1.0 / (1 << SHIFT);
+  private static final int LOW_MASK = (1 << SHIFT) - 1;
+  private static final long ONE_BITS = Double.doubleToRawLongBits(1.0);
 
   private final BiexponentialScale scale;
   private final double x1;
@@ -62,19 +64,36 @@ final class FloatLookup {
     int small = smallBits;
     int top = topBits;
     double zero = x1;
+    int outside = 0;
+    // Branch-free body; values off the table (tiny, huge, infinite, NaN) read bin 0 here and are
+    // redone by the second loop. The bit tricks matter on x86: an int -> double conversion
+    // (cvtsi2sd) writes only part of its register, and C2 then chains every iteration to the
+    // previous one; a sign test would mispredict half the time on data straddling zero.
+    for (int i = 0; i < n; i++) {
+      int raw = Float.floatToRawIntBits(in[i]);
+      int bits = raw & 0x7fffffff;
+      int k = bits - small;
+      boolean onTable = k >= 0 & bits < top;
+      outside += onTable ? 0 : 1;
+      k = onTable ? k : 0;
+      int o = (k >>> SHIFT) * STRIDE;
+      // t = low bits / 2^17, exactly: they become the mantissa of a double in [1, 2).
+      double t = Double.longBitsToDouble(ONE_BITS | (long) (k & LOW_MASK) << (52 - SHIFT)) - 1;
+      double u = Math.fma(t, Math.fma(t, Math.fma(t, table[o + 3], table[o + 2]),
+          table[o + 1]), table[o]);
+      // The scale is odd about x1: the value's sign bit on 1.0 gives the factor +-1.
+      double sign = Double.longBitsToDouble(ONE_BITS | (long) (raw & 0x80000000) << 32);
+      out[i] = (float) (zero + u * sign);
+    }
+    if (outside == 0) {
+      return;
+    }
     for (int i = 0; i < n; i++) {
       float v = in[i];
       int bits = Float.floatToRawIntBits(v) & 0x7fffffff;
-      if (bits - small >= 0 && bits < top) {
-        int o = ((bits - small) >>> SHIFT) * STRIDE;
-        double t = (bits & ((1 << SHIFT) - 1)) * T_PER_BIT;
-        double u = table[o] + t * (table[o + 1] + t * (table[o + 2] + t * table[o + 3]));
-        // copySign instead of a branch: compensated data straddle zero, so a sign branch
-        // would mispredict about half the time.
-        out[i] = (float) (zero + Math.copySign(u, v));
-      } else if (bits < smallBits) {
-        out[i] = (float) (x1 + v * slopeAtZero);
-      } else {
+      if (bits < small) {
+        out[i] = (float) (zero + v * slopeAtZero);
+      } else if (bits >= top) {
         out[i] = (float) scale.apply(v);
       }
     }

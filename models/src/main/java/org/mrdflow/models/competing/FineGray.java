@@ -31,6 +31,8 @@ public final class FineGray {
     double[] beta = new double[p];
     Problem.Evaluation current = problem.evaluate(beta);
     double loglikNull = current.loglik;
+    // singular at beta = 0 is a property of the design (a constant or collinear column)
+    SymmetricMatrices.strictFactor(current.information, terms);
     boolean converged = false;
     int iterations = 0;
     while (true) {
@@ -45,7 +47,9 @@ public final class FineGray {
         break;
       }
       iterations++;
-      double[] step = SymmetricMatrices.solve(current.information, current.score, terms);
+      // a pivot that vanishes as a coefficient diverges (monotone likelihood) takes no step, as
+      // survival's cholesky2; the other coefficients go on
+      double[] step = SymmetricMatrices.factor(current.information).solve(current.score);
       double[] next = new double[p];
       for (int j = 0; j < p; j++) {
         next[j] = beta[j] + step[j];
@@ -60,7 +64,8 @@ public final class FineGray {
       beta = next;
       current = trial;
     }
-    double[][] bread = SymmetricMatrices.inverse(current.information, terms);
+    SymmetricMatrices.Factor factor = SymmetricMatrices.factor(current.information);
+    double[][] bread = factor.inverse();
     double[][] meat = problem.scoreResidualCrossProduct(beta);
     double[][] variance = new double[p][p];
     for (int a = 0; a < p; a++) {
@@ -72,6 +77,10 @@ public final class FineGray {
           }
         }
         variance[a][b] = s;
+      }
+      if (factor.singular()[a]) {
+        // no information left at the estimate: the coefficient is unbounded
+        variance[a][a] = Double.POSITIVE_INFINITY;
       }
     }
     return new FineGrayFit(terms, beta, variance, current.loglik, loglikNull, iterations,

@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.IntPredicate;
 import java.util.function.Predicate;
@@ -425,7 +427,8 @@ public final class OutcomesAnalysis {
             fit.coef()[j], fit.se()[j], fit.hazardRatio()[j], lo[j], hi[j], fit.p()[j]));
         if (!(fit.se()[j] < DIVERGED_SE)) {
           notes.add(model + " " + endpoint + ": the hazard ratio of " + terms.get(j) + " is not estimable (standard error "
-              + Math.round(fit.se()[j]) + "): no events in one of its categories (monotone likelihood).");
+              + (Double.isFinite(fit.se()[j]) ? Math.round(fit.se()[j]) : "infinite")
+              + "): no events in one of its categories (monotone likelihood).");
         }
       }
     } catch (StatsInputException e) {
@@ -453,30 +456,28 @@ public final class OutcomesAnalysis {
       models.put(t.getKey(), t.getValue().fit(data.features(), data.x(), data.relapse()));
     }
     int[] reducedFolds = {0};
+    Set<String> foldWarnings = new TreeSet<>();
     CrossValidation.FoldScorer cox = training -> {
-      // A term constant in a training fold (no one transplanted by the landmark) cannot be estimated;
-      // when a fold's fit still fails (separation in a small fold), the last terms are dropped.
-      int[] columns =
+      // A term constant in a training fold (no one transplanted by the landmark) cannot be estimated
+      // and is left out of that fold. A coefficient diverging in a small fold (separation) is not:
+      // the fit converges with a large finite coefficient and a warning, as coxph.
+      int[] used =
           COX_RISK_TERMS.stream().mapToInt(RiskFeatures.NAMES::indexOf).filter(j -> varies(training.x(), j)).toArray();
-      for (int k = columns.length; ; k--) {
-        int[] used = Arrays.copyOf(columns, k);
-        try {
-          CoxFit fit = CoxModel.fit(relapseData(training), select(training.x(), used),
-              Arrays.stream(used).mapToObj(RiskFeatures.NAMES::get).toList(), CoxModel.Ties.EFRON);
-          reducedFolds[0] += k < COX_RISK_TERMS.size() ? 1 : 0;
-          return row -> fit.linearPredictor(select(new double[][] {row}, used)[0]);
-        } catch (StatsInputException e) {
-          if (k == 1) {
-            throw e;
-          }
-        }
-      }
+      CoxFit fit = CoxModel.fit(relapseData(training), select(training.x(), used),
+          Arrays.stream(used).mapToObj(RiskFeatures.NAMES::get).toList(), CoxModel.Ties.EFRON);
+      reducedFolds[0] += used.length < COX_RISK_TERMS.size() ? 1 : 0;
+      foldWarnings.addAll(fit.warnings());
+      return row -> fit.linearPredictor(select(new double[][] {row}, used)[0]);
     };
     try {
       record(CrossValidation.evaluate("cox_linear_predictor", data, cox, false, settings.crossValidation()), data, relapse);
       if (reducedFolds[0] > 0) {
-        notes.add("Cox comparator: in " + reducedFolds[0] + " cross-validation fold(s) not every term of " + COX_RISK_TERMS
-            + " could be estimated (constant in the fold, or a failed fit); those folds used the leading terms only.");
+        notes.add("Cox comparator: in " + reducedFolds[0] + " cross-validation fold(s) a term of " + COX_RISK_TERMS
+            + " was constant in the training fold and left out of that fold's fit.");
+      }
+      for (String warning : foldWarnings) {
+        notes.add("Cox comparator: the fit of some cross-validation folds warned: " + warning
+            + " (separation in a small fold); the fold used that fit.");
       }
     } catch (StatsInputException e) {
       notes.add("Cox comparator of the risk models: " + e.getMessage());

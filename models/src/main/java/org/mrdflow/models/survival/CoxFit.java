@@ -10,27 +10,66 @@ import org.mrdflow.models.SymmetricMatrices;
  * A fitted Cox model: coefficients, their model-based covariance (inverse observed information at
  * the estimate), the likelihood-ratio, Wald and score tests, Harrell's concordance, the
  * {@code cox.zph} proportional-hazards test and the Breslow/Efron baseline cumulative hazard.
+ * A coefficient without information left at the estimate (it diverged) gets an infinite variance.
  */
 public final class CoxFit {
 
+  /** coxph's {@code control$eps} and {@code toler.inf = sqrt(eps)} for the divergence check. */
+  private static final double STEP_TOLERANCE = CoxModel.CONVERGENCE;
+  private static final double RELATIVE_STEP_TOLERANCE = Math.sqrt(CoxModel.CONVERGENCE);
+
   private final CoxLikelihood likelihood;
   private final double[] coef;
+  private final double[][] information;
+  private final boolean[] singular;
   private final double[][] variance;
   private final double loglik;
   private final double loglikNull;
   private final ChiSquareResult scoreTest;
   private final int iterations;
+  private final List<String> warnings;
 
   CoxFit(CoxLikelihood likelihood, double[] coef, CoxLikelihood.Evaluation fitted,
-      CoxLikelihood.Evaluation nullModel, int iterations) {
+      CoxLikelihood.Evaluation nullModel, int iterations, boolean converged) {
     this.likelihood = likelihood;
     this.coef = coef;
-    this.variance = SymmetricMatrices.inverse(fitted.information(), likelihood.terms());
+    this.information = fitted.information();
+    SymmetricMatrices.Factor factor = SymmetricMatrices.factor(information);
+    this.singular = factor.singular();
+    this.variance = factor.inverse();
+    for (int j = 0; j < coef.length; j++) {
+      if (singular[j]) {
+        // no information left at the estimate: the coefficient is unbounded
+        variance[j][j] = Double.POSITIVE_INFINITY;
+      }
+    }
     this.loglik = fitted.loglik();
     this.loglikNull = nullModel.loglik();
     this.scoreTest = ChiSquareResult.of(SymmetricMatrices.quadraticFormInverse(
         nullModel.information(), nullModel.score(), likelihood.terms()), coef.length);
     this.iterations = iterations;
+    this.warnings = warnings(factor.solve(fitted.score()), converged);
+  }
+
+  /**
+   * coxph's check (survival's {@code coxph.fit}): a coefficient whose next Newton step
+   * {@code |(V U)_j|} still exceeds eps and sqrt(eps) |b_j| was still moving when the
+   * log-likelihood stopped changing, i.e. it diverges. (coxph skips this check when the iterations
+   * ran out; it is kept here so that such a fit still names the diverging variable.)
+   */
+  private List<String> warnings(double[] nextStep, boolean converged) {
+    List<String> out = new ArrayList<>();
+    if (!converged) {
+      out.add("ran out of iterations (" + iterations + ") and did not converge");
+    }
+    for (int j = 0; j < coef.length; j++) {
+      double step = Math.abs(nextStep[j]);
+      if (singular[j] || step > STEP_TOLERANCE && step > RELATIVE_STEP_TOLERANCE * Math.abs(coef[j])) {
+        out.add((converged ? "loglik converged before variable '" : "still moving: variable '")
+            + terms().get(j) + "'; coefficient may be infinite");
+      }
+    }
+    return List.copyOf(out);
   }
 
   public List<String> terms() {
@@ -49,6 +88,14 @@ public final class CoxFit {
   /** Events in the fit. */
   public int eventCount() {
     return likelihood.eventCount();
+  }
+
+  /**
+   * Warnings as coxph's: a coefficient that may be infinite (monotone likelihood), or no
+   * convergence within the iteration limit. Empty for a regular fit.
+   */
+  public List<String> warnings() {
+    return warnings;
   }
 
   /** Newton-Raphson iterations used. */
@@ -149,14 +196,21 @@ public final class CoxFit {
    * decimals; its p-value uses the unrounded statistic, as here.)
    */
   public ChiSquareResult waldTest() {
-    double[][] information = SymmetricMatrices.inverse(variance, terms());
+    // V^-1 restricted to the estimable columns is the information there
     double stat = 0;
+    int df = 0;
     for (int a = 0; a < coef.length; a++) {
+      if (singular[a]) {
+        continue;
+      }
+      df++;
       for (int b = 0; b < coef.length; b++) {
-        stat += coef[a] * information[a][b] * coef[b];
+        if (!singular[b]) {
+          stat += coef[a] * information[a][b] * coef[b];
+        }
       }
     }
-    return ChiSquareResult.of(stat, coef.length);
+    return ChiSquareResult.of(stat, df);
   }
 
   /** Score (log-rank type) test at beta = 0. */

@@ -11,6 +11,12 @@ import org.mrdflow.models.SymmetricMatrices;
  * Tied event times use Efron's (1977) or Breslow's (1974) approximation, or the exact discrete
  * (conditional logistic) likelihood of Kalbfleisch &amp; Prentice (2002, sec. 4.2.3).
  * Covariates are centred at their means for numerical stability; estimates do not depend on it.
+ *
+ * <p>A design singular at beta = 0 is a {@link org.mrdflow.models.SingularDesignException} naming
+ * the column. Under monotone likelihood (e.g. no events in one category of a binary covariate) a
+ * coefficient diverges and its information vanishes during the iterations; as {@code coxph}, the
+ * fit then converges on the log-likelihood with a large finite coefficient and a warning
+ * ({@link CoxFit#warnings()}) that it may be infinite.
  */
 public final class CoxModel {
 
@@ -51,31 +57,32 @@ public final class CoxModel {
     double[] beta = new double[p];
     CoxLikelihood.Evaluation current = likelihood.evaluate(beta);
     CoxLikelihood.Evaluation nullModel = current;
+    // singular at beta = 0 is a property of the design (a constant or collinear column)
+    SymmetricMatrices.strictFactor(current.information(), terms);
     int iterations = 0;
-    for (int iter = 1; iter <= MAX_ITERATIONS; iter++) {
+    boolean converged = false;
+    for (int iter = 1; iter <= MAX_ITERATIONS && !converged; iter++) {
       iterations = iter;
-      double[] step = SymmetricMatrices.solve(current.information(), current.score(), terms);
+      // Later pivots can vanish when a coefficient diverges (monotone likelihood): as coxph's
+      // cholesky2, such a column takes no step and the others go on.
+      double[] step = SymmetricMatrices.factor(current.information()).solve(current.score());
       double[] next = new double[p];
       for (int j = 0; j < p; j++) {
         next[j] = beta[j] + step[j];
       }
       CoxLikelihood.Evaluation trial = likelihood.evaluate(next);
-      boolean halved = false;
-      for (int h = 0; h < MAX_HALVINGS && !(trial.loglik() >= current.loglik()); h++) {
-        halved = true;
+      // as coxfit6, a full step is tested for convergence before the halving test, so a change at
+      // rounding level near the maximum (either sign) ends the iterations
+      converged = Math.abs(1 - current.loglik() / trial.loglik()) <= CONVERGENCE;
+      for (int h = 0; !converged && h < MAX_HALVINGS && !(trial.loglik() >= current.loglik()); h++) {
         for (int j = 0; j < p; j++) {
           next[j] = (next[j] + beta[j]) / 2;
         }
         trial = likelihood.evaluate(next);
       }
-      boolean converged = !halved
-          && Math.abs(1 - current.loglik() / trial.loglik()) <= CONVERGENCE;
       beta = next;
       current = trial;
-      if (converged) {
-        break;
-      }
     }
-    return new CoxFit(likelihood, beta, current, nullModel, iterations);
+    return new CoxFit(likelihood, beta, current, nullModel, iterations, converged);
   }
 }

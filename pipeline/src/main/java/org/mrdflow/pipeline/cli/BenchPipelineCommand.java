@@ -46,25 +46,25 @@ import picocli.CommandLine.Spec;
     name = "pipeline",
     mixinStandardHelpOptions = true,
     description = {
-      "Simulate N files of M events, then analyse them (a) single-threaded in plain Java and",
-      "(b) with the Spark job (default local[2]); print files/s, events/s and the speed-up.",
-      "At most " + BenchPipelineCommand.DISTINCT + " distinct marrows are simulated; the other files are",
-      "hard links to them (same analysis work, far less simulation time and disk)."
+      "Simulate N files of M events, then analyse them (a) single-threaded in plain",
+      "Java and (b) with the Spark job (default local[2]); print files/s, events/s",
+      "and the speed-up. At most " + BenchPipelineCommand.DISTINCT + " distinct marrows are simulated; the",
+      "other files are hard links to them (same analysis work, less time and disk)."
     })
 public final class BenchPipelineCommand implements Callable<Integer> {
   static final int DISTINCT = 8;
 
-  @Option(names = "--files", defaultValue = "200", description = "Number of files (default ${DEFAULT-VALUE}).")
+  @Option(names = "--files", defaultValue = "200", paramLabel = "N", description = "Number of files (default ${DEFAULT-VALUE}).")
   int files;
 
-  @Option(names = "--events", defaultValue = "500000", description = "Events per file (default ${DEFAULT-VALUE}).")
+  @Option(names = "--events", defaultValue = "500000", paramLabel = "M", description = "Events per file (default ${DEFAULT-VALUE}).")
   int events;
 
   @Option(names = "--json", description = "Print {files, events_per_file, single_thread_seconds, spark_seconds, "
       + "spark_startup_seconds, speedup}.")
   boolean json;
 
-  @Option(names = "--master", defaultValue = "local[2]", description = "Spark master (default ${DEFAULT-VALUE}).")
+  @Option(names = "--master", defaultValue = "local[2]", paramLabel = "URL", description = "Spark master (default ${DEFAULT-VALUE}).")
   String master;
 
   @Option(names = "--work", paramLabel = "DIR",

@@ -27,9 +27,10 @@ import picocli.CommandLine.Spec;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Simulate a small batch of bone marrows (normal, regenerating, B-cell aplasia, CD19-negative",
-      "escape, mixed clones, 1e-4 and low cellularity) with a manifest of synthetic patients, run",
-      "the Spark job locally and print where the Parquet tables and the HTML report are."
+      "Simulate a small batch of bone marrows (normal, regenerating, B-cell aplasia,",
+      "CD19-negative escape, mixed clones, 1e-4 and low cellularity) with a manifest",
+      "of synthetic patients, run the Spark job locally and print where the Parquet",
+      "tables and the HTML report are."
     })
 public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--out", defaultValue = "mrdflow-demo", paramLabel = "DIR",

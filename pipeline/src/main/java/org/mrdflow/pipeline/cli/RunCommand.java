@@ -27,10 +27,11 @@ import picocli.CommandLine.Spec;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "Analyse every FCS file of a folder, glob or Hadoop URI and write the Parquet tables",
-      "samples, mrd_results, populations (and events with --events), a provenance file and an",
-      "HTML report under OUTPUT. Bad files become FAILED rows; other files are unaffected.",
-      "Runs Spark embedded (local[*]) or under spark-submit."
+      "Analyse every FCS file of a folder, glob or Hadoop URI and write the Parquet",
+      "tables samples, mrd_results, populations (and events with --events), a",
+      "provenance file and an HTML report under OUTPUT. Bad files become FAILED rows;",
+      "other files are unaffected.",
+      "Runs Spark embedded (local[*] by default) or under spark-submit."
     },
     footer = {
       "",

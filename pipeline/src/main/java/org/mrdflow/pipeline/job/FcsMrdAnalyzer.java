@@ -62,12 +62,6 @@ public final class FcsMrdAnalyzer implements SampleAnalyzer {
     return analysis;
   }
 
-  /** Id and SHA-256 of the gating strategy in use. */
-  public String strategyDescription() {
-    MrdAnalysisConfig c = analysis().config();
-    return c.strategyId() + " sha256:" + c.strategySha256();
-  }
-
   @Override
   public AnalysedSample analyze(byte[] fcsBytes, String sourceName) throws SampleFailure {
     FcsDataset dataset = read(fcsBytes, sourceName);

@@ -88,11 +88,6 @@ public final class Warehouse {
     public Path runFolder() {
       return new Path(dir, "run");
     }
-
-    /** Intermediate data that is not committed. */
-    public Path scratch(String name) {
-      return new Path(new Path(dir, "scratch"), name);
-    }
   }
 
   /**
@@ -113,7 +108,6 @@ public final class Warehouse {
 
   /** Makes the staged tables and run folder visible, replacing any earlier run with this id. */
   public void commit(Staging staging, List<String> tables) throws IOException {
-    fs.delete(new Path(staging.dir, "scratch"), true);
     Journal journal = new Journal(staging.runId, staging.runDate.toString(), List.copyOf(tables));
     Path tmp = new Path(staging.dir, JOURNAL + ".tmp");
     try (OutputStream out = fs.create(tmp, true)) {

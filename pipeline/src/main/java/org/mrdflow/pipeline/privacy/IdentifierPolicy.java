@@ -64,10 +64,6 @@ public final class IdentifierPolicy {
     return pseudonymizer.map(Pseudonymizer::keyFingerprint).orElse(null);
   }
 
-  public boolean keepsIdentifiersInClear() {
-    return keepInClear;
-  }
-
   private String pseudonym(String id) {
     return id == null ? null : pseudonymizer.map(p -> p.pseudonym(id)).orElse(null);
   }

@@ -32,8 +32,6 @@ public final class Tables {
   public static final String MRD_RESULTS = "mrd_results";
   public static final String POPULATIONS = "populations";
   public static final String EVENTS = "events";
-  /** Partition column names, outermost first. */
-  public static final List<String> PARTITION_COLUMNS = List.of("run_date", "run_id");
 
   /** One row per input file, analysed or not. */
   public static final StructType SAMPLES_SCHEMA =
@@ -134,11 +132,6 @@ public final class Tables {
           col("sample", SAMPLES_SCHEMA, false, "samples row"),
           col("mrd", MRD_RESULTS_SCHEMA, true, "mrd_results row; null when the sample FAILED"),
           col("populations", DataTypes.createArrayType(POPULATIONS_SCHEMA, false), false, "populations rows"));
-
-  /** Description of a column, as stored in its field metadata. */
-  public static String describe(StructField field) {
-    return field.getComment().getOrElse(() -> "");
-  }
 
   private static StructType schema(StructField... fields) {
     return new StructType(fields);
