@@ -4,29 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mrdflow.fcs.FcsWriter;
-import picocli.CommandLine;
 
 class FcsCommandTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-
-  private record Run(int exit, String out, String err) {}
-
-  private static Run run(String... args) {
-    CommandLine cli = MrdflowCli.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int exit = cli.execute(args);
-    return new Run(exit, out.toString(), err.toString());
-  }
 
   private static Path fourEvents(Path dir) throws Exception {
     Path file = dir.resolve("four.fcs");
@@ -39,7 +24,7 @@ class FcsCommandTest {
   @Test
   void stats_prints_the_json_the_issue_specifies(@TempDir Path dir) throws Exception {
     Path file = fourEvents(dir);
-    Run r = run("fcs", "stats", file.toString());
+    CliRun r = CliRun.run("fcs", "stats", file.toString());
 
     assertThat(r.exit()).as(r.err()).isZero();
     JsonNode root = JSON.readTree(r.out());
@@ -67,7 +52,7 @@ class FcsCommandTest {
   void a_file_that_is_not_fcs_exits_2_with_one_line_naming_it(@TempDir Path dir)
       throws Exception {
     Path garbage = Files.writeString(dir.resolve("garbage.fcs"), "0123456789");
-    Run r = run("fcs", "stats", garbage.toString());
+    CliRun r = CliRun.run("fcs", "stats", garbage.toString());
 
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.out()).isEmpty();
@@ -77,7 +62,7 @@ class FcsCommandTest {
 
   @Test
   void a_dataset_that_does_not_exist_is_bad_input(@TempDir Path dir) throws Exception {
-    Run r = run("fcs", "stats", fourEvents(dir).toString(), "--dataset", "1");
+    CliRun r = CliRun.run("fcs", "stats", fourEvents(dir).toString(), "--dataset", "1");
 
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("no dataset 1").hasLineCount(1);
@@ -85,7 +70,7 @@ class FcsCommandTest {
 
   @Test
   void bench_fcs_json_has_exactly_the_six_fields(@TempDir Path dir) throws Exception {
-    Run r = run("bench", "fcs", fourEvents(dir).toString(), "--json", "--warmup", "0",
+    CliRun r = CliRun.run("bench", "fcs", fourEvents(dir).toString(), "--json", "--warmup", "0",
         "--repetitions", "1");
 
     assertThat(r.exit()).as(r.err()).isZero();

@@ -3,36 +3,21 @@ package org.mrdflow.pipeline.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class GateCommandTest {
   private static final Path COMPLIANCE = Path.of(
       System.getProperty("mrdflow.shared", "../../shared"), "gatingml-compliance");
 
-  private record Run(int exit, String out, String err) {}
-
-  private static Run run(String... args) {
-    CommandLine cli = MrdflowCli.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int exit = cli.execute(args);
-    return new Run(exit, out.toString(), err.toString());
-  }
-
   @Test
   void membershipColumnsEqualTheComplianceTruthFiles(@TempDir Path dir) throws Exception {
     assumeTrue(Files.isDirectory(COMPLIANCE), "no ../shared/gatingml-compliance: skipped");
     Path csv = dir.resolve("membership.csv");
-    Run r = run("gate", "--gatingml",
+    CliRun r = CliRun.run("gate", "--gatingml",
         COMPLIANCE.resolve("gml/gml_boolean_and2_gate.xml").toString(),
         COMPLIANCE.resolve("data1.fcs").toString(), "--membership", csv.toString());
 
@@ -50,7 +35,7 @@ class GateCommandTest {
   @Test
   void jsonOutputListsEveryPopulationWithItsCount() {
     assumeTrue(Files.isDirectory(COMPLIANCE), "no ../shared/gatingml-compliance: skipped");
-    Run r = run("gate", "--json", "--gatingml",
+    CliRun r = CliRun.run("gate", "--json", "--gatingml",
         COMPLIANCE.resolve("gml/gml_rect1_gate.xml").toString(),
         COMPLIANCE.resolve("data1.fcs").toString());
 
@@ -71,7 +56,7 @@ class GateCommandTest {
         "populations:\n  - name: a\n    parent: nowhere\n    dimensions: [FSC-A]\n"
             + "    gate: {rectangle: {min: [1], max: [2]}}\n");
     Path fcs = Files.writeString(dir.resolve("x.fcs"), "not read");
-    Run r = run("gate", "--gatingml", strategy.toString(), fcs.toString());
+    CliRun r = CliRun.run("gate", "--gatingml", strategy.toString(), fcs.toString());
 
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("bad.yaml", "unknown parent 'nowhere'").hasLineCount(1);
@@ -82,7 +67,7 @@ class GateCommandTest {
     Path strategy = Files.writeString(dir.resolve("ok.yaml"),
         "populations:\n  - name: a\n    dimensions: [FSC-A]\n"
             + "    gate: {rectangle: {min: [1], max: [2]}}\n");
-    Run r = run("gate", "--gatingml", strategy.toString(), dir.resolve("absent.fcs").toString());
+    CliRun r = CliRun.run("gate", "--gatingml", strategy.toString(), dir.resolve("absent.fcs").toString());
 
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("absent.fcs").hasLineCount(1);

@@ -4,40 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.assertj.core.data.Percentage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code mrdflow analyze} and {@code mrdflow evaluate} on files from {@code mrdflow simulate}. */
 class MrdCommandsTest {
 
-  private record Run(int exit, String out, String err) {}
-
-  private static Run run(String... args) {
-    CommandLine cli = MrdflowCli.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int exit = cli.execute(args);
-    return new Run(exit, out.toString(), err.toString());
-  }
-
   @Test
   void analyzeReportsTheCallAndWritesPlotsAndGatingMl(@TempDir Path dir) throws Exception {
-    Run sim = run("simulate", "--scenario", "classic", "--blast-fraction", "1e-2", "--events",
+    CliRun sim = CliRun.run("simulate", "--scenario", "classic", "--blast-fraction", "1e-2", "--events",
         "60000", "--instrument", "canto", "--seed", "3", "--out", dir.toString());
     assertThat(sim.exit()).as(sim.err()).isZero();
     Path fcs = dir.resolve("classic-1e-2-r1.fcs");
     JsonNode truth =
         new ObjectMapper().readTree(dir.resolve("classic-1e-2-r1.truth.json").toFile());
 
-    Run r = run("analyze", fcs.toString(), "--plots", dir.resolve("plots").toString(),
+    CliRun r = CliRun.run("analyze", fcs.toString(), "--plots", dir.resolve("plots").toString(),
         "--gatingml", dir.resolve("gates.xml").toString(), "--json");
 
     assertThat(r.exit()).as(r.err()).isZero();
@@ -55,7 +40,7 @@ class MrdCommandsTest {
       throws Exception {
     Path junk = Files.writeString(dir.resolve("junk.fcs"), "not an FCS file at all");
 
-    Run r = run("analyze", junk.toString());
+    CliRun r = CliRun.run("analyze", junk.toString());
 
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("junk.fcs").hasLineCount(1);
@@ -63,11 +48,11 @@ class MrdCommandsTest {
 
   @Test
   void evaluatePrintsOneRowPerSampleAndTheTargets(@TempDir Path dir) {
-    Run sim = run("simulate", "--scenario", "low-cellularity", "--instrument", "navios",
+    CliRun sim = CliRun.run("simulate", "--scenario", "low-cellularity", "--instrument", "navios",
         "--seed", "5", "--out", dir.toString());
     assertThat(sim.exit()).as(sim.err()).isZero();
 
-    Run r = run("evaluate", "--truth", dir.toString());
+    CliRun r = CliRun.run("evaluate", "--truth", dir.toString());
 
     assertThat(r.exit()).as(r.out()).isZero();
     assertThat(r.out()).contains("lowcell-neg-r1", "lowcell-1e-3-r1",
@@ -76,7 +61,7 @@ class MrdCommandsTest {
 
   @Test
   void evaluateOfAFolderWithoutTruthIsBadInput(@TempDir Path dir) {
-    Run r = run("evaluate", "--truth", dir.toString());
+    CliRun r = CliRun.run("evaluate", "--truth", dir.toString());
 
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("no FCS file with a truth file").hasLineCount(1);

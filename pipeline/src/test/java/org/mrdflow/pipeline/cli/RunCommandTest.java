@@ -2,44 +2,40 @@ package org.mrdflow.pipeline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mrdflow.pipeline.testing.FakeFcs;
 import org.mrdflow.pipeline.testing.Runs;
 import org.mrdflow.pipeline.testing.TestSpark;
-import picocli.CommandLine;
 
 class RunCommandTest {
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
-
-  private int execute(String... args) {
-    TestSpark.session(); // the test JVM's one session; the command reuses it
-    CommandLine cli = MrdflowCli.commandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    return cli.execute(args);
+  @BeforeAll
+  static void startTheSharedSession() {
+    TestSpark.session(); // the test JVM's one session; the commands reuse it
   }
 
   @Test
   void everyPipelineCommandHasHelp() {
-    assertThat(execute("run", "--help")).isZero();
-    assertThat(execute("demo", "--help")).isZero();
-    assertThat(execute("bench", "pipeline", "--help")).isZero();
-    assertThat(out.toString()).contains("--input", "--manifest", "--run-id", "--events", "--json", "--files");
+    CliRun run = CliRun.run("run", "--help");
+    CliRun demo = CliRun.run("demo", "--help");
+    CliRun bench = CliRun.run("bench", "pipeline", "--help");
+    assertThat(run.exit()).isZero();
+    assertThat(demo.exit()).isZero();
+    assertThat(bench.exit()).isZero();
+    assertThat(run.out() + demo.out() + bench.out())
+        .contains("--input", "--manifest", "--run-id", "--events", "--json", "--files");
   }
 
   @Test
   void anInputThatDoesNotExistIsBadInputNamingIt(@TempDir Path tmp) {
     String conf = Runs.repositoryRoot().resolve("conf/mrdflow.yaml").toString();
-    int status = execute("run", "--input", tmp.resolve("missing-night").toString(), "--output",
+    CliRun r = CliRun.run("run", "--input", tmp.resolve("missing-night").toString(), "--output",
         tmp.resolve("out").toString(), "--conf", conf);
-    assertThat(status).isEqualTo(2);
-    assertThat(err.toString()).contains("missing-night").hasLineCount(1);
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("missing-night").hasLineCount(1);
   }
 
   @Test
@@ -49,10 +45,10 @@ class RunCommandTest {
     FakeFcs.write(tmp.resolve("in/a.fcs"), FakeFcs.sample(1000, 0));
     Path manifest = Files.writeString(tmp.resolve("m.csv"),
         "file,patient_id,specimen_id,collection_date,timepoint\na.fcs,P-77,S-1,2026-01-01,pre-HSCT\n");
-    int status = execute("run", "--input", tmp.resolve("in").toString(), "--output", tmp.resolve("out").toString(),
+    CliRun r = CliRun.run("run", "--input", tmp.resolve("in").toString(), "--output", tmp.resolve("out").toString(),
         "--manifest", manifest.toString(), "--conf", Runs.repositoryRoot().resolve("conf/mrdflow.yaml").toString());
-    assertThat(status).isEqualTo(2);
-    assertThat(err.toString()).contains("m.csv", "MRDFLOW_PSEUDONYM_KEY", "--keep-identifiers-in-clear");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("m.csv", "MRDFLOW_PSEUDONYM_KEY", "--keep-identifiers-in-clear");
     assertThat(tmp.resolve("out/samples")).doesNotExist();
   }
 }

@@ -2,31 +2,16 @@ package org.mrdflow.pipeline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class SimulateCommandTest {
 
-  private record Run(int exit, String out, String err) {}
-
-  private static Run run(String... args) {
-    CommandLine cli = MrdflowCli.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int exit = cli.execute(args);
-    return new Run(exit, out.toString(), err.toString());
-  }
-
   @Test
   void simulateWritesFcsLabelsAndTruthForEverySampleOfTheScenario(@TempDir Path dir) {
-    Run r = run("simulate", "--scenario", "low-cellularity", "--events", "5000", "--instrument", "navios",
+    CliRun r = CliRun.run("simulate", "--scenario", "low-cellularity", "--events", "5000", "--instrument", "navios",
         "--out", dir.toString());
 
     assertThat(r.exit()).as(r.err()).isZero();
@@ -40,7 +25,7 @@ class SimulateCommandTest {
 
   @Test
   void helpListsEveryScenario() {
-    Run r = run("simulate", "--help");
+    CliRun r = CliRun.run("simulate", "--help");
 
     assertThat(r.exit()).isZero();
     assertThat(r.out()).contains("normal", "regenerating", "aplasia", "dilution", "cd19-negative",
@@ -49,7 +34,7 @@ class SimulateCommandTest {
 
   @Test
   void anUnknownScenarioIsBadInputWithOneLineOnStderr(@TempDir Path dir) {
-    Run r = run("simulate", "--scenario", "leukemia", "--out", dir.toString());
+    CliRun r = CliRun.run("simulate", "--scenario", "leukemia", "--out", dir.toString());
 
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("unknown scenario leukemia").hasLineCount(1);
@@ -58,7 +43,7 @@ class SimulateCommandTest {
   @Test
   void anOutputPathThatIsAFileIsBadInput(@TempDir Path dir) throws Exception {
     Path file = Files.writeString(dir.resolve("taken"), "x");
-    Run r = run("simulate", "--scenario", "normal", "--events", "2000", "--out", file.toString());
+    CliRun r = CliRun.run("simulate", "--scenario", "normal", "--events", "2000", "--out", file.toString());
 
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains(file.toString());

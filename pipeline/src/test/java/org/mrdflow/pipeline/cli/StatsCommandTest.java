@@ -5,31 +5,16 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class StatsCommandTest {
 
-  private record Run(int exit, String out, String err) {}
-
-  private static Run run(String... args) {
-    CommandLine cli = MrdflowCli.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int exit = cli.execute(args);
-    return new Run(exit, out.toString(), err.toString());
-  }
-
   @Test
   void fisherPrintsRsTwoSidedPValueForThePublishedTable() throws Exception {
-    Run r = run("stats", "fisher", "--table", "4,6,9,0", "--json");
+    CliRun r = CliRun.run("stats", "fisher", "--table", "4,6,9,0", "--json");
     assertThat(r.exit()).isZero();
     JsonNode json = new ObjectMapper().readTree(r.out());
     // R 4.2.2 fisher.test(matrix(c(4, 6, 9, 0), 2, byrow = TRUE))$p.value (stats-ref)
@@ -43,7 +28,7 @@ class StatsCommandTest {
     Path csv = dir.resolve("a.csv");
     Files.writeString(csv, "t,e\n3,1\n8,0\n10,0\n12,0\n14,0\n16,0\n18,0\n20,0\n22,0\n25,0\n"
         + "27.5,0\n");
-    Run r = run("stats", "km", "--input", csv.toString(), "--time", "t", "--event", "e",
+    CliRun r = CliRun.run("stats", "km", "--input", csv.toString(), "--time", "t", "--event", "e",
         "--conf-type", "log-log", "--times", "24", "--json");
     assertThat(r.exit()).isZero();
     JsonNode at = new ObjectMapper().readTree(r.out()).get("curves").get(0).get("at_times")
@@ -59,7 +44,7 @@ class StatsCommandTest {
       throws Exception {
     Path csv = dir.resolve("b.csv");
     Files.writeString(csv, "t,e\n1,1\n");
-    Run r = run("stats", "cox", "--input", csv.toString(), "--time", "t", "--event", "e",
+    CliRun r = CliRun.run("stats", "cox", "--input", csv.toString(), "--time", "t", "--event", "e",
         "--covariates", "age", "--json");
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("b.csv").contains("no column 'age'");
