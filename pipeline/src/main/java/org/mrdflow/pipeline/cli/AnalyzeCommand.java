@@ -1,7 +1,5 @@
 package org.mrdflow.pipeline.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -92,8 +90,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     }
     MrdResult r = sample.result();
     if (json) {
-      out().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-          .writeValueAsString(r));
+      CliOutput.printJson(out(), r, true);
     } else {
       print(r);
     }

@@ -1,16 +1,14 @@
 package org.mrdflow.pipeline.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.mrdflow.fcs.FcsException;
 import org.mrdflow.fcs.ReadBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,14 +22,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Benchmarks.",
     subcommands = {BenchCommand.Fcs.class, BenchPipelineCommand.class, GatingBenchCommand.class})
-public final class BenchCommand implements Runnable {
-  @Spec CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
-
+public final class BenchCommand extends CommandGroup {
   /** {@code mrdflow bench fcs FILE [--json]}. */
   @Command(
       name = "fcs",
@@ -62,26 +53,18 @@ public final class BenchCommand implements Runnable {
       ReadBenchmark.Result r;
       try {
         r = ReadBenchmark.run(file, warmup, repetitions);
-      } catch (FcsException e) {
-        err.println(e.getMessage());
-        return 2;
-      } catch (NoSuchFileException e) {
-        err.println(file + ": no such file");
-        return 2;
       } catch (IOException e) {
-        err.println(file + ": cannot read: " + e.getMessage());
-        return 2;
+        return CliOutput.unreadableFcs(err, file, e);
       }
       if (json) {
-        ObjectMapper mapper = new ObjectMapper();
-        ObjectNode n = mapper.createObjectNode();
+        ObjectNode n = JsonNodeFactory.instance.objectNode();
         n.put("bytes", r.bytes());
         n.put("events", r.events());
         n.put("read_seconds", r.readSeconds());
         n.put("parse_seconds", r.parseSeconds());
         n.put("parse_gb_per_s", r.parseGbPerSecond());
         n.put("ratio", r.ratio());
-        out.println(mapper.writeValueAsString(n));
+        CliOutput.printJson(out, n, false);
       } else {
         out.printf("file            %s%n", file);
         out.printf("bytes           %d%n", r.bytes());

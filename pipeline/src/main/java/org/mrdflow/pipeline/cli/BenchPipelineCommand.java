@@ -1,6 +1,6 @@
 package org.mrdflow.pipeline.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -152,15 +152,14 @@ public final class BenchPipelineCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     double speedup = single / sparkSeconds;
     if (json) {
-      ObjectMapper mapper = new ObjectMapper();
-      ObjectNode n = mapper.createObjectNode();
+      ObjectNode n = JsonNodeFactory.instance.objectNode();
       n.put("files", files);
       n.put("events_per_file", events);
       n.put("single_thread_seconds", single);
       n.put("spark_seconds", sparkSeconds);
       n.put("spark_startup_seconds", startup);
       n.put("speedup", speedup);
-      out.println(mapper.writeValueAsString(n));
+      CliOutput.printJson(out, n, false);
     } else {
       out.printf(Locale.ROOT, "files x events     %d x %,d (%,d events)%n", files, events, analysed);
       out.printf(Locale.ROOT, "single thread      %.1f s  %.2f files/s  %.2fM events/s%n", single, files / single,

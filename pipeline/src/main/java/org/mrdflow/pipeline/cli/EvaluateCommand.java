@@ -1,7 +1,5 @@
 package org.mrdflow.pipeline.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,8 +68,7 @@ public final class EvaluateCommand implements Callable<Integer> {
       out.put("samples", rows);
       out.put("targets", summary.targets());
       out.put("all_met", summary.allMet());
-      out().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-          .writeValueAsString(out));
+      CliOutput.printJson(out(), out, true);
     } else {
       print(rows, summary);
     }

@@ -1,12 +1,10 @@
 package org.mrdflow.pipeline.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +12,6 @@ import java.util.concurrent.Callable;
 import org.mrdflow.fcs.ColumnSummary;
 import org.mrdflow.fcs.FcsChannel;
 import org.mrdflow.fcs.FcsDataset;
-import org.mrdflow.fcs.FcsException;
 import org.mrdflow.fcs.FcsFile;
 import org.mrdflow.fcs.FcsReadOptions;
 import picocli.CommandLine.Command;
@@ -29,14 +26,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Inspect FCS files.",
     subcommands = {FcsCommand.Stats.class})
-public final class FcsCommand implements Runnable {
-  @Spec CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
-
+public final class FcsCommand extends CommandGroup {
   /** {@code mrdflow fcs stats FILE [--dataset N] [--linearize]}. */
   @Command(
       name = "stats",
@@ -63,7 +53,7 @@ public final class FcsCommand implements Runnable {
       PrintWriter err = spec.commandLine().getErr();
       FcsReadOptions options = linearize ? FcsReadOptions.flowCoreDefaults()
           : FcsReadOptions.defaults();
-      ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+      JsonNodeFactory json = JsonNodeFactory.instance;
       try (FcsFile f = FcsFile.open(file, options)) {
         List<FcsDataset> datasets = f.datasets();
         if (dataset != null && (dataset < 0 || dataset >= datasets.size())) {
@@ -71,7 +61,7 @@ public final class FcsCommand implements Runnable {
               + datasets.size() + ")");
           return 2;
         }
-        ObjectNode root = json.createObjectNode();
+        ObjectNode root = json.objectNode();
         root.put("file", file.toString());
         ArrayNode described = root.putArray("datasets");
         for (FcsDataset d : datasets) {
@@ -79,22 +69,15 @@ public final class FcsCommand implements Runnable {
             described.add(describe(json, d));
           }
         }
-        out.println(json.writeValueAsString(root));
+        CliOutput.printJson(out, root, true);
         return 0;
-      } catch (FcsException e) {
-        err.println(e.getMessage());
-        return 2;
-      } catch (NoSuchFileException e) {
-        err.println(file + ": no such file");
-        return 2;
       } catch (IOException e) {
-        err.println(file + ": cannot read: " + e.getMessage());
-        return 2;
+        return CliOutput.unreadableFcs(err, file, e);
       }
     }
 
-    private static ObjectNode describe(ObjectMapper json, FcsDataset d) {
-      ObjectNode node = json.createObjectNode();
+    private static ObjectNode describe(JsonNodeFactory json, FcsDataset d) {
+      ObjectNode node = json.objectNode();
       node.put("index", d.index());
       node.put("version", d.version());
       node.put("events", d.eventCount());
@@ -122,8 +105,8 @@ public final class FcsCommand implements Runnable {
       return node;
     }
 
-    private static ArrayNode events(ObjectMapper json, FcsDataset d, int from, int to) {
-      ArrayNode rows = json.createArrayNode();
+    private static ArrayNode events(JsonNodeFactory json, FcsDataset d, int from, int to) {
+      ArrayNode rows = json.arrayNode();
       double[][] columns = new double[d.parameterCount()][];
       for (int c = 0; c < columns.length; c++) {
         columns[c] = d.doubleColumn(c);

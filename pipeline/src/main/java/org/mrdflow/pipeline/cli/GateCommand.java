@@ -1,8 +1,7 @@
 package org.mrdflow.pipeline.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -80,7 +79,7 @@ public final class GateCommand implements Callable<Integer> {
       return 2;
     }
     if (json) {
-      out.println(json(result));
+      CliOutput.printJson(out, json(result), true);
     } else {
       out.printf("%s: %d events, strategy %s%n", fcsFile, result.eventCount(),
           result.appliedStrategy().id());
@@ -94,9 +93,8 @@ public final class GateCommand implements Callable<Integer> {
     return 0;
   }
 
-  private String json(GatingResult result) throws IOException {
-    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    ObjectNode root = mapper.createObjectNode();
+  private ObjectNode json(GatingResult result) {
+    ObjectNode root = JsonNodeFactory.instance.objectNode();
     root.put("file", fcsFile.toString());
     root.put("strategy", result.appliedStrategy().id());
     root.put("events", result.eventCount());
@@ -110,7 +108,7 @@ public final class GateCommand implements Callable<Integer> {
       node.put("fraction_of_parent", p.fractionOfParent());
       node.put("fraction_of_denominator", p.fractionOfDenominator());
     }
-    return mapper.writeValueAsString(root);
+    return root;
   }
 
   /** Validation reports list one problem per line; stderr gets them joined on one line. */

@@ -1,6 +1,6 @@
 package org.mrdflow.pipeline.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -46,8 +46,7 @@ final class GatingBenchCommand implements Callable<Integer> {
     }
     GatingBenchmark.Result r = GatingBenchmark.run(events, warmup, repetitions, 1);
     if (json) {
-      ObjectMapper mapper = new ObjectMapper();
-      ObjectNode n = mapper.createObjectNode();
+      ObjectNode n = JsonNodeFactory.instance.objectNode();
       n.put("events", r.events());
       n.put("gate_ms", r.gateSeconds() * 1e3);
       n.put("sum_ms", r.sumSeconds() * 1e3);
@@ -59,7 +58,7 @@ final class GatingBenchCommand implements Callable<Integer> {
       n.put("sum_cpu_ms", r.sumCpuSeconds() * 1e3);
       n.put("cpu_ratio", r.cpuRatio());
       n.put("evaluations_per_cpu_second", r.evaluationsPerCpuSecond());
-      out.println(mapper.writeValueAsString(n));
+      CliOutput.printJson(out, n, false);
     } else {
       out.printf("events          %d x 10 channels, %d populations%n", r.events(),
           GatingBenchmark.POPULATIONS);

@@ -1,8 +1,6 @@
 package org.mrdflow.pipeline.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,14 +27,7 @@ import picocli.CommandLine.Spec;
     description = "Survival and competing-risks statistics that match R's survival and cmprsk.",
     subcommands = {StatsCommand.Km.class, StatsCommand.Cox.class, StatsCommand.Cif.class,
         StatsCommand.FineGrayCommand.class, StatsCommand.Fisher.class})
-public final class StatsCommand implements Runnable {
-
-  @Spec CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
+public final class StatsCommand extends CommandGroup {
 
   /** Shared: run a document builder, print it, map bad input to exit code 2. */
   abstract static class Base implements Callable<Integer> {
@@ -50,11 +41,7 @@ public final class StatsCommand implements Runnable {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
       try {
-        ObjectMapper mapper = new ObjectMapper();
-        if (!json) {
-          mapper.enable(SerializationFeature.INDENT_OUTPUT);
-        }
-        out.println(mapper.writeValueAsString(document.get()));
+        CliOutput.printJson(out, document.get(), !json);
         out.flush();
         return 0;
       } catch (StatsInputException e) {
