@@ -132,7 +132,7 @@ public final class MrdAnalysis {
     if (timeChannel != null) {
       channels.put(TIME, timeChannel);
     }
-    return new SampleAnalysis(result(events, gates, flags), gates, events, labels(gates, n),
+    return new SampleAnalysis(result(events, gating, gates, flags), gates, events, labels(gates, n),
         channels, logicleTop);
   }
 
@@ -141,7 +141,8 @@ public final class MrdAnalysis {
     return gating.values(Dimension.of(parameter, Dimension.FILE_COMPENSATION, ""));
   }
 
-  private MrdResult result(MrdEvents events, MarrowGatingResult g, List<String> flags) {
+  private MrdResult result(MrdEvents events, GatingResult gating, MarrowGatingResult g,
+      List<String> flags) {
     MrdRules rules = config.rules();
     long nucleated = g.nucleated().cardinality();
     long blasts = g.blasts().cardinality();
@@ -162,7 +163,7 @@ public final class MrdAnalysis {
         lymphocytes == 0 ? Double.NaN : (double) bCells / lymphocytes,
         rules.bCellAplasia(lymphocytes, bCells), g.hematogones().cardinality(),
         g.panelLimited(), flags, config.strategyId(), config.strategySha256(),
-        MrdPopulations.summaries(events, g));
+        MrdPopulations.summaries(events, gating));
   }
 
   private static byte[] labels(MarrowGatingResult g, int n) {

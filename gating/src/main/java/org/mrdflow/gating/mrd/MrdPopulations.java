@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mrdflow.gating.events.EventMask;
+import org.mrdflow.gating.strategy.GatingResult;
+import org.mrdflow.gating.strategy.PopulationResult;
 
 /** The population rows ({@link PopulationSummary}) of one analysed sample. */
 final class MrdPopulations {
@@ -15,46 +17,39 @@ final class MrdPopulations {
 
   private MrdPopulations() {}
 
-  static List<PopulationSummary> summaries(MrdEvents events, MarrowGatingResult g) {
-    long nucleated = g.nucleated().cardinality();
+  /** Strategy population ids reported per sample, in report order. */
+  private static final List<String> REPORTED = List.of("time-ok", "cells", "nucleated", "ssc-low",
+      "lymphocytes-t-nk", "progenitors", "plasma-cells", "b-lineage", "hematogones", "mature-b",
+      "cd19-negative-arm", "blasts", "cd19-positive-blasts");
+
+  /**
+   * Paths, parents and fractions of parent are the strategy's own, as the engine evaluated them,
+   * so a row names the population exactly as {@code mrdflow gate} prints it.
+   */
+  static List<PopulationSummary> summaries(MrdEvents events, GatingResult gating) {
+    long nucleated = gating.population("nucleated").count();
     List<PopulationSummary> rows = new ArrayList<>();
-    String time = "/time-ok";
-    String cells = time + "/cells";
-    String nuc = cells + "/nucleated";
-    String low = nuc + "/ssc-low";
-    String lineage = low + "/b-lineage";
-    add(rows, events, time, null, g.timeOk(), null, nucleated);
-    add(rows, events, cells, time, g.cells(), g.timeOk(), nucleated);
-    add(rows, events, nuc, cells, g.nucleated(), g.cells(), nucleated);
-    add(rows, events, low, nuc, g.sscLow(), g.nucleated(), nucleated);
-    add(rows, events, low + "/lymphocytes-t-nk", low, g.lymphocytesTnk(), g.sscLow(), nucleated);
-    add(rows, events, low + "/progenitors", low, g.progenitors(), g.sscLow(), nucleated);
-    add(rows, events, low + "/plasma-cells", low, g.plasma(), g.sscLow(), nucleated);
-    add(rows, events, lineage, low, g.bLineage(), g.sscLow(), nucleated);
-    add(rows, events, lineage + "/hematogones", lineage, g.hematogones(), g.bLineage(), nucleated);
-    add(rows, events, lineage + "/mature-b", lineage, g.matureB(), g.bLineage(), nucleated);
-    add(rows, events, low + "/cd19-negative-arm", low, g.cd19NegativeArm(), g.sscLow(),
-        nucleated);
-    add(rows, events, low + "/blasts", low, g.blasts(), g.sscLow(), nucleated);
-    add(rows, events, low + "/blasts/cd19-positive", low + "/blasts", g.cd19PositiveBlasts(),
-        g.blasts(), nucleated);
+    for (String id : REPORTED) {
+      PopulationResult population = gating.population(id);
+      String parentPath = population.parent() == null ? null
+          : gating.population(population.parent()).path();
+      rows.add(new PopulationSummary(population.path(), parentPath, population.count(),
+          population.fractionOfParent(),
+          nucleated == 0 ? Double.NaN : (double) population.count() / nucleated,
+          medians(events, population.events())));
+    }
     return rows;
   }
 
-  private static void add(List<PopulationSummary> rows, MrdEvents events, String path,
-      String parentPath, EventMask population, EventMask parent, long nucleated) {
-    long count = population.cardinality();
-    long parentCount = parent == null ? population.size() : parent.cardinality();
+  private static Map<String, Double> medians(MrdEvents events, EventMask population) {
     Map<String, Double> medians = new LinkedHashMap<>();
-    if (count > 0) {
+    if (population.cardinality() > 0) {
       int[] indices = population.indices();
       for (String marker : MrdEvents.PANEL_MARKERS) {
         medians.put(marker, binnedMedian(events.marker(marker), indices));
       }
     }
-    rows.add(new PopulationSummary(path, parentPath, count,
-        parentCount == 0 ? Double.NaN : (double) count / parentCount,
-        nucleated == 0 ? Double.NaN : (double) count / nucleated, medians));
+    return medians;
   }
 
   private static double binnedMedian(float[] values, int[] indices) {

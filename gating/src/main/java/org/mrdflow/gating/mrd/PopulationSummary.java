@@ -5,8 +5,9 @@ import java.util.Map;
 /**
  * One gated population of one sample: a row of the {@code populations} Parquet table.
  *
- * @param path population path, e.g. {@code /nucleated/singlets/cd19/blasts}
- * @param parent parent path, or null for the root
+ * @param path the population's path in the gating strategy, e.g.
+ *     {@code /time-ok/cells/nucleated/ssc-low/blasts}
+ * @param parent the strategy parent's path (not necessarily a row itself), or null for the root
  * @param events events in the population
  * @param fractionOfParent events / parent events (NaN when the parent is empty)
  * @param fractionOfNucleated events / nucleated events (NaN when there are none)

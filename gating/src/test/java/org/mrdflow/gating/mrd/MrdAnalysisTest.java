@@ -3,14 +3,23 @@ package org.mrdflow.gating.mrd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mrdflow.fcs.FcsFile;
 import org.mrdflow.gating.events.Channel;
 import org.mrdflow.gating.events.EventTable;
+import org.mrdflow.gating.events.FcsEvents;
 import org.mrdflow.gating.panel.PanelException;
+import org.mrdflow.gating.simulate.Instrument;
+import org.mrdflow.gating.simulate.MarrowSimulator;
+import org.mrdflow.gating.simulate.SampleSpec;
+import org.mrdflow.gating.simulate.Scenario;
+import org.mrdflow.gating.simulate.SimulationFiles;
 
 class MrdAnalysisTest {
   private final MrdAnalysis analysis = new MrdAnalysis(MrdAnalysisConfig.defaults());
@@ -53,5 +62,29 @@ class MrdAnalysisTest {
         .containsEntry("CD38", "FL5-A");
     assertThat(analysis.config().panel().resolve(canto, wanted)).containsEntry("CD38",
         "PerCP-Cy5-5-A").containsEntry("Time", "Time");
+  }
+
+  @Test
+  void populationRowsAreNamedByTheirPathsInTheBundledStrategy(@TempDir Path dir)
+      throws Exception {
+    SampleSpec spec = Scenario.CLASSIC.expand(
+        new Scenario.Options(3, 60_000, 1, Instrument.CANTO, 1e-2)).get(0);
+    Path fcs = SimulationFiles.write(MarrowSimulator.simulate(spec), dir).fcs();
+    MrdResult result;
+    try (FcsFile file = FcsFile.open(fcs, FcsEvents.SCALE)) {
+      result = analysis.analyzeWithEvents(file.first(), "classic").result();
+    }
+
+    // The paths of conf/gating/b-all-mrd.yaml, as `mrdflow gate` prints them.
+    String low = "/time-ok/cells/nucleated/ssc-low";
+    assertThat(result.populations()).extracting(PopulationSummary::path).containsExactly(
+        "/time-ok", "/time-ok/cells", "/time-ok/cells/nucleated", low,
+        low + "/lymphocytes-t-nk", low + "/progenitors", low + "/cd19-positive/plasma-cells",
+        low + "/cd19-positive/b-lineage", low + "/cd19-positive/b-lineage/normal-b/hematogones",
+        low + "/cd19-positive/b-lineage/normal-b/mature-b",
+        low + "/blast-scatter/cd10-bright/cd19-negative-arm", low + "/blasts",
+        low + "/blasts/cd19-positive-blasts");
+    assertThat(result.populations()).allSatisfy(p -> assertThat(p.parent()).isEqualTo(
+        p.path().equals("/time-ok") ? null : p.path().substring(0, p.path().lastIndexOf('/'))));
   }
 }

@@ -98,8 +98,10 @@ public final class Tables {
   public static final StructType POPULATIONS_SCHEMA =
       schema(
           col("sample_id", StringType, false, "Joins samples.sample_id"),
-          col("population", StringType, false, "Population path, e.g. /nucleated/singlets/cd19/blasts"),
-          col("parent", StringType, true, "Parent population path; null for the root"),
+          col("population", StringType, false,
+              "Population path in the gating strategy, as `mrdflow gate` prints it, e.g. /time-ok/cells/nucleated/ssc-low/blasts"),
+          col("parent", StringType, true,
+              "Parent population path in the strategy (not necessarily a row itself); null for the root"),
           col("events", LongType, false, "Events in the population"),
           col("fraction_of_parent", DoubleType, true, "events / parent events; null when the parent is empty"),
           col("fraction_of_nucleated", DoubleType, true, "events / nucleated events; null when there are none"),
