@@ -1,7 +1,7 @@
 package org.mrdflow.models.competing;
 
 import java.util.List;
-import org.mrdflow.models.Probabilities;
+import org.mrdflow.models.CoefficientTable;
 
 /**
  * A fitted Fine-Gray subdistribution-hazards model: coefficients, the robust (sandwich)
@@ -24,48 +24,29 @@ public record FineGrayFit(List<String> terms, double[] coef, double[][] variance
 
   /** Robust standard errors. */
   public double[] se() {
-    double[] se = new double[coef.length];
-    for (int j = 0; j < se.length; j++) {
-      se[j] = Math.sqrt(variance[j][j]);
-    }
-    return se;
+    return wald().se();
   }
 
   public double[] z() {
-    double[] se = se();
-    double[] z = new double[coef.length];
-    for (int j = 0; j < z.length; j++) {
-      z[j] = coef[j] / se[j];
-    }
-    return z;
+    return wald().z();
   }
 
   /** Two-sided Wald p-values with the robust SE. */
   public double[] p() {
-    double[] z = z();
-    double[] p = new double[z.length];
-    for (int j = 0; j < p.length; j++) {
-      p[j] = Probabilities.normalTwoSided(z[j]);
-    }
-    return p;
+    return wald().p();
   }
 
   /** Subdistribution hazard ratios {@code exp(coef)}. */
   public double[] subdistributionHazardRatio() {
-    double[] out = new double[coef.length];
-    for (int j = 0; j < out.length; j++) {
-      out[j] = Math.exp(coef[j]);
-    }
-    return out;
+    return wald().hazardRatio();
   }
 
   /** {@code exp(coef + signedZ se)}: pass -z for the lower and +z for the upper limit. */
   public double[] subdistributionHazardRatioLimit(double signedZ) {
-    double[] se = se();
-    double[] out = new double[coef.length];
-    for (int j = 0; j < out.length; j++) {
-      out[j] = Math.exp(coef[j] + signedZ * se[j]);
-    }
-    return out;
+    return wald().hazardRatioLimit(signedZ);
+  }
+
+  private CoefficientTable wald() {
+    return new CoefficientTable(coef, variance);
   }
 }

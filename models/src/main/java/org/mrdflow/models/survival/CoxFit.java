@@ -3,6 +3,7 @@ package org.mrdflow.models.survival;
 import java.util.ArrayList;
 import java.util.List;
 import org.mrdflow.models.ChiSquareResult;
+import org.mrdflow.models.CoefficientTable;
 import org.mrdflow.models.Probabilities;
 import org.mrdflow.models.SymmetricMatrices;
 
@@ -23,6 +24,7 @@ public final class CoxFit {
   private final double[][] information;
   private final boolean[] singular;
   private final double[][] variance;
+  private final CoefficientTable wald;
   private final double loglik;
   private final double loglikNull;
   private final ChiSquareResult scoreTest;
@@ -43,6 +45,7 @@ public final class CoxFit {
         variance[j][j] = Double.POSITIVE_INFINITY;
       }
     }
+    this.wald = new CoefficientTable(coef, variance);
     this.loglik = fitted.loglik();
     this.loglikNull = nullModel.loglik();
     this.scoreTest = ChiSquareResult.of(SymmetricMatrices.quadraticFormInverse(
@@ -122,58 +125,31 @@ public final class CoxFit {
   }
 
   public double[] se() {
-    double[] se = new double[coef.length];
-    for (int j = 0; j < se.length; j++) {
-      se[j] = Math.sqrt(variance[j][j]);
-    }
-    return se;
+    return wald.se();
   }
 
   public double[] hazardRatio() {
-    double[] hr = new double[coef.length];
-    for (int j = 0; j < hr.length; j++) {
-      hr[j] = Math.exp(coef[j]);
-    }
-    return hr;
+    return wald.hazardRatio();
   }
 
   /** Lower limit {@code exp(coef - z se)} of the hazard ratio's Wald interval. */
   public double[] hazardRatioLower(double z) {
-    return hazardRatioLimit(-z);
+    return wald.hazardRatioLimit(-z);
   }
 
   /** Upper limit {@code exp(coef + z se)}. */
   public double[] hazardRatioUpper(double z) {
-    return hazardRatioLimit(z);
-  }
-
-  private double[] hazardRatioLimit(double signedZ) {
-    double[] se = se();
-    double[] out = new double[coef.length];
-    for (int j = 0; j < out.length; j++) {
-      out[j] = Math.exp(coef[j] + signedZ * se[j]);
-    }
-    return out;
+    return wald.hazardRatioLimit(z);
   }
 
   /** Wald z = coef / se. */
   public double[] z() {
-    double[] se = se();
-    double[] z = new double[coef.length];
-    for (int j = 0; j < z.length; j++) {
-      z[j] = coef[j] / se[j];
-    }
-    return z;
+    return wald.z();
   }
 
   /** Two-sided Wald p-values. */
   public double[] p() {
-    double[] z = z();
-    double[] p = new double[z.length];
-    for (int j = 0; j < p.length; j++) {
-      p[j] = Probabilities.normalTwoSided(z[j]);
-    }
-    return p;
+    return wald.p();
   }
 
   /** Log partial likelihood at the estimate. */
