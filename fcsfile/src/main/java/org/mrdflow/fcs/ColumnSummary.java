@@ -7,28 +7,29 @@ package org.mrdflow.fcs;
 public record ColumnSummary(double sum, double min, double max, long nanCount) {
 
   static ColumnSummary of(float[] values) {
-    double sum = 0;
-    double min = Double.POSITIVE_INFINITY;
-    double max = Double.NEGATIVE_INFINITY;
-    long nan = 0;
+    Accumulator column = new Accumulator();
     for (float v : values) {
-      if (Float.isNaN(v)) {
-        nan++;
-      } else {
-        sum += v;
-        min = Math.min(min, v);
-        max = Math.max(max, v);
-      }
+      column.add(v);
     }
-    return finish(sum, min, max, nan, values.length);
+    return column.summary(values.length);
   }
 
   static ColumnSummary of(double[] values) {
-    double sum = 0;
-    double min = Double.POSITIVE_INFINITY;
-    double max = Double.NEGATIVE_INFINITY;
-    long nan = 0;
+    Accumulator column = new Accumulator();
     for (double v : values) {
+      column.add(v);
+    }
+    return column.summary(values.length);
+  }
+
+  /** Running sum, min, max and NaN count; a float widens to the same double exactly. */
+  private static final class Accumulator {
+    private double sum;
+    private double min = Double.POSITIVE_INFINITY;
+    private double max = Double.NEGATIVE_INFINITY;
+    private long nan;
+
+    void add(double v) {
       if (Double.isNaN(v)) {
         nan++;
       } else {
@@ -37,11 +38,10 @@ public record ColumnSummary(double sum, double min, double max, long nanCount) {
         max = Math.max(max, v);
       }
     }
-    return finish(sum, min, max, nan, values.length);
-  }
 
-  private static ColumnSummary finish(double sum, double min, double max, long nan, int n) {
-    return nan == n ? new ColumnSummary(sum, Double.NaN, Double.NaN, nan)
-        : new ColumnSummary(sum, min, max, nan);
+    ColumnSummary summary(int n) {
+      return nan == n ? new ColumnSummary(sum, Double.NaN, Double.NaN, nan)
+          : new ColumnSummary(sum, min, max, nan);
+    }
   }
 }
