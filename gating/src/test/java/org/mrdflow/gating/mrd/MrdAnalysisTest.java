@@ -10,16 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mrdflow.fcs.FcsFile;
 import org.mrdflow.gating.events.Channel;
 import org.mrdflow.gating.events.EventTable;
-import org.mrdflow.gating.events.FcsEvents;
 import org.mrdflow.gating.panel.PanelException;
-import org.mrdflow.gating.simulate.Instrument;
-import org.mrdflow.gating.simulate.MarrowSimulator;
-import org.mrdflow.gating.simulate.SampleSpec;
-import org.mrdflow.gating.simulate.Scenario;
-import org.mrdflow.gating.simulate.SimulationFiles;
 
 class MrdAnalysisTest {
   private final MrdAnalysis analysis = new MrdAnalysis(MrdAnalysisConfig.defaults());
@@ -67,13 +60,7 @@ class MrdAnalysisTest {
   @Test
   void populationRowsAreNamedByTheirPathsInTheBundledStrategy(@TempDir Path dir)
       throws Exception {
-    SampleSpec spec = Scenario.CLASSIC.expand(
-        new Scenario.Options(3, 60_000, 1, Instrument.CANTO, 1e-2)).get(0);
-    Path fcs = SimulationFiles.write(MarrowSimulator.simulate(spec), dir).fcs();
-    MrdResult result;
-    try (FcsFile file = FcsFile.open(fcs, FcsEvents.SCALE)) {
-      result = analysis.analyzeWithEvents(file.first(), "classic").result();
-    }
+    MrdResult result = ClassicSample.analyzed(dir).result();
 
     // The paths of conf/gating/b-all-mrd.yaml, as `mrdflow gate` prints them.
     String low = "/time-ok/cells/nucleated/ssc-low";

@@ -2,20 +2,12 @@ package org.mrdflow.gating.mrd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mrdflow.fcs.FcsFile;
-import org.mrdflow.gating.events.FcsEvents;
-import org.mrdflow.gating.simulate.Instrument;
-import org.mrdflow.gating.simulate.MarrowSimulator;
-import org.mrdflow.gating.simulate.SampleSpec;
-import org.mrdflow.gating.simulate.Scenario;
-import org.mrdflow.gating.simulate.SimulationFiles;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 
@@ -24,7 +16,7 @@ class MrdPlotsTest {
   @Test
   void theSvgIsWellFormedXmlWithTheSevenPanelsTitledAsInTheIssue(@TempDir Path dir)
       throws Exception {
-    MrdAnalysis.SampleAnalysis sample = analyzedSample(dir);
+    MrdAnalysis.SampleAnalysis sample = ClassicSample.analyzed(dir);
 
     Path svg = MrdPlots.writeSvg(sample, "classic", dir);
 
@@ -47,15 +39,5 @@ class MrdPlotsTest {
     assertThat(strings).anyMatch(s -> s.startsWith("classic: POSITIVE"));
     assertThat(MrdPlots.write(sample, "classic", dir)).isNotEmptyFile()
         .hasFileName("classic.mrd.png");
-  }
-
-  private static MrdAnalysis.SampleAnalysis analyzedSample(Path dir) throws IOException {
-    SampleSpec spec = Scenario.CLASSIC.expand(
-        new Scenario.Options(11, 200_000, 1, Instrument.CANTO, 5e-3)).get(0);
-    Path fcs = SimulationFiles.write(MarrowSimulator.simulate(spec), dir).fcs();
-    try (FcsFile file = FcsFile.open(fcs, FcsEvents.SCALE)) {
-      return new MrdAnalysis(MrdAnalysisConfig.defaults()).analyzeWithEvents(file.first(),
-          "classic");
-    }
   }
 }
