@@ -106,15 +106,13 @@ public final class FcsCommand extends CommandGroup {
     }
 
     private static ArrayNode events(JsonNodeFactory json, FcsDataset d, int from, int to) {
+      // Read the stored arrays as they are: widening a float column to double[] just to print six
+      // events would double the heap a large file needs.
       ArrayNode rows = json.arrayNode();
-      double[][] columns = new double[d.parameterCount()][];
-      for (int c = 0; c < columns.length; c++) {
-        columns[c] = d.doubleColumn(c);
-      }
       for (int e = from; e < to; e++) {
         ArrayNode row = rows.addArray();
-        for (double[] column : columns) {
-          addNumber(row, column[e]);
+        for (int c = 0; c < d.parameterCount(); c++) {
+          addNumber(row, d.storesFloat(c) ? d.floatColumn(c)[e] : d.doubleColumn(c)[e]);
         }
       }
       return rows;
