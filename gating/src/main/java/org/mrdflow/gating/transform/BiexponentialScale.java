@@ -1,5 +1,7 @@
 package org.mrdflow.gating.transform;
 
+import java.util.Objects;
+
 /**
  * Common machinery of the Logicle and Hyperlog scales (Gating-ML 2.0 sections 5.4.4-5.4.5).
  * Both are defined by their inverse, an increasing function of the scale value y that is odd
@@ -21,9 +23,13 @@ public abstract sealed class BiexponentialScale implements Transform
   /** Scale value of data zero: x2 + w in the standard's notation. */
   final double x1;
 
+  /** The Gating-ML name of the scale, for {@link #toString()}. */
+  private final String name;
+
   private volatile FloatLookup lookup;
 
-  BiexponentialScale(double T, double W, double M, double A) {
+  BiexponentialScale(String name, double T, double W, double M, double A) {
+    this.name = name;
     this.T = T;
     this.W = W;
     this.M = M;
@@ -117,5 +123,22 @@ public abstract sealed class BiexponentialScale implements Transform
       lookup = table;
     }
     table.apply(in, out, n);
+  }
+
+  /** Scales are equal when they are the same kind with the same parameters. */
+  @Override
+  public final boolean equals(Object o) {
+    return o instanceof BiexponentialScale other && other.getClass() == getClass()
+        && other.T == T && other.W == W && other.M == M && other.A == A;
+  }
+
+  @Override
+  public final int hashCode() {
+    return Objects.hash(getClass(), T, W, M, A);
+  }
+
+  @Override
+  public final String toString() {
+    return name + "(T=" + T + ", W=" + W + ", M=" + M + ", A=" + A + ")";
   }
 }

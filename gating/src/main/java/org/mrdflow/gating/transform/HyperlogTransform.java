@@ -1,7 +1,5 @@
 package org.mrdflow.gating.transform;
 
-import java.util.Objects;
-
 /**
  * Hyperlog scale (Bagwell 2005, Cytometry A 64A:34; Gating-ML 2.0 section 5.4.4):
  * {@code hyperlog(x, T, W, M, A) = root(EH(y) - x)} with {@code EH(y) = a e^(b y) + c y - f}
@@ -15,7 +13,7 @@ public final class HyperlogTransform extends BiexponentialScale {
   private final double linear;
 
   public HyperlogTransform(double T, double W, double M, double A) {
-    super(T, W, M, A);
+    super("hyperlog", T, W, M, A);
     Transform.require(T > 0, "hyperlog", "T > 0");
     Transform.require(M > 0, "hyperlog", "M > 0");
     Transform.require(W > 0 && 2 * W <= M, "hyperlog", "0 < W <= M/2");
@@ -46,21 +44,5 @@ public final class HyperlogTransform extends BiexponentialScale {
   @Override
   double logarithmicGuess(double x) {
     return Math.log(x / positive) / b;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof HyperlogTransform other
-        && other.T == T && other.W == W && other.M == M && other.A == A;
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(T, W, M, A);
-  }
-
-  @Override
-  public String toString() {
-    return "hyperlog(T=" + T + ", W=" + W + ", M=" + M + ", A=" + A + ")";
   }
 }

@@ -1,7 +1,5 @@
 package org.mrdflow.gating.transform;
 
-import java.util.Objects;
-
 /**
  * Logicle scale (Parks, Roederer & Moore 2006, Cytometry A 69A:541; Moore & Parks 2012;
  * Gating-ML 2.0 section 5.4.5): {@code logicle(x, T, W, M, A) = root(B(y) - x)} with the
@@ -20,7 +18,7 @@ public final class LogicleTransform extends BiexponentialScale {
   private final double negative;
 
   public LogicleTransform(double T, double W, double M, double A) {
-    super(T, W, M, A);
+    super("logicle", T, W, M, A);
     Transform.require(T > 0, "logicle", "T > 0");
     Transform.require(M > 0, "logicle", "M > 0");
     Transform.require(W >= 0 && 2 * W <= M, "logicle", "0 <= W <= M/2");
@@ -100,21 +98,5 @@ public final class LogicleTransform extends BiexponentialScale {
   @Override
   double logarithmicGuess(double x) {
     return Math.log(x / positive) / b;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof LogicleTransform other
-        && other.T == T && other.W == W && other.M == M && other.A == A;
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(T, W, M, A);
-  }
-
-  @Override
-  public String toString() {
-    return "logicle(T=" + T + ", W=" + W + ", M=" + M + ", A=" + A + ")";
   }
 }
