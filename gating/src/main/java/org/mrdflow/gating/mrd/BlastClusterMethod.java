@@ -12,8 +12,8 @@ import org.mrdflow.gating.method.MethodResult;
 /**
  * {@code mrd-blast-cluster}: the {@code seeds} grown into their own cluster. When there are at
  * least {@code min_seeds} seeds, candidates with the looser scores ({@link BlastSeedsMethod}:
- * {@code score}, {@code cd38_deficit}) inside the seeds' ellipsoid (robust centre and SD per
- * marker, squared standardized distance at most {@code chi_square}) join them: this recovers the
+ * {@code score}, {@code cd38_deficit}) inside the seeds' {@link BlastCluster} ellipsoid
+ * (squared standardized distance at most {@code chi_square}) join them: this recovers the
  * blasts' dimmer tails without growing into hematogones. Dimensions: CD10, CD20, CD34, CD38,
  * CD45 (logicle; the ellipsoid's markers). Landmarks {@code score-min},
  * {@code cd38-deficit-min} and, when grown, per marker M {@code M.centre}, {@code M.sd} and
@@ -51,35 +51,12 @@ public final class BlastClusterMethod extends MrdMethod {
     if (seeds.cardinality() < context.arguments().integer("min_seeds")) {
       return result(seeds, "seed blasts (too few to grow)", landmarks);
     }
-    float[][] markers = context.columns();
     EventMask growable = BlastSeedsMethod.BlastScore.of(context, 0, 3, 4)
         .above(context.parent(), scoreMin, deficitMin);
-    double minSpread = landmark(context, "reference", "min-spread");
-    double[] centre = new double[markers.length];
-    double[] sd = new double[markers.length];
-    for (int j = 0; j < markers.length; j++) {
-      float[] values = RobustStats.values(markers[j], seeds);
-      centre[j] = RobustStats.median(values);
-      sd[j] = Math.max(RobustStats.robustSd(values), minSpread);
-    }
-    double distanceSquare = context.arguments().number("chi_square");
-    EventMask within = EventMask.none(growable.size());
-    for (int i : growable.indices()) {
-      double d2 = 0;
-      for (int j = 0; j < markers.length; j++) {
-        double z = (markers[j][i] - centre[j]) / sd[j];
-        d2 += z * z;
-      }
-      if (d2 <= distanceSquare) {
-        within.set(i);
-      }
-    }
-    for (int j = 0; j < markers.length; j++) {
-      String marker = context.dimensions().get(j).parameter();
-      landmarks.put(marker + ".centre", centre[j]);
-      landmarks.put(marker + ".sd", sd[j]);
-    }
-    landmarks.put("distance-square", distanceSquare);
+    BlastCluster cluster = BlastCluster.fit(context, seeds,
+        landmark(context, "reference", "min-spread"), context.arguments().number("chi_square"));
+    EventMask within = cluster.within(context.columns(), growable);
+    landmarks.putAll(cluster.landmarks());
     return result(seeds.or(within), "seed blasts grown within their cluster", landmarks);
   }
 }

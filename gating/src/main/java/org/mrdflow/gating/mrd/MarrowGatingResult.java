@@ -33,7 +33,9 @@ import org.mrdflow.gating.strategy.GatingResult;
  * @param panelLimited whether stemLike exceeds the normal share of progenitors
  * @param thresholds the landmarks, on the scales the gates were applied
  * @param timeSegments time intervals [from, to) kept by the time QC; empty when it kept all
- * @param blastCluster the seed cluster the blasts were grown in, or null when not grown
+ * @param blastCluster the ellipsoid the CD10-bright seed blasts were grown in, or null when
+ *     not grown
+ * @param proBCluster the ellipsoid the pro-B seed blasts were grown in, or null when not grown
  */
 public record MarrowGatingResult(
     EventMask timeOk,
@@ -57,7 +59,8 @@ public record MarrowGatingResult(
     boolean panelLimited,
     Thresholds thresholds,
     List<double[]> timeSegments,
-    BlastCluster blastCluster) {
+    BlastCluster blastCluster,
+    BlastCluster proBCluster) {
 
   /** Population ids of the MRD strategy this result is read from. */
   public static final List<String> POPULATIONS = List.of("time-ok", "cells", "nucleated",
@@ -66,9 +69,12 @@ public record MarrowGatingResult(
       "pro-b-blasts", "blasts", "cd19-positive-blasts", "normal-b", "hematogones", "mature-b",
       "stem-like");
 
-  /** Markers of the grown blast cluster's ellipsoid, in {@link BlastCluster} order. */
+  /** Markers of the CD10-bright blast cluster's ellipsoid (the method's dimensions). */
   public static final List<String> CLUSTER_MARKERS = List.of("CD10", "CD20", "CD34", "CD38",
       "CD45");
+  /** Markers of the pro-B blast cluster's ellipsoid (the method's dimensions). */
+  public static final List<String> PRO_B_CLUSTER_MARKERS = List.of("CD19", "CD34", "CD10",
+      "CD20", "CD38", "CD45");
 
   public MarrowGatingResult {
     timeSegments = List.copyOf(timeSegments);
@@ -99,17 +105,8 @@ public record MarrowGatingResult(
         landmark(r, "plasma-cells", "cd38-min"),
         get(seeds, "blast-seeds", "score-min"), get(seeds, "blast-seeds", "cd38-deficit-min"),
         get(grown, "blast-cluster", "score-min"), get(grown, "blast-cluster", "cd38-deficit-min"),
-        landmark(r, "pro-b-blasts", "cd19-min"));
-    BlastCluster cluster = null;
-    if (grown.containsKey("distance-square")) {
-      double[] centre = new double[CLUSTER_MARKERS.size()];
-      double[] sd = new double[centre.length];
-      for (int j = 0; j < centre.length; j++) {
-        centre[j] = get(grown, "blast-cluster", CLUSTER_MARKERS.get(j) + ".centre");
-        sd[j] = get(grown, "blast-cluster", CLUSTER_MARKERS.get(j) + ".sd");
-      }
-      cluster = new BlastCluster(centre, sd, grown.get("distance-square"));
-    }
+        landmark(r, "pro-b-blasts", "cd19-min"), landmark(r, "pro-b-blasts", "score-min"),
+        landmark(r, "pro-b-blasts", "grow-score-min"));
     return new MarrowGatingResult(events(r, "time-ok"), events(r, "cells"),
         events(r, "nucleated"), events(r, "ssc-low"), events(r, "lymphocytes-t-nk"),
         events(r, "lymphocytes"), events(r, "progenitors"), events(r, "b-lineage"),
@@ -118,7 +115,10 @@ public record MarrowGatingResult(
         get(subclones, "cd19-positive-blasts", "positive-fraction"), events(r, "normal-b"),
         events(r, "hematogones"), events(r, "mature-b"), events(r, "stem-like"),
         landmark(r, "stem-like", "panel-limited") > 0, thresholds,
-        TimeQcMethod.segments(r.population("time-ok").landmarks()), cluster);
+        TimeQcMethod.segments(r.population("time-ok").landmarks()),
+        BlastCluster.fromLandmarks(grown, CLUSTER_MARKERS).orElse(null),
+        BlastCluster.fromLandmarks(r.population("pro-b-blasts").landmarks(),
+            PRO_B_CLUSTER_MARKERS).orElse(null));
   }
 
   private static EventMask events(GatingResult r, String population) {
@@ -137,12 +137,6 @@ public record MarrowGatingResult(
     }
     return value;
   }
-
-  /**
-   * The ellipsoid the seed blasts were grown in: events of the candidate region within
-   * {@code distanceSquare} of {@code centre} in SD units (CD10, CD20, CD34, CD38, CD45).
-   */
-  public record BlastCluster(double[] centre, double[] sd, double distanceSquare) {}
 
   /**
    * Landmarks of one sample. Scatter thresholds are log10 of the linear value; marker
@@ -173,6 +167,8 @@ public record MarrowGatingResult(
    * @param growScore grown blasts: score above
    * @param growCd38Deficit grown blasts: deficit above
    * @param proBCd19Min pro-B blasts (CD34+ CD10- CD20-): CD19 at least this
+   * @param proBScore pro-B seed blasts: score above
+   * @param proBGrowScore grown pro-B blasts: score above
    */
   public record Thresholds(
       double debrisLog10FscMax,
@@ -198,5 +194,7 @@ public record MarrowGatingResult(
       double coreCd38Deficit,
       double growScore,
       double growCd38Deficit,
-      double proBCd19Min) {}
+      double proBCd19Min,
+      double proBScore,
+      double proBGrowScore) {}
 }

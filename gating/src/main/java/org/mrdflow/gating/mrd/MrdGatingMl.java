@@ -121,31 +121,32 @@ public final class MrdGatingMl {
     b.add("blast-seeds", "score-core", b.halfPlane("CD38", "CD10", 1, -1,
         deficitBase - t.coreCd38Deficit() * s38));
     List<String> blastParts = new ArrayList<>(List.of("blast-seeds"));
-    MarrowGatingResult.BlastCluster cluster = g.blastCluster();
+    BlastCluster cluster = g.blastCluster();
     if (cluster != null) {
       b.add("score-grow", "candidates", b.halfPlane("CD38", "CD45", 1 / s38, 1 / s45,
           scoreBase - t.growScore()));
       b.add("deficit-grow", "score-grow", b.halfPlane("CD38", "CD10", 1, -1,
           deficitBase - t.growCd38Deficit() * s38));
-      List<String> markers = MarrowGatingResult.CLUSTER_MARKERS;
-      double[][] covariance = new double[markers.size()][markers.size()];
-      List<Dimension> dims = new ArrayList<>();
-      for (int j = 0; j < markers.size(); j++) {
-        covariance[j][j] = cluster.sd()[j] * cluster.sd()[j];
-        dims.add(b.dimension(markers.get(j)));
-      }
-      b.add("blast-cluster", "deficit-grow", new EllipsoidGate(dims, cluster.centre(),
-          covariance, cluster.distanceSquare()));
+      b.add("blast-cluster", "deficit-grow", b.ellipsoid(cluster));
       blastParts.add("blast-cluster");
     }
-    // CD10-negative pro-B blasts: CD19 at normal-B level, CD34+, CD10-, CD20-, score > grow.
-    b.add("pro-b", "blast-scatter", b.markers(new String[] {"CD19", "CD34", "CD10", "CD20"},
-        new double[] {t.proBCd19Min(), t.cd34Positive(), -BOX, -BOX},
-        new double[] {BOX, BOX, t.cd10Positive(), t.cd20Positive()}));
-    b.add("pro-b-lineage", "pro-b", b.not("plasma-cells"));
-    b.add("pro-b-blasts", "pro-b-lineage", b.halfPlane("CD38", "CD45", 1 / s38, 1 / s45,
-        scoreBase - t.growScore()));
-    blastParts.add("pro-b-blasts");
+    // CD10-negative pro-B blasts: seeds at CD19 >= normal-B level, CD34+, CD10-, CD20-, score
+    // above the seed level; grown: same CD19, score above the grow level, inside the ellipsoid.
+    b.add("pro-b-lineage", "blast-scatter", b.marker("CD19", t.proBCd19Min(), BOX));
+    b.add("pro-b-candidates", "pro-b-lineage", b.not("plasma-cells"));
+    b.add("pro-b", "pro-b-candidates", b.markers(new String[] {"CD34", "CD10", "CD20"},
+        new double[] {t.cd34Positive(), -BOX, -BOX},
+        new double[] {BOX, t.cd10Positive(), t.cd20Positive()}));
+    b.add("pro-b-seeds", "pro-b", b.halfPlane("CD38", "CD45", 1 / s38, 1 / s45,
+        scoreBase - t.proBScore()));
+    blastParts.add("pro-b-seeds");
+    BlastCluster proB = g.proBCluster();
+    if (proB != null) {
+      b.add("pro-b-score-grow", "pro-b-candidates", b.halfPlane("CD38", "CD45", 1 / s38,
+          1 / s45, scoreBase - t.proBGrowScore()));
+      b.add("pro-b-cluster", "pro-b-score-grow", b.ellipsoid(proB));
+      blastParts.add("pro-b-cluster");
+    }
     b.add("blasts", "ssc-low", b.or(blastParts));
     return new GatingStrategy("MRDFlow " + strategyId + " applied", strategyId + "-frozen",
         Map.of(), transforms, Map.of(RATIO, new RatioDefinition(new RatioTransform(1, 0, 0),
@@ -189,6 +190,18 @@ public final class MrdGatingMl {
         dims.add(dimension(marker));
       }
       return new RectangleGate(dims, min, max);
+    }
+
+    /** The blast cluster's ellipsoid (diagonal covariance of its per-marker SDs). */
+    EllipsoidGate ellipsoid(BlastCluster cluster) {
+      List<String> markers = cluster.markers();
+      double[][] covariance = new double[markers.size()][markers.size()];
+      List<Dimension> dims = new ArrayList<>();
+      for (int j = 0; j < markers.size(); j++) {
+        covariance[j][j] = cluster.sd()[j] * cluster.sd()[j];
+        dims.add(dimension(markers.get(j)));
+      }
+      return new EllipsoidGate(dims, cluster.centre(), covariance, cluster.distanceSquare());
     }
 
     BooleanGate or(List<String> ids) {

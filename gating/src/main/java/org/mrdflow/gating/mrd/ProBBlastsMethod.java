@@ -1,5 +1,6 @@
 package org.mrdflow.gating.mrd;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mrdflow.gating.events.EventMask;
@@ -13,8 +14,13 @@ import org.mrdflow.gating.method.MethodResult;
  * CD10 bright while CD34+, so B-lineage CD34+ CD10- CD20- cells with normal-B CD19 (above the
  * {@code b_lineage} median - {@code cd19_spreads} robust SDs, unlike the CD19 spreading of
  * CD34-bright progenitors) and a CD38/CD45 score ({@link BlastSeedsMethod}) above {@code score}
- * are off the path too. Dimensions: CD19, CD34, CD10, CD20, CD38, CD45 (logicle). Landmark
- * {@code cd19-min}.
+ * are off the path too: the seeds. Their CD38/CD45 is only 2-4 reference SDs below normal
+ * progenitors and CD10 spreads on CD34-bright cells, so a fifth of such a clone fails those
+ * cuts; with at least {@code min_seeds} seeds, B-lineage events with that CD19, a score above
+ * {@code grow_score} (dimmer than the normal-progenitor median) and inside the seeds'
+ * {@link BlastCluster} ellipsoid over all six markers join them. Dimensions: CD19, CD34, CD10,
+ * CD20, CD38, CD45 (logicle). Landmarks {@code cd19-min}, {@code score-min},
+ * {@code grow-score-min} and, when grown, the ellipsoid's.
  */
 public final class ProBBlastsMethod extends MrdMethod {
   public ProBBlastsMethod() {
@@ -30,15 +36,20 @@ public final class ProBBlastsMethod extends MrdMethod {
         MethodParameter.optional("cd19_spreads", Type.NUMBER, 3.0,
             "CD19 above the B-lineage median minus this many robust SDs"),
         MethodParameter.optional("score", Type.NUMBER, 2.0,
-            "CD38 + CD45 deficit against normal progenitors above this"));
+            "seeds: CD38 + CD45 deficit against normal progenitors above this"),
+        MethodParameter.optional("min_seeds", Type.INTEGER, 10,
+            "the seeds are only grown when there are at least this many"),
+        MethodParameter.optional("grow_score", Type.NUMBER, 0.0,
+            "events joining the seeds: CD38 + CD45 deficit above this"),
+        MethodParameter.optional("chi_square", Type.NUMBER, 16.81,
+            "squared standardized distance bound (16.81: chi-square 99 % with 6 degrees of "
+                + "freedom)"));
   }
 
   @Override
   public MethodResult fit(MethodContext context) {
     float[][] c = context.columns();
     float[] cd19 = c[0];
-    float[] cd38 = c[4];
-    float[] cd45 = c[5];
     EventMask parent = context.parent();
     EventMask bLineage = events(context, "b_lineage");
     float[] lineageCd19 = RobustStats.values(cd19, bLineage);
@@ -46,23 +57,43 @@ public final class ProBBlastsMethod extends MrdMethod {
         : Math.max(landmark(context, "reference", "cd19-b-lineage-min"),
             RobustStats.median(lineageCd19) - context.arguments().number("cd19_spreads")
                 * RobustStats.robustSd(lineageCd19));
-    EventMask proB = EventCuts.above(c[1], positiveMin(context, 1), parent).and(bLineage)
-        .andNot(EventCuts.above(c[2], positiveMin(context, 2), parent))
-        .andNot(EventCuts.above(c[3], positiveMin(context, 3), parent))
-        .andNot(EventCuts.below(cd19, cd19Min, parent));
+    EventMask lineage = bLineage.and(parent).andNot(EventCuts.below(cd19, cd19Min, parent));
+    EventMask proB = EventCuts.above(c[1], positiveMin(context, 1), lineage)
+        .andNot(EventCuts.above(c[2], positiveMin(context, 2), lineage))
+        .andNot(EventCuts.above(c[3], positiveMin(context, 3), lineage));
+    double scoreMin = context.arguments().number("score");
+    double growScore = context.arguments().number("grow_score");
+    EventMask seeds = scoreAbove(context, proB, scoreMin);
+    Map<String, Double> landmarks = new LinkedHashMap<>();
+    landmarks.put("cd19-min", cd19Min);
+    landmarks.put("score-min", scoreMin);
+    landmarks.put("grow-score-min", growScore);
+    if (seeds.cardinality() < context.arguments().integer("min_seeds")) {
+      return result(seeds, "CD34+ CD10- CD20- pro-B blasts (too few to grow)", landmarks);
+    }
+    BlastCluster cluster = BlastCluster.fit(context, seeds,
+        landmark(context, "reference", "min-spread"), context.arguments().number("chi_square"));
+    EventMask within = cluster.within(c, scoreAbove(context, lineage, growScore));
+    landmarks.putAll(cluster.landmarks());
+    return result(seeds.or(within), "CD34+ CD10- CD20- pro-B blasts grown within their cluster",
+        landmarks);
+  }
+
+  /** Events of {@code events} whose CD38 + CD45 deficit against the reference is above. */
+  private static EventMask scoreAbove(MethodContext context, EventMask events, double scoreMin) {
+    float[] cd38 = context.columns()[4];
+    float[] cd45 = context.columns()[5];
     double p38Median = landmark(context, "reference", "cd38-median");
     double p38Sd = landmark(context, "reference", "cd38-sd");
     double p45Median = landmark(context, "reference", "cd45-median");
     double p45Sd = landmark(context, "reference", "cd45-sd");
-    double scoreMin = context.arguments().number("score");
-    EventMask blasts = EventMask.none(parent.size());
-    for (int i : proB.indices()) {
-      double score = (p38Median - cd38[i]) / p38Sd + (p45Median - cd45[i]) / p45Sd;
-      if (score > scoreMin) {
-        blasts.set(i);
+    EventMask above = EventMask.none(events.size());
+    for (int i : events.indices()) {
+      if ((p38Median - cd38[i]) / p38Sd + (p45Median - cd45[i]) / p45Sd > scoreMin) {
+        above.set(i);
       }
     }
-    return result(blasts, "CD34+ CD10- CD20- pro-B blasts", Map.of("cd19-min", cd19Min));
+    return above;
   }
 
   private static double positiveMin(MethodContext context, int d) {

@@ -16,10 +16,12 @@ import org.mrdflow.gating.method.MethodResult;
  * {@code exclude} (CD45-bright) population, positivity from the {@code markers} population's
  * landmarks. Landmarks, from the CD19- ones: {@code cd38-median}, {@code cd38-sd},
  * {@code cd45-median}, {@code cd45-sd} (robust, floored at {@code min_spread_decades});
- * {@code min-spread}; and {@code cd19-b-lineage-min}: CD19 above the median + {@code
- * cd19_spreads} SDs of CD19 on the CD38-bright ones (median + SDs rather than a high quantile:
- * CD19+ CD34+ pro-B blasts can sit among them), at least the CD19 negative level, so CD19
- * spreading from CD34 on normal progenitors does not make them B lineage.
+ * {@code min-spread}; and {@code cd19-b-lineage-min}: the upper edge of the CD19 spillover
+ * spreading on the progenitors least like pro-B blasts (CD38 and CD45 at least {@code
+ * cd19_reference_score} brighter than the reference, CD38 below plasma-cell level),
+ * q95 + {@code cd19_edge_extension} x (q95 - q75), at least the CD19 negative level, so CD19
+ * spreading from CD34 on normal progenitors does not make them B lineage while CD19+ CD34+
+ * CD10- pro-B blasts stay above it.
  */
 public final class ProgenitorsMethod extends MrdMethod {
   public ProgenitorsMethod() {
@@ -31,9 +33,12 @@ public final class ProgenitorsMethod extends MrdMethod {
     return List.of(
         population("markers", "ssc-low", "with the markers' positive-min landmarks"),
         population("exclude", "cd45-bright", "of CD45-bright (lymphocyte-level) cells"),
-        MethodParameter.optional("cd19_spreads", Type.NUMBER, 2.33,
-            "CD19+ above the CD38-bright progenitors' CD19 median + this many robust SDs "
-                + "(2.33: their 99th percentile if Gaussian)"),
+        MethodParameter.optional("cd19_reference_score", Type.NUMBER, -1.0,
+            "CD19 spreading measured on progenitors whose CD38 + CD45 deficit is below this"),
+        MethodParameter.optional("plasma_cd38_spreads", Type.NUMBER, 3.0,
+            "and whose CD38 is below the reference median + this many SDs (not plasma cells)"),
+        MethodParameter.optional("cd19_edge_extension", Type.NUMBER, 1.0,
+            "CD19+ above their q95 + this many (q95 - q75): the upper edge of the spreading"),
         MethodParameter.optional("min_events", Type.INTEGER, 20,
             "fewest CD19- progenitors the reference may be estimated from"),
         MethodParameter.optional("min_spread_decades", Type.NUMBER, 0.05,
@@ -73,13 +78,31 @@ public final class ProgenitorsMethod extends MrdMethod {
     double p45Median = RobustStats.median(p45);
     double p45Sd = Math.max(RobustStats.robustSd(p45), minSpread);
 
-    // Normal progenitors that are CD38 bright: what spillover spreading does to CD19 on
-    // CD34-bright cells that do not carry it.
+    // CD19 spillover spreading on CD34-bright cells that do not carry CD19, measured on the
+    // progenitors least like pro-B blasts: CD38 and CD45 at least as bright as the reference
+    // (score below cd19_reference_score) and not plasma-cell CD38 bright. On the logicle scale
+    // that spreading is a plateau with a sharp upper edge, so its edge is extrapolated from the
+    // upper quantiles (q95 + k (q95 - q75)); a MAD-SD overshoots it by up to 0.2 (a fifth of the
+    // scale), and q95 stays below pro-B blasts that leak into the reference up to 5 %.
     float[] cd38Z = EventCuts.standardized(cd38, p38Median, p38Sd);
-    EventMask cd38Bright = EventCuts.above(cd38Z, -1.0, progenitors);
-    float[] progenitorCd19 = RobustStats.values(cd19, cd38Bright);
-    double cd19Pos = Math.max(cd19Negative, RobustStats.median(progenitorCd19)
-        + context.arguments().number("cd19_spreads") * RobustStats.robustSd(progenitorCd19));
+    EventMask cd19Reference = EventMask.none(progenitors.size());
+    double referenceScore = context.arguments().number("cd19_reference_score");
+    double plasmaZ = context.arguments().number("plasma_cd38_spreads");
+    for (int i : progenitors.indices()) {
+      double score = (p38Median - cd38[i]) / p38Sd + (p45Median - cd45[i]) / p45Sd;
+      if (score < referenceScore && cd38Z[i] < plasmaZ) {
+        cd19Reference.set(i);
+      }
+    }
+    if (cd19Reference.cardinality() < minEvents) {
+      cd19Reference = EventCuts.above(cd38Z, -1.0, progenitors)
+          .andNot(EventCuts.above(cd38Z, plasmaZ, progenitors));
+    }
+    float[] referenceCd19 = RobustStats.values(cd19, cd19Reference);
+    double q75 = RobustStats.quantile(referenceCd19, 0.75);
+    double q95 = RobustStats.quantile(referenceCd19, 0.95);
+    double cd19Pos = Math.max(cd19Negative,
+        q95 + context.arguments().number("cd19_edge_extension") * (q95 - q75));
     return result(progenitors, "CD34+ CD10- CD45-dim progenitors", Map.of(
         "cd38-median", p38Median, "cd38-sd", p38Sd, "cd45-median", p45Median, "cd45-sd", p45Sd,
         "min-spread", minSpread, "cd19-b-lineage-min", cd19Pos));
