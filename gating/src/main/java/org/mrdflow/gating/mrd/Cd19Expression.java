@@ -7,12 +7,15 @@ import org.mrdflow.gating.events.EventMask;
  * Which blasts express CD19, judged per subclone rather than per event: CD19-dim blasts
  * (about a decade below normal) overlap the CD19-negative spread event by event, yet their clone
  * as a whole clearly expresses CD19, and re-treatment eligibility asks about the clone (>= 95 %
- * of blasts CD19+, domain brief section 1). The blasts' CD19 values are fitted by one or two
- * Gaussian components (EM; two only when BIC prefers them, they are at least two SDs apart and
- * the smaller holds at least ten events).
- * A single clone expresses CD19 when its mean lies above the CD19-negative reference; of two
- * clones, a clone expresses CD19 when its mean passes the B-lineage CD19+ threshold (a
- * CD19-negative clone on an integer instrument can show two modes of spillover spreading).
+ * of blasts CD19+, domain brief section 1). The blasts' CD19 values are split into two
+ * subclones (Gaussian components fitted by EM) only when BIC prefers two, they are at least two
+ * SDs apart, the smaller holds at least ten events and the upper one's mean passes the B-lineage
+ * CD19+ threshold; a subclone then expresses CD19 when its mean passes that threshold.
+ * Otherwise the split is only spillover spreading, which on the logicle scale shows two modes
+ * (the linear-region half and the log-region half of a spread symmetric in linear units, as
+ * for a CD19-negative clone beside bright CD10 on an integer instrument, or a CD19-dim one):
+ * the blasts are one clone, expressing CD19 when its median, which that spreading leaves in
+ * place, lies above the CD19-negative reference.
  *
  * @param positive blasts assigned to an expressing component
  * @param positiveFraction weight of the expressing components (NaN without blasts)
@@ -46,19 +49,29 @@ record Cd19Expression(EventMask positive, double positiveFraction) {
       }
       return new Cd19Expression(positive, (double) pos / count);
     }
-    Mixture one = Mixture.fit(x, 1);
     Mixture two = Mixture.fit(x, 2);
-    Mixture chosen = two.bic(count) < one.bic(count) && two.separated()
-        && Math.min(two.weight[0], two.weight[1]) * count >= MIN_CLONE_EVENTS ? two : one;
-    double expressedAbove = chosen == two ? splitCloneAbove : singleCloneAbove;
+    boolean subclones = two.bic(count) < Mixture.fit(x, 1).bic(count) && two.separated()
+        && Math.min(two.weight[0], two.weight[1]) * count >= MIN_CLONE_EVENTS
+        && Math.max(two.mean[0], two.mean[1]) > splitCloneAbove;
+    if (!subclones) {
+      // One clone: its median, which spillover spreading (symmetric in linear units) leaves
+      // where the clone's expression is on any monotone scale, decides for all its blasts.
+      double[] sorted = x.clone();
+      Arrays.sort(sorted);
+      double median = (sorted[(count - 1) / 2] + sorted[count / 2]) / 2;
+      if (median <= singleCloneAbove) {
+        return new Cd19Expression(positive, 0.0);
+      }
+      return new Cd19Expression(blasts.copy(), 1.0);
+    }
     double fraction = 0;
-    for (int c = 0; c < chosen.mean.length; c++) {
-      if (chosen.mean[c] > expressedAbove) {
-        fraction += chosen.weight[c];
+    for (int c = 0; c < two.mean.length; c++) {
+      if (two.mean[c] > splitCloneAbove) {
+        fraction += two.weight[c];
       }
     }
     for (int i = blasts.nextSetBit(0); i >= 0; i = blasts.nextSetBit(i + 1)) {
-      if (chosen.expressingPosterior(cd19[i], expressedAbove) > 0.5) {
+      if (two.expressingPosterior(cd19[i], splitCloneAbove) > 0.5) {
         positive.set(i);
       }
     }

@@ -19,7 +19,8 @@ import org.mrdflow.gating.method.MethodResult;
  * {@code min-spread}; and {@code cd19-b-lineage-min}: the upper edge of the CD19 spillover
  * spreading on the progenitors least like pro-B blasts (CD38 and CD45 at least {@code
  * cd19_reference_score} brighter than the reference, CD38 below plasma-cell level),
- * q95 + {@code cd19_edge_extension} x (q95 - q75), at least the CD19 negative level, so CD19
+ * the smaller of q95 + {@code cd19_tail_extension} x (q95 - q75) and q75 +
+ * {@code cd19_core_extension} x (q75 - q50), at least the CD19 negative level, so CD19
  * spreading from CD34 on normal progenitors does not make them B lineage while CD19+ CD34+
  * CD10- pro-B blasts stay above it.
  */
@@ -37,8 +38,10 @@ public final class ProgenitorsMethod extends MrdMethod {
             "CD19 spreading measured on progenitors whose CD38 + CD45 deficit is below this"),
         MethodParameter.optional("plasma_cd38_spreads", Type.NUMBER, 3.0,
             "and whose CD38 is below the reference median + this many SDs (not plasma cells)"),
-        MethodParameter.optional("cd19_edge_extension", Type.NUMBER, 1.0,
-            "CD19+ above their q95 + this many (q95 - q75): the upper edge of the spreading"),
+        MethodParameter.optional("cd19_tail_extension", Type.NUMBER, 1.0,
+            "the spreading's upper edge is at most their q95 + this many (q95 - q75)"),
+        MethodParameter.optional("cd19_core_extension", Type.NUMBER, 2.0,
+            "and at most their q75 + this many (q75 - q50)"),
         MethodParameter.optional("min_events", Type.INTEGER, 20,
             "fewest CD19- progenitors the reference may be estimated from"),
         MethodParameter.optional("min_spread_decades", Type.NUMBER, 0.05,
@@ -81,9 +84,10 @@ public final class ProgenitorsMethod extends MrdMethod {
     // CD19 spillover spreading on CD34-bright cells that do not carry CD19, measured on the
     // progenitors least like pro-B blasts: CD38 and CD45 at least as bright as the reference
     // (score below cd19_reference_score) and not plasma-cell CD38 bright. On the logicle scale
-    // that spreading is a plateau with a sharp upper edge, so its edge is extrapolated from the
-    // upper quantiles (q95 + k (q95 - q75)); a MAD-SD overshoots it by up to 0.2 (a fifth of the
-    // scale), and q95 stays below pro-B blasts that leak into the reference up to 5 %.
+    // that spreading is a plateau with a sharp upper edge, so its edge is extrapolated from
+    // quantiles (a MAD-SD overshoots it by up to a fifth of the scale): the smaller of the
+    // upper-tail extrapolation q95 + k (q95 - q75), accurate while pro-B blasts are under 5 % of
+    // the reference, and the core one q75 + k' (q75 - q50), coarser but right up to 15 %.
     float[] cd38Z = EventCuts.standardized(cd38, p38Median, p38Sd);
     EventMask cd19Reference = EventMask.none(progenitors.size());
     double referenceScore = context.arguments().number("cd19_reference_score");
@@ -99,10 +103,12 @@ public final class ProgenitorsMethod extends MrdMethod {
           .andNot(EventCuts.above(cd38Z, plasmaZ, progenitors));
     }
     float[] referenceCd19 = RobustStats.values(cd19, cd19Reference);
+    double q50 = RobustStats.quantile(referenceCd19, 0.50);
     double q75 = RobustStats.quantile(referenceCd19, 0.75);
     double q95 = RobustStats.quantile(referenceCd19, 0.95);
-    double cd19Pos = Math.max(cd19Negative,
-        q95 + context.arguments().number("cd19_edge_extension") * (q95 - q75));
+    double cd19Pos = Math.max(cd19Negative, Math.min(
+        q95 + context.arguments().number("cd19_tail_extension") * (q95 - q75),
+        q75 + context.arguments().number("cd19_core_extension") * (q75 - q50)));
     return result(progenitors, "CD34+ CD10- CD45-dim progenitors", Map.of(
         "cd38-median", p38Median, "cd38-sd", p38Sd, "cd45-median", p45Median, "cd45-sd", p45Sd,
         "min-spread", minSpread, "cd19-b-lineage-min", cd19Pos));

@@ -9,6 +9,11 @@ public enum BlastPhenotype {
   CLASSIC("A"),
   /** As classic plus CD20 on CD34+ CD10-bright cells: the asynchrony that mimics stage II. */
   CD20_ASYNCHRONOUS("B"),
+  /**
+   * CD10-negative pro-B (KMT2A-rearranged type): CD19+ CD34+ CD10- CD20-, CD38 and CD45 only
+   * moderately dimmer than normal CD34+ progenitors, which it sits beside.
+   */
+  PRO_B("D"),
   /** CD19 about one decade dimmer: partly inside the CD19-negative spread. */
   CD19_DIM("E"),
   /** CD19 lost (escape after CD19 CAR-T): found only through CD10/CD34/CD45/SSC. */

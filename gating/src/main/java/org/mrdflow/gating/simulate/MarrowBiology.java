@@ -138,6 +138,8 @@ final class MarrowBiology {
     Phenotype.Builder b = classicBlast();
     switch (phenotype) {
       case CD20_ASYNCHRONOUS -> b.marker(CD20, 3.6, 0.25);
+      case PRO_B -> b.marker(CD10, NEG, 0.2).marker(CD34, 4.0, 0.3).marker(CD38, 3.6, 0.3)
+          .marker(CD45, 3.75, 0.18);
       case CD19_DIM -> b.marker(CD19, 3.05, 0.25);
       case CD19_NEGATIVE -> b.marker(CD19, NEG, 0.15);
       case MIXED -> {

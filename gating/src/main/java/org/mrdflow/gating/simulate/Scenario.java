@@ -17,6 +17,7 @@ public enum Scenario {
   DILUTION("spike-in series of classic blasts at 0, 1e-5, 1e-4, 1e-3, 1e-2 (replicates: --samples)", 500_000),
   CLASSIC("classic aberrant blasts (CD10 over, CD45 dim/neg, CD38 dim) in a normal marrow", 300_000),
   CD20_ASYNCHRONOUS("blasts with CD20 on CD34+ CD10-bright cells", 300_000),
+  PRO_B("CD10-negative pro-B blasts (KMT2A type): CD19+ CD34+ CD10- CD20-", 300_000),
   CD19_DIM("blasts with CD19 one decade dim", 300_000),
   CD19_NEGATIVE("CD19-negative escape blasts after CD19 CAR-T (aplastic B background)", 300_000),
   MIXED80("mixed clones: 80% CD19+ and 20% CD19- blasts (not CAR19-eligible)", 300_000),
@@ -97,6 +98,7 @@ public enum Scenario {
         }
         case CLASSIC -> batch.archetype(BlastPhenotype.CLASSIC, Background.NORMAL, fraction, 1, r);
         case CD20_ASYNCHRONOUS -> batch.archetype(BlastPhenotype.CD20_ASYNCHRONOUS, Background.NORMAL, fraction, 1, r);
+        case PRO_B -> batch.archetype(BlastPhenotype.PRO_B, Background.NORMAL, fraction, 1, r);
         case CD19_DIM -> batch.archetype(BlastPhenotype.CD19_DIM, Background.NORMAL, fraction, 1, r);
         case CD19_NEGATIVE -> batch.archetype(BlastPhenotype.CD19_NEGATIVE, Background.APLASIA, fraction, 1, r);
         case MIXED80 -> batch.archetype(BlastPhenotype.MIXED, Background.NORMAL, fraction, 0.80, r);

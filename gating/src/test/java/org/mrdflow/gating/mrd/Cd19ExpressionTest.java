@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.mrdflow.gating.events.EventMask;
+import org.mrdflow.gating.transform.LogicleTransform;
 
 class Cd19ExpressionTest {
   /** Negatives at 0.12, normal B cells at 0.65 on the logicle scale; thresholds between. */
@@ -39,6 +40,35 @@ class Cd19ExpressionTest {
   @Test
   void aCd19NegativeCloneDoesNot() {
     assertThat(of(0, 0.65, 300, 3).positiveFraction()).isEqualTo(0.0);
+  }
+
+  /**
+   * A clone at {@code level} (linear units) with spillover spreading {@code spread} (Gaussian,
+   * linear units, as compensation leaves it), on a 20-bit logicle scale: a wide spread around a
+   * low level shows two logicle modes, its linear-region and its log-region half.
+   */
+  private static Cd19Expression spreadClone(double level, double spread, long seed) {
+    LogicleTransform scale = new LogicleTransform(1 << 20, 0.5, 4.5, 0);
+    Random random = new Random(seed);
+    float[] cd19 = new float[3000];
+    for (int i = 0; i < cd19.length; i++) {
+      cd19[i] = (float) scale.apply(level + spread * random.nextGaussian());
+    }
+    // T/NK negatives: 0 +- 250, CD19+ above 2 SD; CD34-bright spreading edge at 3 x 2,000.
+    return Cd19Expression.of(cd19, EventMask.all(cd19.length), scale.apply(500),
+        scale.apply(6000));
+  }
+
+  @Test
+  void aCd19DimCloneBlurredIntoTwoLogicleModesBySpreadingStillExpressesCd19() {
+    Cd19Expression e = spreadClone(1500, 2000, 5);
+    assertThat(e.positiveFraction()).isEqualTo(1.0);
+    assertThat(e.positive().cardinality()).isEqualTo(3000);
+  }
+
+  @Test
+  void aCd19NegativeCloneWithTheSameSpreadingDoesNot() {
+    assertThat(spreadClone(0, 2000, 6).positiveFraction()).isEqualTo(0.0);
   }
 
   @Test
