@@ -17,12 +17,10 @@ import org.mrdflow.gating.method.MethodResult;
  * landmarks. Landmarks, from the CD19- ones: {@code cd38-median}, {@code cd38-sd},
  * {@code cd45-median}, {@code cd45-sd} (robust, floored at {@code min_spread_decades});
  * {@code min-spread}; and {@code cd19-b-lineage-min}: the upper edge of the CD19 spillover
- * spreading on the progenitors least like pro-B blasts (CD38 and CD45 at least {@code
- * cd19_reference_score} brighter than the reference, CD38 below plasma-cell level),
- * the smaller of q95 + {@code cd19_tail_extension} x (q95 - q75) and q75 +
- * {@code cd19_core_extension} x (q75 - q50), at least the CD19 negative level, so CD19
- * spreading from CD34 on normal progenitors does not make them B lineage while CD19+ CD34+
- * CD10- pro-B blasts stay above it.
+ * spreading ({@link Cd19SpreadingEdge}) on the progenitors least like pro-B blasts (CD38 and
+ * CD45 at least {@code cd19_reference_score} brighter than the reference, CD38 below
+ * plasma-cell level), at least the CD19 negative level, so CD19 spreading from CD34 on normal
+ * progenitors does not make them B lineage while CD19+ CD34+ CD10- pro-B blasts stay above it.
  */
 public final class ProgenitorsMethod extends MrdMethod {
   public ProgenitorsMethod() {
@@ -42,6 +40,9 @@ public final class ProgenitorsMethod extends MrdMethod {
             "the spreading's upper edge is at most their q95 + this many (q95 - q75)"),
         MethodParameter.optional("cd19_core_extension", Type.NUMBER, 2.0,
             "and at most their q75 + this many (q75 - q50)"),
+        MethodParameter.optional("cd19_valley_ratio", Type.NUMBER, 0.5,
+            "the low-SSC CD19 valley bounds that edge when its density is at most this "
+                + "fraction of the CD19+ mode"),
         MethodParameter.optional("min_events", Type.INTEGER, 20,
             "fewest CD19- progenitors the reference may be estimated from"),
         MethodParameter.optional("min_spread_decades", Type.NUMBER, 0.05,
@@ -83,11 +84,7 @@ public final class ProgenitorsMethod extends MrdMethod {
 
     // CD19 spillover spreading on CD34-bright cells that do not carry CD19, measured on the
     // progenitors least like pro-B blasts: CD38 and CD45 at least as bright as the reference
-    // (score below cd19_reference_score) and not plasma-cell CD38 bright. On the logicle scale
-    // that spreading is a plateau with a sharp upper edge, so its edge is extrapolated from
-    // quantiles (a MAD-SD overshoots it by up to a fifth of the scale): the smaller of the
-    // upper-tail extrapolation q95 + k (q95 - q75), accurate while pro-B blasts are under 5 % of
-    // the reference, and the core one q75 + k' (q75 - q50), coarser but right up to 15 %.
+    // (score below cd19_reference_score) and not plasma-cell CD38 bright.
     float[] cd38Z = EventCuts.standardized(cd38, p38Median, p38Sd);
     EventMask cd19Reference = EventMask.none(progenitors.size());
     double referenceScore = context.arguments().number("cd19_reference_score");
@@ -102,13 +99,11 @@ public final class ProgenitorsMethod extends MrdMethod {
       cd19Reference = EventCuts.above(cd38Z, -1.0, progenitors)
           .andNot(EventCuts.above(cd38Z, plasmaZ, progenitors));
     }
-    float[] referenceCd19 = RobustStats.values(cd19, cd19Reference);
-    double q50 = RobustStats.quantile(referenceCd19, 0.50);
-    double q75 = RobustStats.quantile(referenceCd19, 0.75);
-    double q95 = RobustStats.quantile(referenceCd19, 0.95);
-    double cd19Pos = Math.max(cd19Negative, Math.min(
-        q95 + context.arguments().number("cd19_tail_extension") * (q95 - q75),
-        q75 + context.arguments().number("cd19_core_extension") * (q75 - q50)));
+    double valley = Cd19SpreadingEdge.valley(cd19, sscLow, cd19Negative,
+        context.arguments().number("cd19_valley_ratio"));
+    double cd19Pos = Math.max(cd19Negative, Cd19SpreadingEdge.of(cd19, cd19Reference, valley,
+        context.arguments().number("cd19_tail_extension"),
+        context.arguments().number("cd19_core_extension"), minEvents));
     return result(progenitors, "CD34+ CD10- CD45-dim progenitors", Map.of(
         "cd38-median", p38Median, "cd38-sd", p38Sd, "cd45-median", p45Median, "cd45-sd", p45Sd,
         "min-spread", minSpread, "cd19-b-lineage-min", cd19Pos));

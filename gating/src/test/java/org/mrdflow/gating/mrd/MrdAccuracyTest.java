@@ -41,6 +41,22 @@ class MrdAccuracyTest {
   }
 
   @Test
+  void aProBCloneOutnumberingTheNormalProgenitorsIsStillCounted(@TempDir Path dir)
+      throws IOException {
+    // 1e-1: about ten pro-B blasts per normal CD34+ CD10- progenitor, the reference the
+    // B-lineage CD19 edge is measured on.
+    for (SampleSpec spec : Scenario.PRO_B.expand(
+        new Scenario.Options(CI_SEED, null, 1, null, 1e-1))) {
+      SimulationFiles.write(MarrowSimulator.simulate(spec), dir);
+    }
+    MrdEvaluation.SampleRow row = new MrdEvaluation(analysis).evaluateDirectory(dir).get(0);
+    assertThat(row.category()).isEqualTo("POSITIVE");
+    assertThat(row.mrd() / row.trueMrd()).isBetween(0.8, 1.2);
+    assertThat(row.blastF1()).isGreaterThanOrEqualTo(0.9);
+    assertThat(row.bCellAplasia()).isEqualTo(row.trueBCellAplasia());
+  }
+
+  @Test
   void theTargetsHoldOnTheMrdsimDevelopmentSet() throws IOException {
     String shared = System.getProperty("mrdflow.shared");
     Path dev = shared == null ? null : Path.of(shared, "mrdsim", "dev");
