@@ -5,7 +5,8 @@ import org.assertj.core.data.Offset;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.mrdflow.fcs.FcsFile;
 import org.mrdflow.gating.events.FcsEvents;
@@ -25,19 +26,21 @@ class MrdGatingMlTest {
    * The exported document, read back and applied by the engine's own gate evaluation (another
    * implementation of the same geometry), selects the same nucleated cells and blasts.
    */
-  @Test
-  void theExportedGatesReproduceTheCountsWhenAppliedByTheEngine(@TempDir Path dir)
-      throws IOException {
-    SampleSpec spec = Scenario.CLASSIC.expand(
+  @ParameterizedTest(name = "{0} blasts, grown within their cluster")
+  @EnumSource(value = Scenario.class, names = {"CLASSIC", "PRO_B"})
+  void theExportedGatesReproduceTheCountsWhenAppliedByTheEngine(Scenario scenario,
+      @TempDir Path dir) throws IOException {
+    SampleSpec spec = scenario.expand(
         new Scenario.Options(11, 200_000, 1, Instrument.NAVIOS, 5e-3)).get(0);
     Path fcs = SimulationFiles.write(MarrowSimulator.simulate(spec), dir).fcs();
     MrdAnalysisConfig config = MrdAnalysisConfig.defaults();
     MrdAnalysis.SampleAnalysis sample;
     try (FcsFile file = FcsFile.open(fcs, FcsEvents.SCALE)) {
-      sample = new MrdAnalysis(config).analyzeWithEvents(file.first(), "classic");
+      sample = new MrdAnalysis(config).analyzeWithEvents(file.first(), spec.sampleId());
     }
-    assertThat(sample.gates().blastCluster()).isNotNull();
-    Path xml = dir.resolve("classic.gating-ml.xml");
+    assertThat(scenario == Scenario.CLASSIC ? sample.gates().blastCluster()
+        : sample.gates().proBCluster()).isNotNull();
+    Path xml = dir.resolve(spec.sampleId() + ".gating-ml.xml");
     MrdGatingMl.write(sample, config, xml);
 
     GatingResult applied = new StrategyEvaluator(GatingMlReader.read(xml),
