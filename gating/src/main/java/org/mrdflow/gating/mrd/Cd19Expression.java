@@ -15,24 +15,32 @@ import org.mrdflow.gating.events.EventMask;
  * (the linear-region half and the log-region half of a spread symmetric in linear units, as
  * for a CD19-negative clone beside bright CD10 on an integer instrument, or a CD19-dim one):
  * the blasts are one clone, expressing CD19 when its median, which that spreading leaves in
- * place, lies above the CD19-negative reference.
+ * place, lies above the CD19-negative reference with 95 % confidence (distribution-free lower
+ * bound of the median: the order statistic k = n/2 - 1.645 sqrt(n)/2, binomial normal
+ * approximation). A CD19-negative clone beside very bright CD10 keeps a residual-spillover offset
+ * that a small clone's median cannot tell from CD19-dim expression; re-treatment with a CD19
+ * CAR-T asks that expression be shown, so such a clone is not called expressing but flagged.
  *
  * @param positive blasts assigned to an expressing component
  * @param positiveFraction weight of the expressing components (NaN without blasts)
+ * @param uncertain one clone whose median is above the CD19-negative reference but not
+ *     confidently so: CD19 expression not established
  */
-record Cd19Expression(EventMask positive, double positiveFraction) {
+record Cd19Expression(EventMask positive, double positiveFraction, boolean uncertain) {
   /** Fewer blasts than this are judged event by event. */
   private static final int MIN_EVENTS_FOR_MIXTURE = 20;
   private static final int EM_ITERATIONS = 200;
   /** A subclone is only split off when it holds at least this many events (half the LOD). */
   private static final int MIN_CLONE_EVENTS = 10;
+  /** One-sided 95 % standard normal quantile, for the median's lower confidence bound. */
+  private static final double Z_95 = 1.6449;
 
   static Cd19Expression of(float[] cd19, EventMask blasts, double singleCloneAbove,
       double splitCloneAbove) {
     int count = blasts.cardinality();
     EventMask positive = EventMask.none(blasts.size());
     if (count == 0) {
-      return new Cd19Expression(positive, Double.NaN);
+      return new Cd19Expression(positive, Double.NaN, false);
     }
     double[] x = new double[count];
     int k = 0;
@@ -47,7 +55,7 @@ record Cd19Expression(EventMask positive, double positiveFraction) {
           pos++;
         }
       }
-      return new Cd19Expression(positive, (double) pos / count);
+      return new Cd19Expression(positive, (double) pos / count, false);
     }
     Mixture two = Mixture.fit(x, 2);
     boolean subclones = two.bic(count) < Mixture.fit(x, 1).bic(count) && two.separated()
@@ -59,10 +67,12 @@ record Cd19Expression(EventMask positive, double positiveFraction) {
       double[] sorted = x.clone();
       Arrays.sort(sorted);
       double median = (sorted[(count - 1) / 2] + sorted[count / 2]) / 2;
-      if (median <= singleCloneAbove) {
-        return new Cd19Expression(positive, 0.0);
+      int rank = (int) Math.floor(count / 2.0 - Z_95 * Math.sqrt(count) / 2);
+      double medianLowerBound = sorted[Math.max(rank, 1) - 1];
+      if (medianLowerBound <= singleCloneAbove) {
+        return new Cd19Expression(positive, 0.0, median > singleCloneAbove);
       }
-      return new Cd19Expression(blasts.copy(), 1.0);
+      return new Cd19Expression(blasts.copy(), 1.0, false);
     }
     double fraction = 0;
     for (int c = 0; c < two.mean.length; c++) {
@@ -75,7 +85,7 @@ record Cd19Expression(EventMask positive, double positiveFraction) {
         positive.set(i);
       }
     }
-    return new Cd19Expression(positive, fraction);
+    return new Cd19Expression(positive, fraction, false);
   }
 
   /** A 1-D Gaussian mixture fitted by EM. */

@@ -13,8 +13,9 @@ import org.mrdflow.gating.method.MethodResult;
  * {@code spreads} SDs (CD19-dim clones sit about a decade below normal B but are still CD19+);
  * of two clones the upper must pass the B-lineage threshold (the {@code reference}'s
  * {@code cd19-b-lineage-min}), else the split is only the spillover spreading of one
- * CD19-negative clone. One dimension: CD19 (logicle). Landmarks {@code cd19-expressed-min} and
- * {@code positive-fraction} (NaN without blasts).
+ * CD19-negative clone. One dimension: CD19 (logicle). Landmarks {@code cd19-expressed-min},
+ * {@code positive-fraction} (NaN without blasts) and {@code expression-uncertain} (1 when a
+ * single clone's CD19 expression is not established, {@link Cd19Expression}).
  */
 public final class Cd19SubclonesMethod extends MrdMethod {
   public Cd19SubclonesMethod() {
@@ -39,6 +40,7 @@ public final class Cd19SubclonesMethod extends MrdMethod {
     Cd19Expression expression = Cd19Expression.of(cd19, context.parent(), expressed,
         landmark(context, "reference", "cd19-b-lineage-min"));
     return result(expression.positive(), "blasts of CD19-expressing subclones", Map.of(
-        "cd19-expressed-min", expressed, "positive-fraction", expression.positiveFraction()));
+        "cd19-expressed-min", expressed, "positive-fraction", expression.positiveFraction(),
+        "expression-uncertain", expression.uncertain() ? 1.0 : 0.0));
   }
 }

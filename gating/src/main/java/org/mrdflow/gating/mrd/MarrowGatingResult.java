@@ -26,6 +26,8 @@ import org.mrdflow.gating.strategy.GatingResult;
  * @param blasts leukemic events (both arms)
  * @param cd19PositiveBlasts blasts of a CD19-expressing subclone
  * @param cd19PositiveFraction CD19-expressing share of blasts (NaN without blasts)
+ * @param cd19ExpressionUncertain the blasts' CD19 expression is not established (one clone just
+ *     above the negative level; counted as not expressing)
  * @param normalB hematogones plus mature B cells
  * @param hematogones normal B precursors (stage I, II, transitional: CD10+ or CD34+)
  * @param matureB normal CD10- B cells
@@ -52,6 +54,7 @@ public record MarrowGatingResult(
     EventMask blasts,
     EventMask cd19PositiveBlasts,
     double cd19PositiveFraction,
+    boolean cd19ExpressionUncertain,
     EventMask normalB,
     EventMask hematogones,
     EventMask matureB,
@@ -112,7 +115,8 @@ public record MarrowGatingResult(
         events(r, "lymphocytes"), events(r, "progenitors"), events(r, "b-lineage"),
         events(r, "plasma-cells"), events(r, "cd19-negative-arm"), events(r, "blast-seeds"),
         events(r, "blasts"), events(r, "cd19-positive-blasts"),
-        get(subclones, "cd19-positive-blasts", "positive-fraction"), events(r, "normal-b"),
+        get(subclones, "cd19-positive-blasts", "positive-fraction"),
+        get(subclones, "cd19-positive-blasts", "expression-uncertain") > 0, events(r, "normal-b"),
         events(r, "hematogones"), events(r, "mature-b"), events(r, "stem-like"),
         landmark(r, "stem-like", "panel-limited") > 0, thresholds,
         TimeQcMethod.segments(r.population("time-ok").landmarks()),

@@ -47,6 +47,11 @@ public final class MrdAnalysis {
   public static final String FLAG_BELOW_LLOQ = "blasts-below-lloq";
   /** QC flag: CD19- CD10- blasts cannot be excluded with this panel. */
   public static final String FLAG_PANEL_LIMITED = "panel-limited";
+  /**
+   * QC flag: the blasts' median CD19 is above the negative level but not confidently, so they
+   * are counted CD19-negative (CD19-dim or residual spillover of bright CD10 on a small clone).
+   */
+  public static final String FLAG_CD19_UNCERTAIN = "cd19-expression-uncertain";
 
   private final MrdAnalysisConfig config;
   private final GatingMethods methods = GatingMethods.discover();
@@ -153,12 +158,16 @@ public final class MrdAnalysis {
     if (g.panelLimited()) {
       flags.add(FLAG_PANEL_LIMITED);
     }
+    if (g.cd19ExpressionUncertain()) {
+      flags.add(FLAG_CD19_UNCERTAIN);
+    }
     long cd19Pos = g.cd19PositiveBlasts().cardinality();
     long lymphocytes = g.lymphocytes().cardinality();
     long bCells = g.normalB().cardinality();
     return new MrdResult(nucleated, blasts, call.fraction(), call.status(), call.reason(),
         call.sensitivity(), rules.lodEvents(), rules.lloqEvents(), cd19Pos,
-        g.cd19PositiveFraction(), rules.car19Eligible(blasts, g.cd19PositiveFraction()),
+        g.cd19PositiveFraction(), g.cd19ExpressionUncertain() ? null
+            : rules.car19Eligible(blasts, g.cd19PositiveFraction()),
         lymphocytes, bCells,
         lymphocytes == 0 ? Double.NaN : (double) bCells / lymphocytes,
         rules.bCellAplasia(lymphocytes, bCells), g.hematogones().cardinality(),

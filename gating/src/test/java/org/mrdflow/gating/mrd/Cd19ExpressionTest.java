@@ -71,6 +71,31 @@ class Cd19ExpressionTest {
     assertThat(spreadClone(0, 2000, 6).positiveFraction()).isEqualTo(0.0);
   }
 
+  /** {@code n} blasts spread evenly over [0.17, 0.37]: median 0.27, just above 0.25. */
+  private static Cd19Expression justAboveTheNegatives(int n) {
+    float[] cd19 = new float[n];
+    for (int i = 0; i < n; i++) {
+      cd19[i] = (float) (0.17 + 0.2 * (i + 0.5) / n);
+    }
+    return Cd19Expression.of(cd19, EventMask.all(n), SINGLE_CLONE_ABOVE, SPLIT_CLONE_ABOVE);
+  }
+
+  @Test
+  void aSmallCloneJustAboveTheNegativesIsNotCalledExpressingButFlagged() {
+    // 30 events: the median's 95 % lower bound is the 10th smallest, 0.233 < 0.25.
+    Cd19Expression e = justAboveTheNegatives(30);
+    assertThat(e.positiveFraction()).isEqualTo(0.0);
+    assertThat(e.uncertain()).isTrue();
+  }
+
+  @Test
+  void theSameCloneWithManyEventsIsConfidentlyExpressing() {
+    // 3,000 events: the lower bound is the 1,454th smallest, 0.267 > 0.25.
+    Cd19Expression e = justAboveTheNegatives(3000);
+    assertThat(e.positiveFraction()).isEqualTo(1.0);
+    assertThat(e.uncertain()).isFalse();
+  }
+
   @Test
   void noBlastsMeansNoFraction() {
     Cd19Expression e = Cd19Expression.of(new float[10], EventMask.none(10), 0.25, 0.45);

@@ -147,7 +147,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
     out().printf(Locale.ROOT, "  CD19+ blasts %d (%s); hCD19 CAR-T eligible: %s%n",
         r.cd19PosBlastEvents(), Double.isNaN(r.cd19PosBlastFraction()) ? "-"
             : String.format(Locale.ROOT, "%.1f %%", 100 * r.cd19PosBlastFraction()),
-        r.hcd19CarEligible() == null ? "not evaluable (< LOD blasts)" : r.hcd19CarEligible());
+        r.hcd19CarEligible() != null ? r.hcd19CarEligible()
+            : r.qcFlags().contains(MrdAnalysis.FLAG_CD19_UNCERTAIN)
+                ? "not evaluable (CD19 expression not established)"
+                : "not evaluable (< LOD blasts)");
     out().printf(Locale.ROOT, "  B cells %d of %d lymphocytes (%.1f %%); B-cell aplasia: %s;"
         + " hematogones %d%n", r.bCellEvents(), r.lymphocyteEvents(),
         100 * r.bCellFractionOfLymphocytes(), r.bCellAplasia(), r.hematogoneEvents());

@@ -82,7 +82,7 @@ public final class Tables {
           col("lloq_events", IntegerType, false, "Lower limit of quantification in events"),
           col("cd19_pos_blast_events", LongType, false, "Blasts expressing CD19"),
           col("cd19_pos_blast_fraction", DoubleType, true, "cd19_pos_blast_events / blast_events; null without blasts"),
-          col("hcd19_car_eligible", BooleanType, true, "Eligible for a CD19 CAR (CD19+ blast fraction); null without blasts"),
+          col("hcd19_car_eligible", BooleanType, true, "Eligible for a CD19 CAR (CD19+ blast fraction); null with fewer blasts than the LOD or when CD19 expression is not established (qc flag cd19-expression-uncertain)"),
           col("lymphocyte_events", LongType, false, "Lymphocyte events"),
           col("b_cell_events", LongType, false, "Normal B-cell events (hematogones + mature B)"),
           col("b_cell_fraction_of_lymphocytes", DoubleType, true, "b_cell_events / lymphocyte_events; null without lymphocytes"),
