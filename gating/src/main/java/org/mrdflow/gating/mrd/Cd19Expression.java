@@ -8,9 +8,9 @@ import org.mrdflow.gating.events.EventMask;
  * (about a decade below normal) overlap the CD19-negative spread event by event, yet their clone
  * as a whole clearly expresses CD19, and re-treatment eligibility asks about the clone (>= 95 %
  * of blasts CD19+, domain brief section 1). The blasts' CD19 values are split into two
- * subclones (Gaussian components fitted by EM) only when BIC prefers two, they are at least two
- * SDs apart, the smaller holds at least ten events and the upper one's mean passes the B-lineage
- * CD19+ threshold; a subclone then expresses CD19 when its mean passes that threshold.
+ * subclones (Gaussian components fitted by EM) only when BIC prefers two, they are distinct
+ * (Ashman's D above 2), the smaller holds at least ten events and the upper one's mean is at the
+ * normal-B CD19 level; a subclone then expresses CD19 when its mean is at that level.
  * Otherwise the split is only spillover spreading, which on the logicle scale shows two modes
  * (the linear-region half and the log-region half of a spread symmetric in linear units, as
  * for a CD19-negative clone beside bright CD10 on an integer instrument, or a CD19-dim one):
@@ -57,15 +57,16 @@ record Cd19Expression(EventMask positive, double positiveFraction, boolean uncer
       }
       return new Cd19Expression(positive, (double) pos / count, false);
     }
-    Mixture two = Mixture.fit(x, 2);
-    boolean subclones = two.bic(count) < Mixture.fit(x, 1).bic(count) && two.separated()
+    double[] sorted = x.clone();
+    Arrays.sort(sorted);
+    Mixture two = Mixture.fit(x, sorted[count / 4], sorted[3 * count / 4]);
+    boolean subclones = two.bic(count) < Mixture.fit(x, sorted[count / 2]).bic(count)
+        && two.separated()
         && Math.min(two.weight[0], two.weight[1]) * count >= MIN_CLONE_EVENTS
         && Math.max(two.mean[0], two.mean[1]) > splitCloneAbove;
     if (!subclones) {
       // One clone: its median, which spillover spreading (symmetric in linear units) leaves
       // where the clone's expression is on any monotone scale, decides for all its blasts.
-      double[] sorted = x.clone();
-      Arrays.sort(sorted);
       double median = (sorted[(count - 1) / 2] + sorted[count / 2]) / 2;
       int rank = (int) Math.floor(count / 2.0 - Z_95 * Math.sqrt(count) / 2);
       double medianLowerBound = sorted[Math.max(rank, 1) - 1];
@@ -90,17 +91,16 @@ record Cd19Expression(EventMask positive, double positiveFraction, boolean uncer
 
   /** A 1-D Gaussian mixture fitted by EM. */
   private record Mixture(double[] weight, double[] mean, double[] sd, double logLikelihood) {
-    static Mixture fit(double[] x, int components) {
-      double[] sorted = x.clone();
-      Arrays.sort(sorted);
+    /** EM from the given starting means (equal weights, SDs of the data / components). */
+    static Mixture fit(double[] x, double... startMeans) {
       int n = x.length;
+      int components = startMeans.length;
       double[] w = new double[components];
-      double[] mu = new double[components];
+      double[] mu = startMeans.clone();
       double[] s = new double[components];
       double overallSd = Math.max(sd(x), 1e-3);
       for (int c = 0; c < components; c++) {
         w[c] = 1.0 / components;
-        mu[c] = sorted[(int) ((c + 0.5) / components * (n - 1))];
         s[c] = overallSd / components;
       }
       double[][] r = new double[components][n];
@@ -151,10 +151,16 @@ record Cd19Expression(EventMask positive, double positiveFraction, boolean uncer
       return parameters * Math.log(n) - 2 * logLikelihood;
     }
 
-    /** Two components at least two SDs apart, each holding at least 2 % of the blasts. */
+    /**
+     * Two distinct components (Ashman's D = sqrt(2) |mean difference| / sqrt(sd1^2 + sd2^2)
+     * above 2: Ashman, Bird and Zepf 1994), each holding at least 2 % of the blasts. A narrow
+     * CD19+ subclone beside a CD19-negative one that bright CD10 spreads widely passes; a
+     * criterion on the wider SD alone would merge them.
+     */
     boolean separated() {
-      return Math.abs(mean[0] - mean[1]) >= 2 * Math.max(sd[0], sd[1])
-          && Math.min(weight[0], weight[1]) >= 0.02;
+      double d = Math.sqrt(2) * Math.abs(mean[0] - mean[1])
+          / Math.sqrt(sd[0] * sd[0] + sd[1] * sd[1]);
+      return d > 2 && Math.min(weight[0], weight[1]) >= 0.02;
     }
 
     double expressingPosterior(double v, double expressedAbove) {

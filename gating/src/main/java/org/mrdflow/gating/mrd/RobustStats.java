@@ -16,6 +16,8 @@ final class RobustStats {
   /** Bins of the landmark histograms; smoothing is two bins (binned KDE, Silverman 1986). */
   private static final int BINS = 200;
   private static final double SMOOTHING_BINS = 2.0;
+  /** Density, relative to the peak, below which a point is past a negative peak's shoulder. */
+  private static final double PAST_PEAK_DENSITY = 0.2;
 
   private RobustStats() {}
 
@@ -175,7 +177,19 @@ final class RobustStats {
     double mode = h.center(best);
     double below = cdf(values, mode);
     double oneSdAbove = quantile(values, Math.min(0.999, below * 1.6827));
-    return new double[] {mode, Math.max(oneSdAbove - mode, h.width)};
+    double sd = Math.max(oneSdAbove - mode, h.width);
+    // When a second population holds about half the values (CD19 in a regenerating marrow rich
+    // in B precursors), that quantile lies past the peak, where a near-Gaussian peak's density
+    // (0.61 of its height one SD above the mode) has fallen into the valley: the spread is then
+    // the peak's upper half-width at half maximum (HWHM = 1.1774 SD for a Gaussian).
+    if (h.density[h.bin(mode + sd)] < PAST_PEAK_DENSITY * h.density[best]) {
+      int half = best;
+      while (half + 1 < h.density.length && h.density[half] > 0.5 * h.density[best]) {
+        half++;
+      }
+      sd = Math.max((half - best) * h.width / 1.1774, h.width);
+    }
+    return new double[] {mode, sd};
   }
 
   /** A smoothed histogram: bin b covers [lo + b width, lo + (b + 1) width). */

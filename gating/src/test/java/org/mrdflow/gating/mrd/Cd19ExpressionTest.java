@@ -32,6 +32,22 @@ class Cd19ExpressionTest {
   }
 
   @Test
+  void aWidelySpreadCd19NegativeSubcloneBesideANarrowBrightMajorityIsFound() {
+    // 82 % CD19+ (0.60 +- 0.045) and 18 % CD19- spread by bright CD10 far across the negative
+    // range (0.22 +- 0.24, a held-out Navios mixed clone's fit): less than two of the wide SDs
+    // apart, yet two distinct subclones.
+    Random random = new Random(12);
+    float[] cd19 = new float[300];
+    for (int i = 0; i < cd19.length; i++) {
+      cd19[i] = (float) (i < 246 ? 0.60 + 0.045 * random.nextGaussian()
+          : 0.22 + 0.24 * random.nextGaussian());
+    }
+    Cd19Expression e = Cd19Expression.of(cd19, EventMask.all(cd19.length), SINGLE_CLONE_ABOVE,
+        SPLIT_CLONE_ABOVE);
+    assertThat(e.positiveFraction()).isCloseTo(0.82, within(0.04));
+  }
+
+  @Test
   void aCd19DimCloneStillExpressesCd19() {
     // One decade below normal B (0.65 - 1/4.5), overlapping the negatives event by event.
     assertThat(of(300, 0.43, 0, 2).positiveFraction()).isEqualTo(1.0);

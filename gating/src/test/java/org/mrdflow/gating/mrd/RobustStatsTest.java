@@ -66,4 +66,28 @@ class RobustStatsTest {
     double[] clipped = RobustStats.negativePeak(RobustStats.values(values, all));
     assertThat(clipped[1]).isCloseTo(0.05, within(0.008));
   }
+
+  /**
+   * Low-SSC CD19 of a regenerating marrow: a narrow negative peak N(0.13, 0.04) with a wide lower
+   * shoulder N(0.05, 0.1) (CD34-bright spreading, clipping) below it, and B precursors
+   * N(0.65, 0.05) as 30 % of the cells. The events below the mode are then so many that the
+   * quantile one upper SD above the mode falls past the peak.
+   */
+  @Test
+  void theNegativeSpreadIsNotStretchedIntoAnAbundantPositivePopulation() {
+    Random random = new Random(11);
+    int n = 40_000;
+    float[] values = new float[n];
+    for (int i = 0; i < n; i++) {
+      double u = (double) i / n;
+      values[i] = (float) (u < 0.3 ? 0.65 + 0.05 * random.nextGaussian()
+          : u < 0.51 ? 0.05 + 0.1 * random.nextGaussian()
+              : 0.13 + 0.04 * random.nextGaussian());
+    }
+    double[] peak = RobustStats.negativePeak(values);
+    assertThat(peak[0]).isCloseTo(0.13, within(0.01));
+    assertThat(peak[1]).isBetween(0.035, 0.055);
+    // The positive level (mode + 4 SD) stays below the B precursors' 1st percentile.
+    assertThat(peak[0] + 4 * peak[1]).isLessThan(0.65 - 2.33 * 0.05);
+  }
 }
