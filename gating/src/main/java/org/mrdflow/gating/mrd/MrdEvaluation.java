@@ -91,14 +91,14 @@ public final class MrdEvaluation {
     double f1 = labels == null || trueBlasts + r.blastEvents() == 0
         ? Double.NaN : 2.0 * truePositives / (trueBlasts + r.blastEvents());
     return new SampleRow(truth.sampleId(), truth.scenario(), truth.archetype(),
-        truth.nucleatedSinglets(), r.nucleatedEvents(), truth.blasts(), r.blastEvents(),
-        truth.mrdFraction(), r.mrdFraction(), truth.mrdCategory(), r.mrdStatus().name(),
+        truth.calls().nucleatedSinglets(), r.nucleatedEvents(), truth.calls().blasts(), r.blastEvents(),
+        truth.calls().mrdFraction(), r.mrdFraction(), truth.calls().mrdCategory(), r.mrdStatus().name(),
         r.statusReason().name(), r.sensitivity(), f1,
-        truth.cd19posFractionOfBlasts() == null ? Double.NaN : truth.cd19posFractionOfBlasts(),
-        r.cd19PosBlastFraction(), truth.car19Evaluable() ? truth.car19Eligible() : null,
-        r.hcd19CarEligible(), truth.bPctOfLymphocytes(),
-        100 * r.bCellFractionOfLymphocytes(), truth.bCellAplasia(), r.bCellAplasia(),
-        truth.hematogones(), r.hematogoneEvents(), r.panelLimited(), r.qcFlags(), null);
+        truth.calls().cd19posFractionOfBlasts() == null ? Double.NaN : truth.calls().cd19posFractionOfBlasts(),
+        r.cd19PosBlastFraction(), truth.calls().car19Evaluable() ? truth.calls().car19Eligible() : null,
+        r.hcd19CarEligible(), truth.calls().bPctOfLymphocytes(),
+        100 * r.bCellFractionOfLymphocytes(), truth.calls().bCellAplasia(), r.bCellAplasia(),
+        truth.calls().hematogones(), r.hematogoneEvents(), r.panelLimited(), r.qcFlags(), null);
   }
 
   /**
@@ -138,10 +138,10 @@ public final class MrdEvaluation {
       String error) {
 
     static SampleRow failed(SimulationTruth t, String error) {
-      return new SampleRow(t.sampleId(), t.scenario(), t.archetype(), t.nucleatedSinglets(), 0,
-          t.blasts(), 0, t.mrdFraction(), Double.NaN, t.mrdCategory(), "FAILED", "", Double.NaN,
-          Double.NaN, Double.NaN, Double.NaN, null, null, t.bPctOfLymphocytes(), Double.NaN,
-          t.bCellAplasia(), null, t.hematogones(), 0, false, List.of(), error);
+      return new SampleRow(t.sampleId(), t.scenario(), t.archetype(), t.calls().nucleatedSinglets(), 0,
+          t.calls().blasts(), 0, t.calls().mrdFraction(), Double.NaN, t.calls().mrdCategory(), "FAILED", "", Double.NaN,
+          Double.NaN, Double.NaN, Double.NaN, null, null, t.calls().bPctOfLymphocytes(), Double.NaN,
+          t.calls().bCellAplasia(), null, t.calls().hematogones(), 0, false, List.of(), error);
     }
 
     public boolean categoryAgrees() {

@@ -19,8 +19,7 @@ import java.util.Map;
  *
  * @param archetype blast phenotype code, null for samples without blasts
  * @param replicate replicate number, null when not part of a series
- * @param cd19posFractionOfBlasts null when there are no blasts
- * @param car19Eligible null when there are no blasts
+ * @param calls the counts and calls the truth rules give ({@link TruthRules}), as written
  * @param populationCounts count per truth name ({@link Population#truthName()})
  * @param labels one {@link Population#code()} per event, or null when no labels file exists (an
  *     array: {@code equals} compares it by identity, compare with {@code Arrays.equals})
@@ -35,23 +34,7 @@ public record SimulationTruth(
     long totalEvents,
     long debris,
     long doublets,
-    long nucleatedSinglets,
-    long blasts,
-    long blastsCd19pos,
-    long blastsCd19neg,
-    Double cd19posFractionOfBlasts,
-    double mrdFraction,
-    String mrdCategory,
-    String mrdCategoryReason,
-    double achievedSensitivity,
-    boolean blastsQuantifiableGeLloq,
-    long hematogones,
-    long matureB,
-    long lymphocytes,
-    double bPctOfLymphocytes,
-    boolean bCellAplasia,
-    Boolean car19Eligible,
-    boolean car19Evaluable,
+    TruthRules.Calls calls,
     Map<String, Long> populationCounts,
     byte[] labels) {
 
@@ -78,7 +61,6 @@ public record SimulationTruth(
       Integer replicate,
       byte[] labels) {
     Map<Population, Long> counts = countLabels(labels);
-    TruthRules.Calls c = TruthRules.apply(counts);
     Map<String, Long> byName = new LinkedHashMap<>();
     for (Population p : Population.values()) {
       byName.put(p.truthName(), counts.getOrDefault(p, 0L));
@@ -88,11 +70,7 @@ public record SimulationTruth(
         labels.length,
         counts.getOrDefault(Population.DEBRIS, 0L),
         counts.getOrDefault(Population.DOUBLET, 0L),
-        c.nucleatedSinglets(), c.blasts(), c.blastsCd19pos(), c.blastsCd19neg(),
-        c.cd19posFractionOfBlasts(), c.mrdFraction(), c.mrdCategory(), c.mrdCategoryReason(),
-        c.achievedSensitivity(), c.blastsQuantifiableGeLloq(), c.hematogones(), c.matureB(),
-        c.lymphocytes(), c.bPctOfLymphocytes(), c.bCellAplasia(), c.car19Eligible(),
-        c.car19Evaluable(), byName, labels);
+        TruthRules.apply(counts), byName, labels);
   }
 
   /** Events per population in a label array. */
@@ -168,23 +146,24 @@ public record SimulationTruth(
         total,
         f.count("debris"),
         f.count("doublets"),
-        f.count("nucleated_singlets"),
-        f.count("blasts"),
-        f.count("blasts_cd19pos"),
-        f.count("blasts_cd19neg"),
-        f.optionalNumber("cd19pos_fraction_of_blasts"),
-        f.number("mrd_fraction"),
-        f.requiredText("mrd_category"),
-        f.requiredText("mrd_category_reason"),
-        f.number("achieved_sensitivity"),
-        f.bool("blasts_quantifiable_ge_lloq"),
-        f.count("hematogones"),
-        f.count("mature_b"),
-        f.count("lymphocytes"),
-        f.number("b_pct_of_lymphocytes"),
-        f.bool("b_cell_aplasia"),
-        f.optionalBool("car19_eligible"),
-        f.bool("car19_evaluable"),
+        new TruthRules.Calls(
+            f.count("nucleated_singlets"),
+            f.count("blasts"),
+            f.count("blasts_cd19pos"),
+            f.count("blasts_cd19neg"),
+            f.optionalNumber("cd19pos_fraction_of_blasts"),
+            f.number("mrd_fraction"),
+            f.requiredText("mrd_category"),
+            f.requiredText("mrd_category_reason"),
+            f.number("achieved_sensitivity"),
+            f.bool("blasts_quantifiable_ge_lloq"),
+            f.count("hematogones"),
+            f.count("mature_b"),
+            f.count("lymphocytes"),
+            f.number("b_pct_of_lymphocytes"),
+            f.bool("b_cell_aplasia"),
+            f.optionalBool("car19_eligible"),
+            f.bool("car19_evaluable")),
         counts,
         labels);
   }

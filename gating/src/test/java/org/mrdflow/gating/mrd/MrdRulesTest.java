@@ -87,12 +87,12 @@ class MrdRulesTest {
     assertThat(truthFiles).isNotEmpty();
     for (Path file : truthFiles) {
       SimulationTruth truth = SimulationTruth.read(file);
-      MrdRules.MrdCall call = rules.call(truth.nucleatedSinglets(), truth.blasts());
-      boolean knownDifference = truth.blasts() > 0 && truth.blasts() < 20
-          && truth.nucleatedSinglets() >= 200_000;
+      MrdRules.MrdCall call = rules.call(truth.calls().nucleatedSinglets(), truth.calls().blasts());
+      boolean knownDifference = truth.calls().blasts() > 0 && truth.calls().blasts() < 20
+          && truth.calls().nucleatedSinglets() >= 200_000;
       if (!knownDifference) {
-        assertThat(call.status().name()).as(file.toString()).isEqualTo(truth.mrdCategory());
-        assertThat(call.sensitivity()).isEqualTo(truth.achievedSensitivity());
+        assertThat(call.status().name()).as(file.toString()).isEqualTo(truth.calls().mrdCategory());
+        assertThat(call.sensitivity()).isEqualTo(truth.calls().achievedSensitivity());
       }
     }
   }

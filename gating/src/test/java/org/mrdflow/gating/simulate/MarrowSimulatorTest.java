@@ -51,9 +51,9 @@ class MarrowSimulatorTest {
     assertThat(t.totalEvents()).isEqualTo(120_000).isEqualTo(labels.length);
     assertThat(t.debris()).isEqualTo(debris);
     assertThat(t.doublets()).isEqualTo(doublets);
-    assertThat(t.nucleatedSinglets()).isEqualTo(120_000 - debris - doublets);
-    assertThat(t.blasts()).isEqualTo(blasts);
-    assertThat(t.mrdFraction()).isEqualTo((double) blasts / (120_000 - debris - doublets));
+    assertThat(t.calls().nucleatedSinglets()).isEqualTo(120_000 - debris - doublets);
+    assertThat(t.calls().blasts()).isEqualTo(blasts);
+    assertThat(t.calls().mrdFraction()).isEqualTo((double) blasts / (120_000 - debris - doublets));
   }
 
   @Test
@@ -76,7 +76,7 @@ class MarrowSimulatorTest {
   @EnumSource(Instrument.class)
   void theRealisedCompositionMatchesTheIntendedOneWithinMultinomialNoise(Instrument instrument) {
     SimulatedSample s = simulate(Scenario.REGENERATING, instrument, 150_000, null);
-    long n = s.truth().nucleatedSinglets();
+    long n = s.truth().calls().nucleatedSinglets();
     double intendedTotal = 0;
     for (Map.Entry<Population, Double> e : s.intendedPercent().entrySet()) {
       double p = e.getValue() / 100;
@@ -96,10 +96,10 @@ class MarrowSimulatorTest {
         Scenario.REGENERATING.expand(new Scenario.Options(3, 100_000, 3, null, null));
     for (SampleSpec spec : specs) {
       SimulationTruth t = MarrowSimulator.simulate(spec).truth();
-      assertThat((double) t.hematogones() / t.nucleatedSinglets()).as(spec.sampleId()).isBetween(0.05, 0.15);
-      assertThat(t.blasts()).isZero();
-      assertThat(t.bCellAplasia()).isFalse();
-      assertThat(t.car19Eligible()).isNull();
+      assertThat((double) t.calls().hematogones() / t.calls().nucleatedSinglets()).as(spec.sampleId()).isBetween(0.05, 0.15);
+      assertThat(t.calls().blasts()).isZero();
+      assertThat(t.calls().bCellAplasia()).isFalse();
+      assertThat(t.calls().car19Eligible()).isNull();
     }
   }
 
@@ -107,28 +107,28 @@ class MarrowSimulatorTest {
   void postCarTAplasiaHasFewerThanThreePercentBCellsAmongLymphocytesAndCarTCells() {
     SimulationTruth t = simulate(Scenario.APLASIA, Instrument.CYTOFLEX, 100_000, null).truth();
 
-    assertThat(t.bPctOfLymphocytes()).isLessThan(3);
-    assertThat(t.bCellAplasia()).isTrue();
+    assertThat(t.calls().bPctOfLymphocytes()).isLessThan(3);
+    assertThat(t.calls().bCellAplasia()).isTrue();
     assertThat(t.populationCounts().get("CAR_T")).isPositive();
-    assertThat(t.blasts()).isZero();
+    assertThat(t.calls().blasts()).isZero();
   }
 
   @Test
   void cd19NegativeEscapeBlastsAreAllCd19NegativeAndNotCarEligible() {
     SimulationTruth t = simulate(Scenario.CD19_NEGATIVE, Instrument.NAVIOS, 100_000, 5e-3).truth();
 
-    assertThat(t.blasts()).isPositive();
-    assertThat(t.blastsCd19pos()).isZero();
-    assertThat(t.car19Eligible()).isFalse();
+    assertThat(t.calls().blasts()).isPositive();
+    assertThat(t.calls().blastsCd19pos()).isZero();
+    assertThat(t.calls().car19Eligible()).isFalse();
   }
 
   @Test
   void mixedClonesSplitTheirBlastsInTheConfiguredProportion() {
     SimulationTruth t = simulate(Scenario.MIXED80, Instrument.CANTO, 200_000, 1e-2).truth();
-    double sd = Math.sqrt(0.8 * 0.2 / t.blasts());
+    double sd = Math.sqrt(0.8 * 0.2 / t.calls().blasts());
 
-    assertThat(t.cd19posFractionOfBlasts()).isBetween(0.8 - 4 * sd, 0.8 + 4 * sd);
-    assertThat(t.car19Eligible()).isFalse();
+    assertThat(t.calls().cd19posFractionOfBlasts()).isBetween(0.8 - 4 * sd, 0.8 + 4 * sd);
+    assertThat(t.calls().car19Eligible()).isFalse();
   }
 
   @Test
@@ -137,10 +137,10 @@ class MarrowSimulatorTest {
     assertThat(specs).hasSize(2);
     for (SampleSpec spec : specs) {
       SimulationTruth t = MarrowSimulator.simulate(spec).truth();
-      assertThat(t.nucleatedSinglets()).isLessThan(200_000);
-      if (t.blasts() == 0) {
-        assertThat(t.mrdCategory()).isEqualTo("INDETERMINATE");
-        assertThat(t.mrdCategoryReason()).isEqualTo("INSUFFICIENT_SENSITIVITY");
+      assertThat(t.calls().nucleatedSinglets()).isLessThan(200_000);
+      if (t.calls().blasts() == 0) {
+        assertThat(t.calls().mrdCategory()).isEqualTo("INDETERMINATE");
+        assertThat(t.calls().mrdCategoryReason()).isEqualTo("INSUFFICIENT_SENSITIVITY");
       }
     }
   }
@@ -151,8 +151,8 @@ class MarrowSimulatorTest {
     assertThat(specs).extracting(SampleSpec::blastFraction).containsExactly(0.0, 1e-5, 1e-4, 1e-3, 1e-2);
     for (SampleSpec spec : specs) {
       SimulationTruth t = MarrowSimulator.simulate(spec).truth();
-      double expected = spec.blastFraction() * t.nucleatedSinglets();
-      assertThat((double) t.blasts())
+      double expected = spec.blastFraction() * t.calls().nucleatedSinglets();
+      assertThat((double) t.calls().blasts())
           .as(spec.sampleId())
           .isBetween(expected - 5 * Math.sqrt(expected) - 1, expected + 5 * Math.sqrt(expected) + 1);
     }

@@ -45,8 +45,8 @@ class SimulationFilesTest {
     }
     assertThat(truth.labels()).isEqualTo(Files.readAllBytes(written.labels())).isEqualTo(sample.labels());
     assertThat(truth.populationCounts()).isEqualTo(sample.truth().populationCounts());
-    assertThat(truth.mrdCategory()).isEqualTo(sample.truth().mrdCategory());
-    assertThat(truth.car19Eligible()).isEqualTo(sample.truth().car19Eligible());
+    assertThat(truth.calls().mrdCategory()).isEqualTo(sample.truth().calls().mrdCategory());
+    assertThat(truth.calls().car19Eligible()).isEqualTo(sample.truth().calls().car19Eligible());
     assertThat(truth.archetype()).isEqualTo("G");
     assertThat(truth.profile()).isEqualTo(instrument.id());
   }

@@ -44,13 +44,13 @@ class SimulationTruthTest {
     Map<String, String> row = index().get(truth.sampleId());
 
     assertThat(truth.totalEvents()).isEqualTo(Long.parseLong(row.get("total_events")));
-    assertThat(truth.nucleatedSinglets()).isEqualTo(Long.parseLong(row.get("nucleated_singlets")));
-    assertThat(truth.blasts()).isEqualTo(Long.parseLong(row.get("blasts")));
-    assertThat(truth.mrdCategory()).isEqualTo(row.get("mrd_category"));
-    assertThat(truth.mrdCategoryReason()).isEqualTo(row.get("mrd_category_reason"));
+    assertThat(truth.calls().nucleatedSinglets()).isEqualTo(Long.parseLong(row.get("nucleated_singlets")));
+    assertThat(truth.calls().blasts()).isEqualTo(Long.parseLong(row.get("blasts")));
+    assertThat(truth.calls().mrdCategory()).isEqualTo(row.get("mrd_category"));
+    assertThat(truth.calls().mrdCategoryReason()).isEqualTo(row.get("mrd_category_reason"));
     assertThat(truth.profile()).isEqualTo(row.get("profile"));
-    assertThat(String.valueOf(truth.bCellAplasia())).isEqualToIgnoringCase(row.get("b_cell_aplasia"));
-    assertThat(truth.car19Eligible() == null ? "" : String.valueOf(truth.car19Eligible()))
+    assertThat(String.valueOf(truth.calls().bCellAplasia())).isEqualToIgnoringCase(row.get("b_cell_aplasia"));
+    assertThat(truth.calls().car19Eligible() == null ? "" : String.valueOf(truth.calls().car19Eligible()))
         .isEqualToIgnoringCase(row.get("car19_eligible"));
 
     assertThat(truth.labels()).hasSize((int) truth.totalEvents());

@@ -24,22 +24,22 @@ class TruthRulesTest {
 
     TruthRules.Calls calls = TruthRules.apply(truth.countsByPopulation());
 
-    assertThat(calls.nucleatedSinglets()).isEqualTo(truth.nucleatedSinglets());
-    assertThat(calls.blasts()).isEqualTo(truth.blasts());
-    assertThat(calls.blastsCd19pos()).isEqualTo(truth.blastsCd19pos());
-    assertThat(calls.mrdCategory()).isEqualTo(truth.mrdCategory());
-    assertThat(calls.mrdCategoryReason()).isEqualTo(truth.mrdCategoryReason());
-    assertThat(calls.mrdFraction()).isCloseTo(truth.mrdFraction(), within(1e-15));
-    assertThat(calls.achievedSensitivity()).isCloseTo(truth.achievedSensitivity(), within(1e-15));
-    assertThat(calls.blastsQuantifiableGeLloq()).isEqualTo(truth.blastsQuantifiableGeLloq());
-    assertThat(calls.cd19posFractionOfBlasts()).isEqualTo(truth.cd19posFractionOfBlasts());
-    assertThat(calls.car19Eligible()).isEqualTo(truth.car19Eligible());
-    assertThat(calls.car19Evaluable()).isEqualTo(truth.car19Evaluable());
-    assertThat(calls.hematogones()).isEqualTo(truth.hematogones());
-    assertThat(calls.matureB()).isEqualTo(truth.matureB());
-    assertThat(calls.lymphocytes()).isEqualTo(truth.lymphocytes());
-    assertThat(calls.bPctOfLymphocytes()).isCloseTo(truth.bPctOfLymphocytes(), within(1e-12));
-    assertThat(calls.bCellAplasia()).isEqualTo(truth.bCellAplasia());
+    assertThat(calls.nucleatedSinglets()).isEqualTo(truth.calls().nucleatedSinglets());
+    assertThat(calls.blasts()).isEqualTo(truth.calls().blasts());
+    assertThat(calls.blastsCd19pos()).isEqualTo(truth.calls().blastsCd19pos());
+    assertThat(calls.mrdCategory()).isEqualTo(truth.calls().mrdCategory());
+    assertThat(calls.mrdCategoryReason()).isEqualTo(truth.calls().mrdCategoryReason());
+    assertThat(calls.mrdFraction()).isCloseTo(truth.calls().mrdFraction(), within(1e-15));
+    assertThat(calls.achievedSensitivity()).isCloseTo(truth.calls().achievedSensitivity(), within(1e-15));
+    assertThat(calls.blastsQuantifiableGeLloq()).isEqualTo(truth.calls().blastsQuantifiableGeLloq());
+    assertThat(calls.cd19posFractionOfBlasts()).isEqualTo(truth.calls().cd19posFractionOfBlasts());
+    assertThat(calls.car19Eligible()).isEqualTo(truth.calls().car19Eligible());
+    assertThat(calls.car19Evaluable()).isEqualTo(truth.calls().car19Evaluable());
+    assertThat(calls.hematogones()).isEqualTo(truth.calls().hematogones());
+    assertThat(calls.matureB()).isEqualTo(truth.calls().matureB());
+    assertThat(calls.lymphocytes()).isEqualTo(truth.calls().lymphocytes());
+    assertThat(calls.bPctOfLymphocytes()).isCloseTo(truth.calls().bPctOfLymphocytes(), within(1e-12));
+    assertThat(calls.bCellAplasia()).isEqualTo(truth.calls().bCellAplasia());
   }
 
   /** Boundaries worked out by hand from the rule text (10000 B >= N, LOD 20, N >= 200,000). */

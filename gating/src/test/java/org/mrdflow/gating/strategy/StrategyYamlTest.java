@@ -46,7 +46,7 @@ class StrategyYamlTest {
     byte[] labels = simulated.labels();
 
     PopulationResult singlets = result.population("singlets");
-    long nucleated = simulated.truth().nucleatedSinglets();
+    long nucleated = simulated.truth().calls().nucleatedSinglets();
     assertThat((double) singlets.count()).isCloseTo(nucleated, within(0.03 * nucleated));
 
     PopulationResult b = result.population("b-cells");
