@@ -15,7 +15,7 @@ import org.mrdflow.gating.simulate.SampleSpec;
 import org.mrdflow.gating.simulate.Scenario;
 import org.mrdflow.gating.simulate.SimulatedSample;
 import org.mrdflow.gating.simulate.SimulationFiles;
-import org.mrdflow.gating.simulate.SimulationTruth;
+import org.mrdflow.gating.simulate.TruthRules;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -106,10 +106,10 @@ public final class SimulateCommand implements Callable<Integer> {
         err.println("simulate: " + out + ": writing " + s.sampleId() + " failed: " + e.getMessage());
         return 1;
       }
-      SimulationTruth t = sample.truth();
+      TruthRules.Calls t = sample.truth().calls();
       stdout.printf(Locale.ROOT, "%s\t%s\t%d\t%d\t%d\t%.2g\t%s\t%.3f\t%.3f%n", s.sampleId(),
-          s.instrument().id(), t.totalEvents(), t.nucleatedSinglets(), t.blasts(), t.mrdFraction(),
-          t.mrdCategory(), seconds, cpuSeconds);
+          s.instrument().id(), sample.truth().totalEvents(), t.nucleatedSinglets(), t.blasts(),
+          t.mrdFraction(), t.mrdCategory(), seconds, cpuSeconds);
     }
     stdout.flush();
     return 0;
