@@ -35,8 +35,16 @@ record Cd19Expression(EventMask positive, double positiveFraction, boolean uncer
   /** One-sided 95 % standard normal quantile, for the median's lower confidence bound. */
   private static final double Z_95 = 1.6449;
 
-  static Cd19Expression of(float[] cd19, EventMask blasts, double singleCloneAbove,
-      double splitCloneAbove) {
+  /**
+   * @param cd19 CD19 of every event on the gating scale: subclones are split on it
+   * @param expression CD19 of every blast on the scale a single clone is judged on (linear,
+   *     residual spillover removed, in {@link Cd19SubclonesMethod})
+   * @param singleCloneAbove a single clone expresses CD19 above this, on {@code expression}'s
+   *     scale
+   * @param splitCloneAbove a split-off subclone expresses CD19 above this, on {@code cd19}'s
+   */
+  static Cd19Expression of(float[] cd19, float[] expression, EventMask blasts,
+      double singleCloneAbove, double splitCloneAbove) {
     int count = blasts.cardinality();
     EventMask positive = EventMask.none(blasts.size());
     if (count == 0) {
@@ -50,7 +58,7 @@ record Cd19Expression(EventMask positive, double positiveFraction, boolean uncer
     if (count < MIN_EVENTS_FOR_MIXTURE) {
       int pos = 0;
       for (int i = blasts.nextSetBit(0); i >= 0; i = blasts.nextSetBit(i + 1)) {
-        if (cd19[i] > singleCloneAbove) {
+        if (expression[i] > singleCloneAbove) {
           positive.set(i);
           pos++;
         }
@@ -66,10 +74,12 @@ record Cd19Expression(EventMask positive, double positiveFraction, boolean uncer
         && Math.max(two.mean[0], two.mean[1]) > splitCloneAbove;
     if (!subclones) {
       // One clone: its median, which spillover spreading (symmetric in linear units) leaves
-      // where the clone's expression is on any monotone scale, decides for all its blasts.
-      double median = (sorted[(count - 1) / 2] + sorted[count / 2]) / 2;
+      // where the clone's expression is, decides for all its blasts.
+      float[] clone = RobustStats.values(expression, blasts);
+      Arrays.sort(clone);
+      double median = (clone[(count - 1) / 2] + clone[count / 2]) / 2.0;
       int rank = (int) Math.floor(count / 2.0 - Z_95 * Math.sqrt(count) / 2);
-      double medianLowerBound = sorted[Math.max(rank, 1) - 1];
+      double medianLowerBound = clone[Math.max(rank, 1) - 1];
       if (medianLowerBound <= singleCloneAbove) {
         return new Cd19Expression(positive, 0.0, median > singleCloneAbove);
       }

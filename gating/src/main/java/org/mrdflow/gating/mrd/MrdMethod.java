@@ -64,9 +64,14 @@ abstract class MrdMethod implements GatingMethod {
 
   /** One decade of the logicle/biexponential scale dimension {@code d} is on (1 / M). */
   static double decade(MethodContext context, int d) {
+    return 1.0 / scale(context, d).M();
+  }
+
+  /** The logicle/biexponential scale dimension {@code d} is on. */
+  static BiexponentialScale scale(MethodContext context, int d) {
     String transform = context.dimensions().get(d).transform();
     if (context.transform(transform).orElse(null) instanceof BiexponentialScale scale) {
-      return 1.0 / scale.M();
+      return scale;
     }
     throw new GatingException("population '" + context.populationId() + "': dimension "
         + context.dimensions().get(d).parameter() + " must be on a logicle scale, not '"

@@ -21,7 +21,7 @@ class Cd19ExpressionTest {
       cd19[i] = (float) (i < positives ? positiveLevel + 0.05 * random.nextGaussian()
           : 0.12 + 0.06 * random.nextGaussian());
     }
-    return Cd19Expression.of(cd19, EventMask.all(n), SINGLE_CLONE_ABOVE, SPLIT_CLONE_ABOVE);
+    return Cd19Expression.of(cd19, cd19, EventMask.all(n), SINGLE_CLONE_ABOVE, SPLIT_CLONE_ABOVE);
   }
 
   @Test
@@ -42,8 +42,8 @@ class Cd19ExpressionTest {
       cd19[i] = (float) (i < 246 ? 0.60 + 0.045 * random.nextGaussian()
           : 0.22 + 0.24 * random.nextGaussian());
     }
-    Cd19Expression e = Cd19Expression.of(cd19, EventMask.all(cd19.length), SINGLE_CLONE_ABOVE,
-        SPLIT_CLONE_ABOVE);
+    Cd19Expression e = Cd19Expression.of(cd19, cd19, EventMask.all(cd19.length),
+        SINGLE_CLONE_ABOVE, SPLIT_CLONE_ABOVE);
     assertThat(e.positiveFraction()).isCloseTo(0.82, within(0.04));
   }
 
@@ -71,7 +71,7 @@ class Cd19ExpressionTest {
       cd19[i] = (float) scale.apply(level + spread * random.nextGaussian());
     }
     // T/NK negatives: 0 +- 250, CD19+ above 2 SD; CD34-bright spreading edge at 3 x 2,000.
-    return Cd19Expression.of(cd19, EventMask.all(cd19.length), scale.apply(500),
+    return Cd19Expression.of(cd19, cd19, EventMask.all(cd19.length), scale.apply(500),
         scale.apply(6000));
   }
 
@@ -93,7 +93,7 @@ class Cd19ExpressionTest {
     for (int i = 0; i < n; i++) {
       cd19[i] = (float) (0.17 + 0.2 * (i + 0.5) / n);
     }
-    return Cd19Expression.of(cd19, EventMask.all(n), SINGLE_CLONE_ABOVE, SPLIT_CLONE_ABOVE);
+    return Cd19Expression.of(cd19, cd19, EventMask.all(n), SINGLE_CLONE_ABOVE, SPLIT_CLONE_ABOVE);
   }
 
   @Test
@@ -114,7 +114,8 @@ class Cd19ExpressionTest {
 
   @Test
   void noBlastsMeansNoFraction() {
-    Cd19Expression e = Cd19Expression.of(new float[10], EventMask.none(10), 0.25, 0.45);
+    Cd19Expression e =
+        Cd19Expression.of(new float[10], new float[10], EventMask.none(10), 0.25, 0.45);
     assertThat(e.positiveFraction()).isNaN();
     assertThat(e.positive().cardinality()).isZero();
   }
