@@ -49,17 +49,13 @@ public final class BlastSeedsMethod extends MrdMethod {
   }
 
   /** The two blast scores of events against the reference progenitors. */
-  record BlastScore(float[] cd10, float[] cd38, float[] cd45, double p38Median, double p38Sd,
-      double p45Median, double p45Sd, double cd10Bright) {
+  record BlastScore(float[] cd10, float[] cd38, float[] cd45, ProgenitorScore reference,
+      double cd10Bright) {
 
     /** Scores over the context's dimensions {@code cd10}, {@code cd38}, {@code cd45}. */
     static BlastScore of(MethodContext context, int cd10, int cd38, int cd45) {
       float[][] c = context.columns();
-      return new BlastScore(c[cd10], c[cd38], c[cd45],
-          landmark(context, "reference", "cd38-median"),
-          landmark(context, "reference", "cd38-sd"),
-          landmark(context, "reference", "cd45-median"),
-          landmark(context, "reference", "cd45-sd"),
+      return new BlastScore(c[cd10], c[cd38], c[cd45], ProgenitorScore.of(context, "reference"),
           landmark(context, "cd10_bright", "min"));
     }
 
@@ -75,11 +71,12 @@ public final class BlastSeedsMethod extends MrdMethod {
     }
 
     float score(int i) {
-      return (float) ((p38Median - cd38[i]) / p38Sd + (p45Median - cd45[i]) / p45Sd);
+      return (float) reference.score(cd38[i], cd45[i]);
     }
 
     float deficit(int i) {
-      return (float) ((p38Median - cd38[i] + (cd10[i] - cd10Bright)) / p38Sd);
+      return (float) ((reference.p38Median() - cd38[i] + (cd10[i] - cd10Bright))
+          / reference.p38Sd());
     }
   }
 }

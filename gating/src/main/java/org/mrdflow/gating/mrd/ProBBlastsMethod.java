@@ -63,7 +63,8 @@ public final class ProBBlastsMethod extends MrdMethod {
         .andNot(EventCuts.above(c[3], positiveMin(context, 3), lineage));
     double scoreMin = context.arguments().number("score");
     double growScore = context.arguments().number("grow_score");
-    EventMask seeds = scoreAbove(context, proB, scoreMin);
+    ProgenitorScore reference = ProgenitorScore.of(context, "reference");
+    EventMask seeds = reference.above(c[4], c[5], proB, scoreMin);
     Map<String, Double> landmarks = new LinkedHashMap<>();
     landmarks.put("cd19-min", cd19Min);
     landmarks.put("score-min", scoreMin);
@@ -73,27 +74,10 @@ public final class ProBBlastsMethod extends MrdMethod {
     }
     BlastCluster cluster = BlastCluster.fit(context, seeds,
         landmark(context, "reference", "min-spread"), context.arguments().number("chi_square"));
-    EventMask within = cluster.within(c, scoreAbove(context, lineage, growScore));
+    EventMask within = cluster.within(c, reference.above(c[4], c[5], lineage, growScore));
     landmarks.putAll(cluster.landmarks());
     return result(seeds.or(within), "CD34+ CD10- CD20- pro-B blasts grown within their cluster",
         landmarks);
-  }
-
-  /** Events of {@code events} whose CD38 + CD45 deficit against the reference is above. */
-  private static EventMask scoreAbove(MethodContext context, EventMask events, double scoreMin) {
-    float[] cd38 = context.columns()[4];
-    float[] cd45 = context.columns()[5];
-    double p38Median = landmark(context, "reference", "cd38-median");
-    double p38Sd = landmark(context, "reference", "cd38-sd");
-    double p45Median = landmark(context, "reference", "cd45-median");
-    double p45Sd = landmark(context, "reference", "cd45-sd");
-    EventMask above = EventMask.none(events.size());
-    for (int i : events.indices()) {
-      if ((p38Median - cd38[i]) / p38Sd + (p45Median - cd45[i]) / p45Sd > scoreMin) {
-        above.set(i);
-      }
-    }
-    return above;
   }
 
   private static double positiveMin(MethodContext context, int d) {

@@ -89,9 +89,9 @@ public final class ProgenitorsMethod extends MrdMethod {
     EventMask cd19Reference = EventMask.none(progenitors.size());
     double referenceScore = context.arguments().number("cd19_reference_score");
     double plasmaZ = context.arguments().number("plasma_cd38_spreads");
+    ProgenitorScore score = new ProgenitorScore(p38Median, p38Sd, p45Median, p45Sd);
     for (int i : progenitors.indices()) {
-      double score = (p38Median - cd38[i]) / p38Sd + (p45Median - cd45[i]) / p45Sd;
-      if (score < referenceScore && cd38Z[i] < plasmaZ) {
+      if (score.score(cd38[i], cd45[i]) < referenceScore && cd38Z[i] < plasmaZ) {
         cd19Reference.set(i);
       }
     }
