@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * Reads a dataset's compensation matrix from its keywords. Preference: {@code $SPILLOVER} (FCS
  * 3.1 section 3.3.53: n, n detector names, n x n values row by row), BD's {@code SPILL} (same
  * format), {@code $COMP} (FCS 3.0; same layout, or n then n x n values for all parameters), then
- * Beckman's {@code $DFCiTOj} (percent of detector i's signal seen in detector j).
+ * Beckman's {@code $DFCiTOj} (percent of detector i's signal seen in detector j). The one parser
+ * of these keywords in the project: gating reads the matrix from {@link FcsDataset#spillover()}.
  */
 final class SpilloverParser {
   private static final Pattern DFC = Pattern.compile("\\$DFC(\\d+)TO(\\d+)",
@@ -69,7 +70,11 @@ final class SpilloverParser {
     } catch (NumberFormatException e) {
       return null;
     }
-    return new SpilloverMatrix(names, v, key);
+    try {
+      return SpilloverMatrix.of(key, names, v);
+    } catch (IllegalArgumentException e) {
+      return null; // a name twice or a non-finite value: malformed like any other
+    }
   }
 
   /** Accuri writes parameter numbers instead of names ("8,3,4,5,..."): map them to $PnN. */
@@ -137,6 +142,11 @@ final class SpilloverParser {
     for (int i = 0; i < max; i++) {
       names.add(channels.get(i).name());
     }
-    return new SpilloverMatrix(names, v, "$DFCiTOj");
+    try {
+      return SpilloverMatrix.of("$DFCiTOj", names, v);
+    } catch (IllegalArgumentException e) {
+      notices.add("$DFCiTOj matrix: " + e.getMessage() + "; ignored");
+      return null;
+    }
   }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.hipparchus.linear.LUDecomposition;
 import org.hipparchus.linear.MatrixUtils;
 import org.hipparchus.linear.RealMatrix;
+import org.mrdflow.fcs.SpilloverMatrix;
 import org.mrdflow.gating.events.Channel;
 import org.mrdflow.gating.events.EventTable;
 
@@ -31,7 +32,7 @@ public final class Compensation {
 
   /** Inverts {@code spillover}; a singular matrix is a {@link CompensationException}. */
   public static Compensation of(SpilloverMatrix spillover) {
-    RealMatrix matrix = MatrixUtils.createRealMatrix(spillover.coefficients());
+    RealMatrix matrix = MatrixUtils.createRealMatrix(spillover.values());
     LUDecomposition lu = new LUDecomposition(matrix, 1e-12);
     if (!lu.getSolver().isNonSingular()) {
       throw new CompensationException(

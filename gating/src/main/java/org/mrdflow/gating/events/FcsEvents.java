@@ -9,7 +9,7 @@ import org.mrdflow.fcs.FcsChannel;
 import org.mrdflow.fcs.FcsDataset;
 import org.mrdflow.fcs.FcsFile;
 import org.mrdflow.fcs.FcsReadOptions;
-import org.mrdflow.gating.compensation.SpilloverMatrix;
+import org.mrdflow.fcs.SpilloverMatrix;
 
 /**
  * FCS datasets as gating samples. Gates apply to SCALE values (Gating-ML 2.0 section 3.4; FCS
@@ -42,8 +42,8 @@ public final class FcsEvents {
       channels.add(new Channel(channel.name(), channel.label()));
       columns[c] = dataset.floatColumn(c);
     }
-    Optional<SpilloverMatrix> spillover = dataset.spillover().map(m -> SpilloverMatrix.of(
-        name + " " + m.sourceKeyword(), m.detectors(), m.values()));
+    Optional<SpilloverMatrix> spillover = dataset.spillover()
+        .map(m -> m.withSource(name + " " + m.source()));
     return new Sample(name, new EventTable(channels, columns), spillover);
   }
 }

@@ -2,7 +2,7 @@ package org.mrdflow.gating.events;
 
 import java.util.Objects;
 import java.util.Optional;
-import org.mrdflow.gating.compensation.SpilloverMatrix;
+import org.mrdflow.fcs.SpilloverMatrix;
 
 /**
  * One acquisition to gate: its events on the data scale (FCS channel values already converted

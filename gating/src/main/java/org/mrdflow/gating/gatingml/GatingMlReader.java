@@ -12,8 +12,7 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
-import org.mrdflow.gating.compensation.CompensationException;
-import org.mrdflow.gating.compensation.SpilloverMatrix;
+import org.mrdflow.fcs.SpilloverMatrix;
 import org.mrdflow.gating.gate.BooleanGate;
 import org.mrdflow.gating.gate.Dimension;
 import org.mrdflow.gating.gate.EllipsoidGate;
@@ -162,7 +161,7 @@ public final class GatingMlReader {
     }
     try {
       return new SpilloverMatrix(where, fluorochromes, detectors, rows);
-    } catch (CompensationException e) {
+    } catch (IllegalArgumentException e) {
       throw new GatingMlException(e.getMessage(), e);
     }
   }

@@ -13,7 +13,7 @@ import javax.xml.transform.TransformerException;
 import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
-import org.mrdflow.gating.compensation.SpilloverMatrix;
+import org.mrdflow.fcs.SpilloverMatrix;
 import org.mrdflow.gating.gate.BooleanGate;
 import org.mrdflow.gating.gate.Dimension;
 import org.mrdflow.gating.gate.EllipsoidGate;
@@ -145,7 +145,7 @@ public final class GatingMlWriter {
     matrix.detectors().forEach(name -> detectors.appendChild(fcsDimension(doc, name)));
     element.appendChild(fluorochromes);
     element.appendChild(detectors);
-    for (double[] row : matrix.coefficients()) {
+    for (double[] row : matrix.values()) {
       Element spectrum = doc.createElementNS(GatingMl.TRANSFORMS, "transforms:spectrum");
       for (double value : row) {
         Element coefficient = doc.createElementNS(GatingMl.TRANSFORMS, "transforms:coefficient");

@@ -3,7 +3,10 @@ package org.mrdflow.gating.mrd;
 /**
  * The reporting rules of domain brief section 2: LOD / LLOQ in events, the MRD threshold, the
  * hCD19 CAR-T eligibility share and the B-cell-aplasia cut-off. All configurable; {@link
- * #DEFAULTS} are the EuroFlow / ICCS-ESCCA and seed-paper values.
+ * #DEFAULTS} are the EuroFlow / ICCS-ESCCA and seed-paper values. The project's one
+ * implementation of these rules: the simulator's ground truth ({@code TruthRules} in the
+ * simulation module) applies {@link #DEFAULTS} and only renames the outcome into the truth
+ * format's words, with the deliberate differences documented there.
  *
  * @param lodEvents limit of detection, events (EuroFlow: 20)
  * @param lloqEvents lower limit of quantification, events (EuroFlow: 50)
@@ -88,12 +91,27 @@ public record MrdRules(
    * a few events cannot say what share of a clone expresses CD19).
    */
   public Boolean car19Eligible(long blasts, double cd19PositiveFraction) {
-    return blasts < lodEvents ? null : cd19PositiveFraction >= car19EligibleFraction;
+    return blasts < lodEvents ? null : meetsCar19Share(cd19PositiveFraction);
+  }
+
+  /** Whether a CD19+ share of blasts reaches the humanized CD19 CAR-T cut (>= 95 %). */
+  public boolean meetsCar19Share(double cd19PositiveFraction) {
+    return cd19PositiveFraction >= car19EligibleFraction;
   }
 
   /** B-cell aplasia; null without lymphocytes. */
   public Boolean bCellAplasia(long lymphocytes, long bCells) {
-    return lymphocytes == 0 ? null : 100.0 * bCells / lymphocytes < bCellAplasiaPercent;
+    return lymphocytes == 0 ? null : isAplastic(bCellPercent(lymphocytes, bCells));
+  }
+
+  /** B cells as % of lymphocytes ({@code lymphocytes} > 0). */
+  public static double bCellPercent(long lymphocytes, long bCells) {
+    return 100.0 * bCells / lymphocytes;
+  }
+
+  /** Whether B cells at this % of lymphocytes are below the aplasia cut-off (< 3 %). */
+  public boolean isAplastic(double bCellPercentOfLymphocytes) {
+    return bCellPercentOfLymphocytes < bCellAplasiaPercent;
   }
 
   /**

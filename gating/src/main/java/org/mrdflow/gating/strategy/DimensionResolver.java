@@ -2,9 +2,9 @@ package org.mrdflow.gating.strategy;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.mrdflow.fcs.SpilloverMatrix;
 import org.mrdflow.gating.GatingException;
 import org.mrdflow.gating.compensation.Compensation;
-import org.mrdflow.gating.compensation.SpilloverMatrix;
 import org.mrdflow.gating.events.EventTable;
 import org.mrdflow.gating.events.Sample;
 import org.mrdflow.gating.gate.Dimension;

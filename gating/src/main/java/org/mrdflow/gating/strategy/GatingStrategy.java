@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.mrdflow.gating.compensation.SpilloverMatrix;
+import org.mrdflow.fcs.SpilloverMatrix;
 import org.mrdflow.gating.panel.Panel;
 import org.mrdflow.gating.transform.Transform;
 

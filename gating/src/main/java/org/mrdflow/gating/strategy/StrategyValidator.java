@@ -6,7 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.mrdflow.gating.compensation.SpilloverMatrix;
+import org.mrdflow.fcs.SpilloverMatrix;
 import org.mrdflow.gating.gate.BooleanGate;
 import org.mrdflow.gating.gate.Dimension;
 import org.mrdflow.gating.gate.GeometricGate;

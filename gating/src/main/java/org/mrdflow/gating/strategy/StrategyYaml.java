@@ -12,8 +12,10 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mrdflow.fcs.SpilloverMatrix;
 import org.mrdflow.gating.GatingException;
-import org.mrdflow.gating.compensation.SpilloverMatrix;
+import org.mrdflow.gating.compensation.CompensationException;
+import org.mrdflow.gating.compensation.SpilloverCsv;
 import org.mrdflow.gating.gate.BooleanGate;
 import org.mrdflow.gating.gate.Dimension;
 import org.mrdflow.gating.gate.EllipsoidGate;
@@ -150,7 +152,7 @@ public final class StrategyYaml {
       if (baseDirectory == null) {
         throw new GatingException(where + ": matrix files need a strategy read from a file");
       }
-      return SpilloverMatrix.readCsv(baseDirectory.resolve(node.get("file").asText()));
+      return SpilloverCsv.read(baseDirectory.resolve(node.get("file").asText()));
     }
     List<String> detectors = new ArrayList<>();
     node.path("detectors").forEach(d -> detectors.add(d.asText()));
@@ -159,7 +161,11 @@ public final class StrategyYaml {
     for (int r = 0; r < values.length; r++) {
       values[r] = numbers(where, rows.get(r), "matrix row " + (r + 1));
     }
-    return SpilloverMatrix.of(where, detectors, values);
+    try {
+      return SpilloverMatrix.of(where, detectors, values);
+    } catch (IllegalArgumentException e) {
+      throw new CompensationException(e.getMessage());
+    }
   }
 
   private static GateDefinition gate(String where, JsonNode node, String defaultCompensation) {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mrdflow.fcs.SpilloverMatrix;
 import org.mrdflow.gating.events.Channel;
 import org.mrdflow.gating.events.EventTable;
 
@@ -23,7 +24,8 @@ class CompensationTest {
   void twoColourCompensationMatchesTheHandComputedInverse() {
     // S = [[1, 0.2], [0.1, 1]], det = 0.98, inverse = [[1, -0.2], [-0.1, 1]] / 0.98.
     // Event (FITC, PE) = (100, 50): FITC = (100 - 5) / 0.98, PE = (50 - 20) / 0.98.
-    SpilloverMatrix spill = SpilloverMatrix.parseKeyword("test", "2,FITC-A,PE-A,1,0.2,0.1,1");
+    SpilloverMatrix spill = SpilloverMatrix.of("test", List.of("FITC-A", "PE-A"),
+        new double[][] {{1, 0.2}, {0.1, 1}});
     EventTable raw = table(new String[] {"FSC-A", "PE-A", "FITC-A"},
         new float[][] {{7}, {50}, {100}});
     EventTable compensated = Compensation.of(spill).apply(raw);
@@ -35,7 +37,8 @@ class CompensationTest {
 
   @Test
   void detectorsAreMatchedByNameWhateverTheirColumnOrder() {
-    SpilloverMatrix spill = SpilloverMatrix.parseKeyword("test", "2,A,B,1,0.5,0,1");
+    SpilloverMatrix spill = SpilloverMatrix.of("test", List.of("A", "B"),
+        new double[][] {{1, 0.5}, {0, 1}});
     EventTable one = table(new String[] {"A", "B"}, new float[][] {{10}, {20}});
     EventTable other = table(new String[] {"B", "A"}, new float[][] {{20}, {10}});
     Compensation compensation = Compensation.of(spill);
@@ -46,26 +49,29 @@ class CompensationTest {
 
   @Test
   void singularMissingAndMalformedMatricesAreClearErrors() {
-    SpilloverMatrix singular = SpilloverMatrix.parseKeyword("file.fcs $SPILLOVER",
-        "2,A,B,1,1,1,1");
+    SpilloverMatrix singular = SpilloverMatrix.of("file.fcs $SPILLOVER", List.of("A", "B"),
+        new double[][] {{1, 1}, {1, 1}});
     assertThatThrownBy(() -> Compensation.of(singular))
         .isInstanceOf(CompensationException.class).hasMessageContaining("singular")
         .hasMessageContaining("file.fcs");
-    SpilloverMatrix fine = SpilloverMatrix.parseKeyword("m", "2,A,C,1,0,0,1");
+    SpilloverMatrix fine = SpilloverMatrix.of("m", List.of("A", "C"),
+        new double[][] {{1, 0}, {0, 1}});
     assertThatThrownBy(() -> Compensation.of(fine).apply(
         table(new String[] {"A", "B"}, new float[][] {{1}, {2}})))
         .isInstanceOf(CompensationException.class)
         .hasMessageContaining("[C]").hasMessageContaining("[A, B]");
-    assertThatThrownBy(() -> SpilloverMatrix.parseKeyword("k", "3,A,B,1,0"))
-        .isInstanceOf(CompensationException.class).hasMessageContaining("13");
+    assertThatThrownBy(() -> SpilloverMatrix.of("k", List.of("A", "B"),
+        new double[][] {{1, 0}, {0}}))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("k: ")
+        .hasMessageContaining("row 2");
   }
 
   @Test
   void aUserMatrixFileWithRowNamesIsRead(@TempDir Path dir) throws IOException {
     Path csv = dir.resolve("comp.csv");
     Files.writeString(csv, ",\"FITC-A\",\"PE-A\"\n\"FITC-A\",1,0.2\n\"PE-A\",0.1,1\n");
-    SpilloverMatrix matrix = SpilloverMatrix.readCsv(csv);
+    SpilloverMatrix matrix = SpilloverCsv.read(csv);
     assertThat(matrix.detectors()).isEqualTo(List.of("FITC-A", "PE-A"));
-    assertThat(matrix.coefficients()[0][1]).isEqualTo(0.2);
+    assertThat(matrix.values()[0][1]).isEqualTo(0.2);
   }
 }

@@ -56,22 +56,4 @@ class MrdAnalysisTest {
     assertThat(analysis.config().panel().resolve(canto, wanted)).containsEntry("CD38",
         "PerCP-Cy5-5-A").containsEntry("Time", "Time");
   }
-
-  @Test
-  void populationRowsAreNamedByTheirPathsInTheBundledStrategy(@TempDir Path dir)
-      throws Exception {
-    MrdResult result = ClassicSample.analyzed(dir).result();
-
-    // The paths of conf/gating/b-all-mrd.yaml, as `mrdflow gate` prints them.
-    String low = "/time-ok/cells/nucleated/ssc-low";
-    assertThat(result.populations()).extracting(PopulationSummary::path).containsExactly(
-        "/time-ok", "/time-ok/cells", "/time-ok/cells/nucleated", low,
-        low + "/lymphocytes-t-nk", low + "/progenitors", low + "/cd19-positive/plasma-cells",
-        low + "/cd19-positive/b-lineage", low + "/cd19-positive/b-lineage/normal-b/hematogones",
-        low + "/cd19-positive/b-lineage/normal-b/mature-b",
-        low + "/blast-scatter/cd10-bright/cd19-negative-arm", low + "/blasts",
-        low + "/blasts/cd19-positive-blasts");
-    assertThat(result.populations()).allSatisfy(p -> assertThat(p.parent()).isEqualTo(
-        p.path().equals("/time-ok") ? null : p.path().substring(0, p.path().lastIndexOf('/'))));
-  }
 }

@@ -33,7 +33,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.LongAccumulator;
-import org.mrdflow.pipeline.cli.PipelineVersion;
+import org.mrdflow.pipeline.PipelineVersion;
 import org.mrdflow.pipeline.config.ConfigException;
 import org.mrdflow.pipeline.input.InputException;
 import org.mrdflow.pipeline.input.InputFile;
@@ -46,6 +46,8 @@ import org.mrdflow.pipeline.privacy.IdentifierPolicy;
 import org.mrdflow.pipeline.privacy.KeywordAllowList;
 import org.mrdflow.pipeline.report.HtmlReport;
 import org.mrdflow.pipeline.report.Provenance;
+import org.mrdflow.pipeline.run.RunRequest;
+import org.mrdflow.pipeline.run.RunResult;
 import org.mrdflow.pipeline.schema.Tables;
 import scala.Tuple2;
 

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
-import org.mrdflow.pipeline.job.RunResult;
+import org.mrdflow.pipeline.run.RunResult;
 
 /**
  * The per-run HTML QC report: the run's summary, then one row per sample linking to its gating

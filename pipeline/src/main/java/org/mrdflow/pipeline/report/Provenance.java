@@ -10,9 +10,9 @@ import java.util.List;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
-import org.mrdflow.pipeline.cli.PipelineVersion;
-import org.mrdflow.pipeline.job.RunRequest;
-import org.mrdflow.pipeline.job.RunResult;
+import org.mrdflow.pipeline.PipelineVersion;
+import org.mrdflow.pipeline.run.RunRequest;
+import org.mrdflow.pipeline.run.RunResult;
 
 /**
  * {@code runs/<run_id>/provenance.json}: what produced a run's rows, so a result can be traced

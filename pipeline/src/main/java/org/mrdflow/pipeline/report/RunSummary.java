@@ -3,7 +3,7 @@ package org.mrdflow.pipeline.report;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.mrdflow.pipeline.job.RunResult;
+import org.mrdflow.pipeline.run.RunResult;
 
 /** The one-page text summary printed at the end of a run. */
 public final class RunSummary {

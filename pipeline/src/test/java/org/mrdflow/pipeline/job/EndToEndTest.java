@@ -15,15 +15,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mrdflow.gating.mrd.MrdResult;
-import org.mrdflow.gating.simulate.MarrowSimulator;
-import org.mrdflow.gating.simulate.SampleSpec;
-import org.mrdflow.gating.simulate.Scenario;
-import org.mrdflow.gating.simulate.SimulationFiles;
 import org.mrdflow.pipeline.config.RunConfig;
+import org.mrdflow.pipeline.run.RunRequest;
+import org.mrdflow.pipeline.run.RunResult;
 import org.mrdflow.pipeline.testing.DuckDb;
 import org.mrdflow.pipeline.testing.FcsFaults;
 import org.mrdflow.pipeline.testing.Runs;
 import org.mrdflow.pipeline.testing.TestSpark;
+import org.mrdflow.simulation.MarrowSimulator;
+import org.mrdflow.simulation.SampleSpec;
+import org.mrdflow.simulation.Scenario;
+import org.mrdflow.simulation.SimulationFiles;
 
 /** The job with the real FCS reader and MRD analysis, over simulated and corpus files. */
 class EndToEndTest {

@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mrdflow.pipeline.run.RunRequest;
+import org.mrdflow.pipeline.run.RunResult;
 import org.mrdflow.pipeline.testing.DuckDb;
 import org.mrdflow.pipeline.testing.FakeAnalyzer;
 import org.mrdflow.pipeline.testing.FakeFcs;

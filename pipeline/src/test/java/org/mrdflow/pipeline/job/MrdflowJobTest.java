@@ -19,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mrdflow.gating.mrd.MrdResult;
 import org.mrdflow.pipeline.config.ConfigException;
 import org.mrdflow.pipeline.privacy.Pseudonymizer;
+import org.mrdflow.pipeline.run.RunRequest;
+import org.mrdflow.pipeline.run.RunResult;
 import org.mrdflow.pipeline.testing.DuckDb;
 import org.mrdflow.pipeline.testing.FakeAnalyzer;
 import org.mrdflow.pipeline.testing.FakeFcs;
