@@ -171,7 +171,7 @@ final class DatasetReader {
       return () -> asciiColumns;
     }
     EventDecoder.DataBytes bytes = fileChannel != null ? positionalReads(data.begin, index)
-        : EventDecoder.DataBytes.of(events == 0 ? ByteBuffer.allocate(0) : slice(data));
+        : EventDecoder.DataBytes.of(slice(data));
     return () -> {
       if (!open.getAsBoolean()) {
         throw new IllegalStateException(source + ": dataset " + index
@@ -273,14 +273,18 @@ final class DatasetReader {
     double logOffset = 0;
     String e = k.kw.valueOrNull("$P" + n + "E");
     if (e != null) {
-      String[] parts = e.split(",");
+      // FCS 3.1 3.3.23: "f1,f2", two numbers. Limit -1 keeps empty fields, so "," is two empty
+      // fields and refused, not split into no field at all.
+      String[] parts = e.split(",", -1);
       try {
         decades = Double.parseDouble(parts[0].strip());
         logOffset = parts.length > 1 ? Double.parseDouble(parts[1].strip()) : 0;
       } catch (NumberFormatException ex) {
-        notices.add("$P" + n + "E = " + e + " is not f1,f2; read as linear");
-        decades = 0;
-        logOffset = 0;
+        decades = Double.NaN;
+      }
+      if (!Double.isFinite(decades) || !Double.isFinite(logOffset)) {
+        throw new FcsTextException(source, k.index, k.textBegin, "$P" + n + "E = \""
+            + FcsHeader.printable(e) + "\" is not f1,f2 (log decades, offset: two numbers)");
       }
     }
     double gain = k.optionalDouble("$P" + n + "G");
@@ -310,7 +314,8 @@ final class DatasetReader {
 
   private int[] byteOrder(Keywords k, int[] widths, int index, long at) throws FcsException {
     String raw = k.required("$BYTEORD").strip();
-    String[] parts = raw.split(",");
+    // Limit -1: "," or "1,2," must fail as empty fields, not split into fewer (or zero) numbers.
+    String[] parts = raw.split(",", -1);
     int[] order = new int[parts.length];
     boolean[] seen = new boolean[parts.length];
     try {
@@ -509,8 +514,12 @@ final class DatasetReader {
     return bytes;
   }
 
+  /**
+   * The bytes of a segment. An empty one (no events) is empty wherever its offsets point: with
+   * {@code $TOT} = 0 nothing is read, so a DATA offset past the end of the file does not matter.
+   */
   private ByteBuffer slice(Segment s) {
-    return file.slice((int) s.begin, (int) s.length());
+    return s.length() <= 0 ? ByteBuffer.allocate(0) : file.slice((int) s.begin, (int) s.length());
   }
 
   /** Keyword access with typed errors naming the keyword, dataset and TEXT offset. */

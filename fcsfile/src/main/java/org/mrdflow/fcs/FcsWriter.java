@@ -19,7 +19,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Writes one list-mode FCS 3.1 or 3.2 data set of 32-bit floats ({@code $DATATYPE F}).
+ * Writes one list-mode FCS 3.0, 3.1 or 3.2 data set of 32-bit floats ({@code $DATATYPE F}).
  *
  * <p>Layout (FCS 3.1): the 58-byte HEADER, the primary TEXT from byte 58, then DATA directly
  * after TEXT; no ANALYSIS, no supplemental TEXT, no CRC (optional in 3.1 §3.5). Offsets are
@@ -45,6 +45,7 @@ public final class FcsWriter {
 
   /** The FCS versions this writer produces. */
   public enum Version {
+    FCS_3_0("FCS3.0"),
     FCS_3_1("FCS3.1"),
     FCS_3_2("FCS3.2");
 
@@ -77,7 +78,7 @@ public final class FcsWriter {
   private static final Set<String> LAYOUT_KEYWORDS =
       Set.of(
           "$BEGINANALYSIS", "$ENDANALYSIS", "$BEGINDATA", "$ENDDATA", "$BEGINSTEXT", "$ENDSTEXT",
-          "$BYTEORD", "$DATATYPE", "$MODE", "$NEXTDATA", "$PAR", "$TOT", "$SPILLOVER");
+          "$BYTEORD", "$DATATYPE", "$MODE", "$NEXTDATA", "$PAR", "$TOT", "$SPILLOVER", "SPILL");
   private static final Pattern PARAMETER_KEYWORD =
       Pattern.compile("\\$P\\d+(B|E|N|R|S|DATATYPE)", Pattern.CASE_INSENSITIVE);
 
@@ -124,11 +125,13 @@ public final class FcsWriter {
     long endData = 0;
     byte[] text;
     // $BEGINDATA depends on the TEXT length, which depends on the digits of $BEGINDATA/$ENDDATA:
-    // iterate to the fixed point. Offsets only grow, so this ends after a few rounds.
+    // iterate to the fixed point. Offsets only grow, so this ends after a few rounds. Without
+    // events DATA is the empty range right after TEXT (end = begin - 1): FlowIO reads 0,0 as a
+    // one-byte segment and refuses the file.
     while (true) {
       text = encodeText(beginData, endData);
-      long nextBegin = dataBytes == 0 ? 0 : HEADER_BYTES + text.length;
-      long nextEnd = dataBytes == 0 ? 0 : nextBegin + dataBytes - 1;
+      long nextBegin = HEADER_BYTES + text.length;
+      long nextEnd = nextBegin + dataBytes - 1;
       if (nextBegin == beginData && nextEnd == endData) {
         break;
       }
@@ -159,15 +162,16 @@ public final class FcsWriter {
 
   private byte[] encodeText(long beginData, long endData) {
     Map<String, String> kw = new LinkedHashMap<>();
-    if (version == Version.FCS_3_1) {
-      // Required in FCS 3.1, optional in 3.2.
+    if (version != Version.FCS_3_2) {
+      // Required in FCS 3.0 and 3.1, optional in 3.2.
       kw.put("$BEGINANALYSIS", "0");
       kw.put("$ENDANALYSIS", "0");
       kw.put("$BEGINSTEXT", "0");
       kw.put("$ENDSTEXT", "0");
-      // $MODE is deprecated in 3.2 (only list mode remains).
-      kw.put("$MODE", "L");
     }
+    // Deprecated but permitted in 3.2 (only list mode remains); FlowIO, fcsparser and flowCore's
+    // read.FCS refuse a file without it (fcsfile README, "Readers checked").
+    kw.put("$MODE", "L");
     kw.put("$BEGINDATA", Long.toString(beginData));
     kw.put("$ENDDATA", Long.toString(endData));
     kw.putAll(keywords);
@@ -220,7 +224,9 @@ public final class FcsWriter {
       kw.put(n + "R", Long.toString(p.range()));
     }
     if (b.spilloverDetectors != null) {
-      kw.put("$SPILLOVER", spilloverValue(b.spilloverDetectors, b.spilloverMatrix));
+      // $SPILLOVER is FCS 3.1's; FCS 3.0 files carry the same value as BD's SPILL.
+      kw.put(b.version == Version.FCS_3_0 ? "SPILL" : "$SPILLOVER",
+          spilloverValue(b.spilloverDetectors, b.spilloverMatrix));
     }
     Set<String> seen = new HashSet<>();
     kw.keySet().forEach(k -> seen.add(k.toUpperCase(Locale.ROOT)));
@@ -306,7 +312,18 @@ public final class FcsWriter {
     }
   }
 
+  /**
+   * The first default delimiter that no keyword or value contains, so nothing needs escaping:
+   * flowCore's read.FCS (default {@code emptyValue = TRUE}) reads a doubled delimiter as an empty
+   * value and FlowIO splits a value that ends with one. Failing that, the first one that none
+   * begins with, escaped by doubling as FCS 3.1 specifies.
+   */
   private static char chooseDelimiter(Map<String, String> keywords) {
+    for (char c : DEFAULT_DELIMITERS.toCharArray()) {
+      if (!containsAny(c, keywords)) {
+        return c;
+      }
+    }
     for (char c : DEFAULT_DELIMITERS.toCharArray()) {
       if (!startsAny(c, keywords)) {
         return c;
@@ -334,6 +351,15 @@ public final class FcsWriter {
       throw new IllegalArgumentException(
           "a keyword or value begins with the delimiter '" + delimiter + "'; choose another delimiter");
     }
+  }
+
+  private static boolean containsAny(char c, Map<String, String> keywords) {
+    for (Map.Entry<String, String> e : keywords.entrySet()) {
+      if (e.getKey().indexOf(c) >= 0 || (e.getValue() != null && e.getValue().indexOf(c) >= 0)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean startsAny(char c, Map<String, String> keywords) {
@@ -368,7 +394,10 @@ public final class FcsWriter {
       return this;
     }
 
-    /** The TEXT delimiter; by default the first of {@code / | \ ! ^ ~} that no entry begins with. */
+    /**
+     * The TEXT delimiter; by default the first of {@code / | \ ! ^ ~} that no entry contains
+     * (else the first that none begins with).
+     */
     public Builder delimiter(char c) {
       this.delimiter = c;
       return this;

@@ -18,6 +18,13 @@ final class SpilloverParser {
   private static final Pattern DFC = Pattern.compile("\\$DFC(\\d+)TO(\\d+)",
       Pattern.CASE_INSENSITIVE);
 
+  /**
+   * Largest parameter number a Beckman {@code $DFCiTOj} matrix may span (8 MiB of doubles): far
+   * above any cytometer's detector count (spectral instruments have about 200), far below what
+   * a crafted file could ask for with a single keyword.
+   */
+  static final int MAX_DFC_DETECTORS = 1024;
+
   private SpilloverParser() {}
 
   /** The matrix, or null; a malformed keyword adds a notice instead of failing the file. */
@@ -47,8 +54,9 @@ final class SpilloverParser {
     if (n <= 0 || n > channels.size() * 4L + 64) {
       return null;
     }
-    boolean named = f.length == 1 + n + n * n;
-    boolean unnamed = !named && f.length == 1 + n * n && n == channels.size();
+    long square = (long) n * n;
+    boolean named = f.length == 1 + n + square;
+    boolean unnamed = !named && f.length == 1 + square && n == channels.size();
     if (!named && !unnamed) {
       return null;
     }
@@ -125,6 +133,12 @@ final class SpilloverParser {
       values.add(percent);
     }
     if (entries.isEmpty()) {
+      return null;
+    }
+    if (max > MAX_DFC_DETECTORS) {
+      // The matrix spans parameters 1..max whatever few keywords name them: bound its memory.
+      notices.add("$DFC keywords name parameter " + max + ", beyond the " + MAX_DFC_DETECTORS
+          + " detectors a $DFC matrix may span; $DFC matrix ignored");
       return null;
     }
     double[][] v = new double[max][max];

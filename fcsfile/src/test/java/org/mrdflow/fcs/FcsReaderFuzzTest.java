@@ -13,7 +13,7 @@ import org.mrdflow.fcs.FcsReadOptions.EmptyValueMode;
  */
 class FcsReaderFuzzTest {
 
-  @FuzzTest(maxDuration = "10m")
+  @FuzzTest(maxDuration = "30m")
   void reader_accepts_or_refuses_with_a_typed_error(byte[] input) {
     readAll(input, FcsReadOptions.defaults());
     readAll(input, FcsReadOptions.flowCoreDefaults().withApplyGain(true).withApplyTimestep(true)

@@ -116,7 +116,7 @@ class FcsWriterTest {
   }
 
   @Test
-  void fcs32IsDeclaredInTheHeaderAndDropsTheDeprecatedAndOptionalSegmentKeywords()
+  void fcs32IsDeclaredInTheHeaderDropsTheOptionalSegmentKeywordsAndKeepsModeForCommonReaders()
       throws IOException {
     byte[] file =
         bytes(
@@ -129,11 +129,31 @@ class FcsWriterTest {
                 .build());
     String text = new String(file, StandardCharsets.UTF_8);
     assertThat(text).startsWith("FCS3.2    ");
+    // FCS 3.2 deprecates $MODE but permits $MODE/L/; FlowIO, fcsparser and flowCore need it.
     assertThat(text)
-        .doesNotContain("$MODE")
+        .contains("/$MODE/L/")
         .doesNotContain("$BEGINSTEXT")
         .doesNotContain("$BEGINANALYSIS")
         .contains("/$CYT/CytoFLEX/");
+  }
+
+  @Test
+  void fcs30HasTheSegmentKeywordsAndCarriesTheSpilloverAsSpill() throws IOException {
+    String text = new String(bytes(FcsWriter.builder().version(FcsWriter.Version.FCS_3_0)
+        .delimiter('/').parameter("X", null, 8).spillover(List.of("X"), new double[][] {{1}})
+        .columns(new float[] {3f}).build()), StandardCharsets.UTF_8);
+    assertThat(text).startsWith("FCS3.0    ")
+        .contains("/$BEGINANALYSIS/0/$ENDANALYSIS/0/$BEGINSTEXT/0/$ENDSTEXT/0/$MODE/L/")
+        .contains("/SPILL/1,X,1/").doesNotContain("$SPILLOVER");
+  }
+
+  @Test
+  void theDefaultDelimiterIsOneNoKeywordOrValueContainsSoNothingIsEscaped() throws IOException {
+    String text = new String(bytes(FcsWriter.builder().parameter("X", null, 8)
+        .keyword("$SRC", "tube 1/2").keyword("NOTE", "a|b").columns(new float[1]).build()),
+        StandardCharsets.UTF_8);
+    assertThat(text.charAt(58)).isEqualTo('\\');
+    assertThat(text).contains("\\$SRC\\tube 1/2\\NOTE\\a|b\\");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package org.mrdflow.fcs;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
@@ -104,7 +105,7 @@ class RejectionTest {
         .hasMessageContaining("holds 16 bytes but $TOT x bytes per event = 2 x 4 = 8");
     FcsDataset lenient = FcsFile.read(file, "size.fcs",
         FcsReadOptions.defaults().withIgnoreOffsetDiscrepancy(true)).first();
-    org.assertj.core.api.Assertions.assertThat(lenient.floatColumn(0)).containsExactly(1f, 2f);
+    assertThat(lenient.floatColumn(0)).containsExactly(1f, 2f);
   }
 
   @Test
@@ -126,5 +127,63 @@ class RejectionTest {
     assertThatThrownBy(() -> FcsFile.read(file, "next.fcs", FcsReadOptions.defaults()))
         .isInstanceOf(FcsSegmentException.class)
         .hasMessageContaining("next.fcs: dataset 0, byte 0: $NEXTDATA = 999999");
+  }
+
+  /** The fuzz finding reader-crash-0565fdce: "$P5E = ," once split into no field at all. */
+  @Test
+  void a_pne_without_numbers_is_bad_text_not_an_index_error() {
+    for (String pne : new String[] {",", ",,", "a,0", "0,b", "NaN,0", "1,Infinity"}) {
+      byte[] file = oneFloatChannel(1).keyword("$P1E", pne).data(floats(1)).build();
+      assertThatThrownBy(() -> FcsFile.read(file, "pne.fcs", FcsReadOptions.defaults()))
+          .as("$P1E = \"%s\"", pne)
+          .isInstanceOf(FcsTextException.class)
+          .hasMessageContaining("pne.fcs: dataset 0, byte 58: $P1E = \"" + pne + "\" is not f1,f2");
+    }
+  }
+
+  @Test
+  void a_byte_order_with_empty_fields_is_bad_text() {
+    for (String order : new String[] {",", "1,2,", ",1"}) {
+      byte[] file = new FcsFileBuilder().listMode("I", order, 1, new String[] {"X"},
+          new int[] {16}, new String[] {"1024"}).data(new byte[2]).build();
+      assertThatThrownBy(() -> FcsFile.read(file, "order.fcs", FcsReadOptions.defaults()))
+          .as("$BYTEORD %s", order)
+          .isInstanceOf(FcsTextException.class)
+          .hasMessageContaining("$BYTEORD " + order + " is not a permutation of 1..n");
+    }
+  }
+
+  @Test
+  void a_dfc_keyword_naming_parameter_1025_is_ignored_not_allocated_as_a_matrix()
+      throws FcsException {
+    int par = SpilloverParser.MAX_DFC_DETECTORS + 1;
+    String[] names = new String[par];
+    int[] bits = new int[par];
+    String[] ranges = new String[par];
+    for (int i = 0; i < par; i++) {
+      names[i] = "P" + (i + 1);
+      bits[i] = 8;
+      ranges[i] = "256";
+    }
+    byte[] file = new FcsFileBuilder().listMode("I", "1", 0, names, bits, ranges)
+        .keyword("$DFC" + par + "TO1", "5").data(new byte[0]).build();
+    FcsDataset d = FcsFile.read(file, "dfc.fcs", FcsReadOptions.defaults()).first();
+    assertThat(d.spillover()).isEmpty();
+    assertThat(d.notices())
+        .anyMatch(n -> n.contains("$DFC keywords name parameter 1025"));
+  }
+
+  /** Fuzz finding (FcsReaderFuzzTest, 29 minutes): ASCII DATA sliced at an offset past the end. */
+  @Test
+  void zero_ascii_events_with_data_offsets_past_the_end_are_an_empty_dataset()
+      throws FcsException {
+    String text = "/$BYTEORD/1,2,3,4/$DATATYPE/A/$MODE/L/$PAR/1/$TOT/0/$P1B/4/$P1E/0,0/$P1N/X"
+        + "/$P1R/1024/$NEXTDATA/0/";
+    String header = String.format("FCS3.0    %8d%8d%8d%8d%8d%8d", 58, 58 + text.length() - 1,
+        900, 899, 0, 0);
+    byte[] file = (header + text).getBytes(StandardCharsets.US_ASCII);
+    FcsDataset d = FcsFile.read(file, "empty.fcs", FcsReadOptions.defaults()).first();
+    assertThat(d.eventCount()).isZero();
+    assertThat(d.doubleColumn(0)).isEmpty();
   }
 }

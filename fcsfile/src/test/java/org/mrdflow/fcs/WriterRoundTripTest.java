@@ -15,8 +15,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class WriterRoundTripTest {
 
   @ParameterizedTest(name = "{0}, {1}")
-  @CsvSource({"FCS_3_1, LITTLE_ENDIAN", "FCS_3_1, BIG_ENDIAN", "FCS_3_2, LITTLE_ENDIAN",
-      "FCS_3_2, BIG_ENDIAN"})
+  @CsvSource({"FCS_3_0, LITTLE_ENDIAN", "FCS_3_0, BIG_ENDIAN", "FCS_3_1, LITTLE_ENDIAN",
+      "FCS_3_1, BIG_ENDIAN", "FCS_3_2, LITTLE_ENDIAN", "FCS_3_2, BIG_ENDIAN"})
   void writing_then_reading_gives_the_same_keywords_and_bit_identical_events(
       FcsWriter.Version version, String order) throws Exception {
     SplittableRandom rnd = new SplittableRandom(7);
@@ -46,7 +46,7 @@ class WriterRoundTripTest {
 
     FcsDataset d = FcsFile.read(out.toByteArray(), "round-trip.fcs", FcsReadOptions.defaults())
         .first();
-    assertThat(d.version()).isEqualTo(version == FcsWriter.Version.FCS_3_1 ? "3.1" : "3.2");
+    assertThat("FCS" + d.version()).isEqualTo(version.headerId());
     assertThat(d.keywords().asMap()).containsAllEntriesOf(keywords);
     assertThat(d.notices()).isEmpty();
     assertThat(d.channels()).extracting(FcsChannel::name).containsExactly("FSC-A", "PE-A", "APC-A");
@@ -56,6 +56,8 @@ class WriterRoundTripTest {
     SpilloverMatrix s = d.spillover().orElseThrow();
     assertThat(s.detectors()).containsExactly("PE-A", "APC-A");
     assertThat(s.values()).isEqualTo(spill);
+    assertThat(s.source())
+        .isEqualTo(version == FcsWriter.Version.FCS_3_0 ? "SPILL" : "$SPILLOVER");
     assertThat(d.eventCount()).isEqualTo(events);
     for (int c = 0; c < columns.length; c++) {
       float[] read = d.floatColumn(c);
