@@ -82,7 +82,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     Path svg = plotsDir == null ? null : MrdPlots.writeSvg(sample, stem, plotsDir);
     if (gatingMl != null) {
       try {
-        MrdGatingMl.write(sample, analysis.config(), gatingMl);
+        MrdGatingMl.write(sample, gatingMl);
       } catch (GatingException e) {
         err().println("mrdflow analyze: " + gatingMl + ": " + e.getMessage());
         return 1;

@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -62,7 +64,7 @@ public final class BenchPipelineCommand implements Callable<Integer> {
   int events;
 
   @Option(names = "--json", description = "Print {files, events_per_file, single_thread_seconds, spark_seconds, "
-      + "spark_startup_seconds, speedup}.")
+      + "spark_startup_seconds, checks_seconds, analysis_seconds, tables_seconds, report_seconds, speedup}.")
   boolean json;
 
   @Option(names = "--master", defaultValue = "local[2]", paramLabel = "URL", description = "Spark master (default ${DEFAULT-VALUE}).")
@@ -98,44 +100,60 @@ public final class BenchPipelineCommand implements Callable<Integer> {
   private int measure(Path dir, PrintWriter err) throws IOException, InputException, ConfigException {
     Path input = dir.resolve("fcs");
     simulate(input);
-    RunConfig config = RunConfig.load(Installation.home().resolve("conf/mrdflow.yaml"));
+    RunConfig config = RunConfig.loadDefault(Installation.home());
     FcsMrdAnalyzer analyzer = FcsMrdAnalyzer.fromConfig(config);
     Configuration hadoop = new Configuration();
     List<InputFile> inputs = new InputLister(hadoop).list(input.toString()).files();
     SampleTask task = new SampleTask(analyzer, new KeywordAllowList(List.of()), config.job().maxFileBytes(),
-        PipelineVersion.get(), null);
+        PipelineVersion.get(), null, 1);
 
     // Warm-up: one file through the analysis so neither side pays the JIT alone.
-    task.run(new PlannedSample(inputs.get(0), null, null), hadoop);
+    task.run(new PlannedSample(inputs.get(0), inputs.get(0).path(), inputs.get(0).fileName(), null, null), hadoop);
     long start = System.nanoTime();
     long cpuStart = processCpuNanos();
     long analysed = 0;
     for (InputFile f : inputs) {
-      analysed += task.run(new PlannedSample(f, null, null), hadoop).events();
+      analysed += task.run(new PlannedSample(f, f.path(), f.fileName(), null, null), hadoop).events();
     }
     double singleSeconds = (System.nanoTime() - start) / 1e9;
     double singleCpu = (processCpuNanos() - cpuStart) / 1e9;
 
+    Path sparkDefaults = Installation.home().resolve("conf/spark-defaults.conf");
     start = System.nanoTime();
-    SparkSession spark = SparkSessions.create(master, Installation.home().resolve("conf/spark-defaults.conf"));
+    SparkSession spark = SparkSessions.create(master, sparkDefaults);
     spark.range(1).count(); // executors up: the fixed cost every run pays once
     double startupSeconds = (System.nanoTime() - start) / 1e9;
     start = System.nanoTime();
     cpuStart = processCpuNanos();
-    RunResult result = new MrdflowJob(spark, analyzer).run(new RunRequest(input.toString(),
-        dir.resolve("warehouse").toString(), null, config, "bench", false, false, null), RunListener.NONE);
+    MrdflowJob.Prepared prepared = MrdflowJob.prepare(new RunRequest(input.toString(),
+        dir.resolve("warehouse").toString(), null, config, "bench", false, false, null),
+        SparkSessions.hadoopConfiguration(sparkDefaults));
+    double checkSeconds = (System.nanoTime() - start) / 1e9;
+    PhaseCpu phaseCpu = new PhaseCpu();
+    RunResult result = new MrdflowJob(spark, analyzer).run(prepared, phaseCpu);
+    phaseCpu.phase("done");
     double sparkSeconds = (System.nanoTime() - start) / 1e9;
     double sparkCpu = (processCpuNanos() - cpuStart) / 1e9;
-    if (result.ok() != files || analysed != result.events()) {
-      err.printf("bench pipeline: Spark analysed %d files / %d events, single thread %d files / %d events%n",
-          result.ok(), result.events(), files, analysed);
+    // The hard-linked copies are analysed like the originals, then recorded as DUPLICATE rows
+    // (one sample per content): every file must be OK or such a copy.
+    long copies = result.failuresByCode().getOrDefault("DUPLICATE", 0L);
+    if (result.ok() + copies != files || result.failed() != copies) {
+      err.printf("bench pipeline: Spark gave %d OK + %d FAILED rows (%d copies) for %d files%n",
+          result.ok(), result.failed(), copies, files);
       return 1;
     }
-    print(singleSeconds, sparkSeconds, startupSeconds, analysed);
+    Phases phases = new Phases(startupSeconds, checkSeconds, result.analysisSeconds(), result.tablesSeconds(),
+        result.reportSeconds());
+    print(singleSeconds, sparkSeconds, phases, analysed);
     if (!json) {
       PrintWriter out = spec.commandLine().getOut();
-      out.printf(Locale.ROOT, "spark phases       analysis %.1f s, tables + report + commit %.1f s%n",
-          result.analysisSeconds(), sparkSeconds - result.analysisSeconds());
+      out.printf(Locale.ROOT, "spark phases       start-up %.1f s | checks + listing %.1f s | analysis %.1f s | "
+          + "tables %.1f s | report + provenance + commit %.1f s%n", phases.startup, phases.checks,
+          phases.analysis, phases.tables, phases.report);
+      out.printf(Locale.ROOT, "phases, CPU        %s (process CPU: what the machine's other load does not inflate)%n",
+          phaseCpu.seconds);
+      out.printf(Locale.ROOT, "overhead           tables + report = %.1f %% of the analysis; single thread "
+          + "analysis %.1f s%n", 100 * (phases.tables + phases.report) / phases.analysis, singleSeconds);
       out.printf(Locale.ROOT, "process CPU        single thread %.1f s, spark %.1f s (%.2fx the work; a loaded "
           + "machine slows wall time, not CPU time)%n", singleCpu, sparkCpu, sparkCpu / singleCpu);
       out.flush();
@@ -149,7 +167,35 @@ public final class BenchPipelineCommand implements Callable<Integer> {
         .getProcessCpuTime();
   }
 
-  private void print(double single, double sparkSeconds, double startup, long analysed) throws IOException {
+  /** Process CPU seconds spent in each phase the job announces (analysing, writing tables, report). */
+  private static final class PhaseCpu implements RunListener {
+    final Map<String, String> seconds = new LinkedHashMap<>();
+    private String current;
+    private long since;
+
+    @Override
+    public void planned(int files, long bytes, int ignored) {}
+
+    @Override
+    public void progress(long filesDone, long eventsDone) {}
+
+    @Override
+    public synchronized void phase(String description) {
+      long now = processCpuNanos();
+      if (current != null) {
+        seconds.put(current, String.format(Locale.ROOT, "%.1f s", (now - since) / 1e9));
+      }
+      current = description.split(" ")[0] + (description.contains("tables") ? " tables" : "")
+          + (description.contains("report") ? " report" : "");
+      since = now;
+    }
+  }
+
+  /** Wall seconds of each phase of the Spark side. */
+  private record Phases(double startup, double checks, double analysis, double tables, double report) {}
+
+  private void print(double single, double sparkSeconds, Phases phases, long analysed) throws IOException {
+    double startup = phases.startup;
     PrintWriter out = spec.commandLine().getOut();
     double speedup = single / sparkSeconds;
     if (json) {
@@ -159,6 +205,10 @@ public final class BenchPipelineCommand implements Callable<Integer> {
       n.put("single_thread_seconds", single);
       n.put("spark_seconds", sparkSeconds);
       n.put("spark_startup_seconds", startup);
+      n.put("checks_seconds", phases.checks);
+      n.put("analysis_seconds", phases.analysis);
+      n.put("tables_seconds", phases.tables);
+      n.put("report_seconds", phases.report);
       n.put("speedup", speedup);
       CliOutput.printJson(out, n, false);
     } else {

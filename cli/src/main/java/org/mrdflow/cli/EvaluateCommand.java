@@ -16,6 +16,7 @@ import org.mrdflow.gating.mrd.MrdAnalysisConfig;
 import org.mrdflow.simulation.TruthFormatException;
 import org.mrdflow.simulation.evaluation.MrdEvaluation;
 import org.mrdflow.simulation.evaluation.MrdEvaluation.SampleRow;
+import org.mrdflow.models.agreement.MrdAgreement;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -63,14 +64,25 @@ public final class EvaluateCommand implements Callable<Integer> {
       return 2;
     }
     MrdEvaluation.Summary summary = MrdEvaluation.summarize(rows, config.rules());
+    // The same method-comparison statistics `compare` reports against a lab's manual gating,
+    // here with the simulator's truth as the reference.
+    List<SampleRow> analysed = rows.stream().filter(r -> r.error() == null).toList();
+    MrdAgreement agreement = MrdAgreement.of(
+        analysed.stream().mapToDouble(SampleRow::trueMrd).toArray(),
+        analysed.stream().mapToDouble(SampleRow::mrd).toArray(),
+        analysed.stream().map(SampleRow::trueCar19Eligible).toArray(Boolean[]::new),
+        analysed.stream().map(SampleRow::car19Eligible).toArray(Boolean[]::new), 0.95);
     if (json) {
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("samples", rows);
       out.put("targets", summary.targets());
       out.put("all_met", summary.allMet());
+      out.put("agreement", agreement);
       CliOutput.printJson(out(), out, true);
     } else {
       print(rows, summary);
+      out().println();
+      AgreementText.print(out(), agreement, "truth");
     }
     out().flush();
     return summary.allMet() ? 0 : 1;

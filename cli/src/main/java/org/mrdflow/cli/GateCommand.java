@@ -12,31 +12,58 @@ import org.mrdflow.fcs.FcsException;
 import org.mrdflow.gating.GatingException;
 import org.mrdflow.gating.events.FcsEvents;
 import org.mrdflow.gating.events.Sample;
+import org.mrdflow.gating.flowjo.FlowJoFiles;
+import org.mrdflow.gating.flowjo.FlowJoStrategies;
+import org.mrdflow.gating.flowjo.FlowJoWorkspace;
+import org.mrdflow.gating.flowjo.FlowJoWorkspaceReader;
+import org.mrdflow.gating.flowjo.ImportedStrategy;
 import org.mrdflow.gating.gatingml.GatingMlWriter;
 import org.mrdflow.gating.gatingml.GatingStrategies;
 import org.mrdflow.gating.method.GatingMethods;
 import org.mrdflow.gating.strategy.GatingResult;
+import org.mrdflow.gating.strategy.GatingStrategy;
 import org.mrdflow.gating.strategy.MembershipCsv;
 import org.mrdflow.gating.strategy.PopulationResult;
 import org.mrdflow.gating.strategy.StrategyEvaluator;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code mrdflow gate --gatingml STRATEGY FILE.fcs}: apply a gating strategy to one file. */
+/**
+ * {@code mrdflow gate --gatingml STRATEGY FILE.fcs} or {@code mrdflow gate --workspace W.wsp
+ * [--sample NAME] FILE.fcs}: apply a gating strategy, or a FlowJo workspace's gates, to one file.
+ */
 @Command(
     name = "gate",
     mixinStandardHelpOptions = true,
-    description = "Apply a gating strategy (Gating-ML 2.0 .xml or MRDFlow .yaml) to an FCS file "
-        + "and print per-population counts.")
+    description = "Apply a gating strategy (Gating-ML 2.0 .xml or MRDFlow .yaml) or a FlowJo "
+        + "workspace's gates to an FCS file and print per-population counts.")
 public final class GateCommand implements Callable<Integer> {
+  /** Exit code when parts of a workspace could not be imported (the rest was gated). */
+  static final int PARTIAL = 3;
+
   @Spec CommandSpec spec;
 
-  @Option(names = "--gatingml", required = true, paramLabel = "STRATEGY",
-      description = "gating strategy: Gating-ML 2.0 (.xml) or YAML (.yaml, see conf/gating)")
-  Path strategyFile;
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  StrategySource source;
+
+  static final class StrategySource {
+    @Option(names = "--gatingml", required = true, paramLabel = "STRATEGY",
+        description = "gating strategy: Gating-ML 2.0 (.xml) or YAML (.yaml, see conf/gating)")
+    Path strategyFile;
+
+    @Option(names = "--workspace", required = true, paramLabel = "W.wsp",
+        description = "FlowJo 10 workspace: gate the file as the workspace's sample for it")
+    Path workspace;
+  }
+
+  @Option(names = "--sample", paramLabel = "NAME",
+      description = "with --workspace: the workspace sample (SampleNode name, file name or $FIL);"
+          + " default: the sample whose URI file name, name or $FIL matches FILE")
+  String sampleName;
 
   @Parameters(paramLabel = "FILE", description = "FCS file (first dataset is gated)")
   Path fcsFile;
@@ -57,10 +84,31 @@ public final class GateCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     GatingResult result;
+    boolean partial = false;
     try {
-      StrategyEvaluator evaluator = new StrategyEvaluator(
-          GatingStrategies.read(strategyFile), GatingMethods.discover());
-      Sample sample = FcsEvents.read(fcsFile);
+      GatingStrategy strategy;
+      Sample sample;
+      if (source.workspace != null) {
+        FlowJoWorkspace workspace = FlowJoWorkspaceReader.read(source.workspace);
+        FlowJoFiles.SampleFile file = FlowJoFiles.read(fcsFile);
+        ImportedStrategy imported = FlowJoStrategies.bind(workspace,
+            FlowJoFiles.sampleFor(workspace, file, sampleName),
+            file.sample().events().channelNames());
+        // What could not be imported is named on stderr; the rest is still gated.
+        imported.problems().forEach(problem -> err.println(problem));
+        partial = !imported.problems().isEmpty();
+        strategy = imported.strategy();
+        sample = file.sample();
+      } else {
+        if (sampleName != null) {
+          err.println("--sample needs --workspace");
+          return 2;
+        }
+        strategy = GatingStrategies.read(source.strategyFile);
+        new StrategyEvaluator(strategy, GatingMethods.discover()); // validates before reading
+        sample = FcsEvents.read(fcsFile);
+      }
+      StrategyEvaluator evaluator = new StrategyEvaluator(strategy, GatingMethods.discover());
       result = evaluator.apply(sample);
       if (membership != null) {
         MembershipCsv.write(result, membership);
@@ -90,7 +138,7 @@ public final class GateCommand implements Callable<Integer> {
       }
     }
     out.flush();
-    return 0;
+    return partial ? PARTIAL : 0;
   }
 
   private ObjectNode json(GatingResult result) {

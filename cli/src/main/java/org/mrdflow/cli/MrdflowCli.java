@@ -1,7 +1,6 @@
 package org.mrdflow.cli;
 
 import java.util.List;
-import org.mrdflow.pipeline.PipelineVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,7 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "mrdflow",
     mixinStandardHelpOptions = true,
-    versionProvider = MrdflowCli.Version.class,
+    versionProvider = VersionProvider.class,
     description = "Flow-cytometry MRD pipeline for B-ALL after CD19 CAR-T.",
     subcommands = {
       CommandLine.HelpCommand.class,
@@ -31,6 +30,8 @@ import picocli.CommandLine.Spec;
       AnalyzeCommand.class,
       EvaluateCommand.class,
       GateCommand.class,
+      WorkspaceCommand.class,
+      CompareCommand.class,
       RunCommand.class,
       DemoCommand.class,
       OutcomesCommand.class,
@@ -50,7 +51,7 @@ public final class MrdflowCli implements Runnable {
    * bin/mrdflow} keeps the same list to choose the classpath.
    */
   public static final List<String> SPARK_COMMANDS =
-      List.of("run", "demo", "outcomes", "predict-risk", "bench pipeline");
+      List.of("run", "demo", "outcomes", "predict-risk", "compare", "bench pipeline");
 
   public static void main(String[] args) {
     String sparkCommand = sparkCommand(args);
@@ -84,14 +85,6 @@ public final class MrdflowCli implements Runnable {
       return true;
     } catch (ClassNotFoundException e) {
       return false;
-    }
-  }
-
-  /** Version from the jar manifest, or the build's when run from classes. */
-  static final class Version implements CommandLine.IVersionProvider {
-    @Override
-    public String[] getVersion() {
-      return new String[] {"mrdflow " + PipelineVersion.get()};
     }
   }
 }

@@ -10,6 +10,7 @@ import org.mrdflow.pipeline.config.RunConfig;
 import org.mrdflow.pipeline.input.InputException;
 import org.mrdflow.pipeline.job.FcsMrdAnalyzer;
 import org.mrdflow.pipeline.job.MrdflowJob;
+import org.mrdflow.pipeline.job.RunListener;
 import org.mrdflow.pipeline.job.SampleAnalyzer;
 import org.mrdflow.pipeline.job.SparkSessions;
 import org.mrdflow.pipeline.privacy.PseudonymKeys;
@@ -38,7 +39,9 @@ import picocli.CommandLine.Spec;
       "Exit status: 0 the run committed (FAILED files are listed in the summary),",
       "1 the run failed, 2 bad input (input, manifest, config or key).",
       "Patient identifiers in a manifest need a pseudonym key: environment variable",
-      "MRDFLOW_PSEUDONYM_KEY or privacy.pseudonym_key_file in the config."
+      "MRDFLOW_PSEUDONYM_KEY, a key file named by MRDFLOW_PSEUDONYM_KEY_FILE (mode 600), or",
+      "privacy.pseudonym_key_file in the config. The key also makes file pseudonyms stable",
+      "across runs; without it they hold for one run only."
     })
 public final class RunCommand implements Callable<Integer> {
   @Option(names = "--input", required = true, paramLabel = "PATH",
@@ -54,7 +57,7 @@ public final class RunCommand implements Callable<Integer> {
   String manifest;
 
   @Option(names = "--conf", paramLabel = "YAML",
-      description = "Run configuration (default: conf/mrdflow.yaml of the installation).")
+      description = "Run configuration (default: conf/mrdflow.yaml of the installation, else the copy bundled in the jar).")
   Path conf;
 
   @Option(names = "--master", paramLabel = "URL",
@@ -69,8 +72,20 @@ public final class RunCommand implements Callable<Integer> {
   boolean events;
 
   @Option(names = "--keep-identifiers-in-clear",
-      description = "Also write manifest patient_id and specimen_id in clear (research use with consent only).")
+      description = "Also write manifest patient_id and specimen_id in clear (research use with consent only);"
+          + " implies --keep-file-names.")
   boolean keepIdentifiersInClear;
+
+  @Option(names = "--keep-file-names",
+      description = "Write source_path and file_name as listed. By default they, and every message, report and"
+          + " plot, name a file by a keyed pseudonym, because file and folder names often carry patient names"
+          + " or record numbers. Use this only when your file names carry no identifiers.")
+  boolean keepFileNames;
+
+  @Option(names = "--incremental",
+      description = "Skip files whose content (SHA-256) this warehouse already holds an OK analysis of, made with"
+          + " the same gating strategy and pipeline version; analyse new and changed files only.")
+  boolean incremental;
 
   @Spec CommandSpec spec;
 
@@ -80,34 +95,71 @@ public final class RunCommand implements Callable<Integer> {
     RunConfig config;
     Pseudonymizer pseudonymizer;
     try {
-      config = RunConfig.load(conf != null ? conf : Installation.home().resolve("conf/mrdflow.yaml"));
+      config = conf != null ? RunConfig.load(conf) : RunConfig.loadDefault(Installation.home());
       String keyFile = config.privacy().pseudonymKeyFile();
       pseudonymizer = PseudonymKeys.resolve(System.getenv(Pseudonymizer.KEY_ENVIRONMENT_VARIABLE),
+          System.getenv(PseudonymKeys.KEY_FILE_ENVIRONMENT_VARIABLE),
           keyFile == null ? null : config.resolve(keyFile)).orElse(null);
     } catch (ConfigException e) {
       err.println("run: " + e.getMessage());
       return 2;
     }
     RunRequest request = new RunRequest(input, output, manifest, config, runId, events,
-        keepIdentifiersInClear, pseudonymizer);
+        keepIdentifiersInClear, pseudonymizer, keepFileNames, incremental);
     return execute(request, master, spec.commandLine().getOut(), err);
   }
 
-  /** Runs a request with the real analysis and prints the summary; shared with {@code demo}. */
+  /**
+   * Runs a request with the real analysis and prints the summary; shared with {@code demo}.
+   * Config, strategy, manifest, key, input and output are all checked before Spark starts, so a
+   * bad invocation fails within seconds.
+   */
   static int execute(RunRequest request, String master, PrintWriter out, PrintWriter err) {
+    SampleAnalyzer analyzer;
     try {
-      SampleAnalyzer analyzer = FcsMrdAnalyzer.fromConfig(request.config());
-      SparkSession spark = SparkSessions.create(master, Installation.home().resolve("conf/spark-defaults.conf"));
-      RunResult result = new MrdflowJob(spark, analyzer).run(request, ProgressDisplay.forConsole());
+      analyzer = FcsMrdAnalyzer.fromConfig(request.config());
+    } catch (RuntimeException e) {
+      err.println("run: cannot load the MRD strategy: " + e.getMessage());
+      return 2;
+    }
+    return execute(request, analyzer, master, out, err);
+  }
+
+  /** {@link #execute(RunRequest, String, PrintWriter, PrintWriter)} with a given analysis. */
+  static int execute(RunRequest request, SampleAnalyzer analyzer, String master, PrintWriter out, PrintWriter err) {
+    Interruption interruption = Interruption.install(err);
+    try {
+      Path sparkDefaults = Installation.home().resolve("conf/spark-defaults.conf");
+      RunListener listener = interruption.watching(ProgressDisplay.forConsole());
+      listener.phase("checking " + request.input());
+      MrdflowJob.Prepared prepared = MrdflowJob.prepare(request, SparkSessions.hadoopConfiguration(sparkDefaults));
+      interruption.runId(prepared.runId());
+      listener.phase("starting Spark");
+      SparkSession spark = SparkSessions.create(master, sparkDefaults);
+      RunResult result = new MrdflowJob(spark, analyzer).run(prepared, listener);
       out.print(RunSummary.format(result));
       out.flush();
       return 0;
     } catch (InputException | ConfigException e) {
-      err.println("run: " + e.getMessage());
-      return 2;
+      return quietIfInterrupted(interruption, () -> err.println("run: " + e.getMessage()), 2);
     } catch (IOException e) {
-      err.println("run: " + request.output() + ": " + e.getMessage());
-      return 1;
+      return quietIfInterrupted(interruption, () -> err.println("run: " + request.output() + ": " + e.getMessage()), 1);
+    } catch (Exception e) {
+      // Also Spark's checked SparkException ("Job cancelled because SparkContext was shut down"),
+      // which Scala code throws undeclared when a signal stops Spark mid-job.
+      if (interruption.requested()) {
+        interruption.awaitExit();
+      }
+      throw e;
     }
+  }
+
+  /** After a signal the handler prints the one line and exits: nothing else is said. */
+  private static int quietIfInterrupted(Interruption interruption, Runnable report, int status) {
+    if (interruption.requested()) {
+      interruption.awaitExit();
+    }
+    report.run();
+    return status;
   }
 }

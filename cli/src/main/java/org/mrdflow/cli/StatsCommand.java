@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "stats", mixinStandardHelpOptions = true,
     description = "Survival and competing-risks statistics that match R's survival and cmprsk.",
     subcommands = {StatsCommand.Km.class, StatsCommand.Cox.class, StatsCommand.Cif.class,
-        StatsCommand.FineGrayCommand.class, StatsCommand.Fisher.class})
+        StatsCommand.FineGrayCommand.class, StatsCommand.Fisher.class,
+        StatsCommand.LandmarkCommand.class, StatsCommand.MantelByar.class})
 public final class StatsCommand extends CommandGroup {
 
   /** Shared: run a document builder, print it, map bad input to exit code 2. */
@@ -67,6 +68,10 @@ public final class StatsCommand extends CommandGroup {
     }
 
     static double[] times(String list) {
+      return times("--times", list);
+    }
+
+    static double[] times(String option, String list) {
       if (list == null) {
         return null;
       }
@@ -74,16 +79,22 @@ public final class StatsCommand extends CommandGroup {
         return Arrays.stream(list.split(",")).map(String::trim).mapToDouble(Double::parseDouble)
             .toArray();
       } catch (NumberFormatException e) {
-        throw new StatsInputException("--times: not a comma-separated list of numbers: " + list);
+        throw new StatsInputException(option + ": not a comma-separated list of numbers: "
+            + list);
       }
     }
   }
 
   @Command(name = "km", mixinStandardHelpOptions = true,
-      description = "Kaplan-Meier curves, medians, survival at times and the log-rank test.")
+      description = {"Kaplan-Meier curves, medians, survival at times and the log-rank test.",
+          "With --start, the rows are (start, stop] intervals and a group may change over time:"
+              + " Simon-Makuch curves, whose numbers at risk change as patients switch group."})
   static final class Km extends Base {
     @Option(names = "--input", required = true, description = "CSV file") Path input;
-    @Option(names = "--time", required = true, description = "follow-up time column") String time;
+    @Option(names = {"--time", "--stop"}, required = true,
+        description = "follow-up time column (the interval's stop with --start)") String time;
+    @Option(names = "--start", description = "interval start column for (start, stop] rows")
+    String start;
     @Option(names = "--event", required = true, description = "event column (0 = censored)")
     String event;
     @Option(names = "--group", description = "grouping column") String group;
@@ -94,16 +105,26 @@ public final class StatsCommand extends CommandGroup {
 
     @Override
     public Integer call() {
-      return print(input, () -> StatsJson.km(read(input), new StatsJson.KmRequest(time, event,
-          group, ConfidenceType.fromName(confType), times(times))));
+      return print(input, () -> StatsJson.km(read(input), new StatsJson.KmRequest(start, time,
+          event, group, ConfidenceType.fromName(confType), times(times))));
     }
   }
 
   @Command(name = "cox", mixinStandardHelpOptions = true,
-      description = "Cox proportional-hazards regression with tests, concordance and cox.zph.")
+      description = {"Cox proportional-hazards regression with tests, concordance and cox.zph.",
+          "With --start, the rows are (start, stop] intervals and the covariates may change over"
+              + " time (e.g. transplant, MRD status); --robust adds SEs clustered by --id."})
   static final class Cox extends Base {
     @Option(names = "--input", required = true, description = "CSV file") Path input;
-    @Option(names = "--time", required = true, description = "follow-up time column") String time;
+    @Option(names = {"--time", "--stop"}, required = true,
+        description = "follow-up time column (the interval's stop with --start)") String time;
+    @Option(names = "--start", description = "interval start column for (start, stop] rows")
+    String start;
+    @Option(names = "--id", description = "patient id column (the cluster of --robust)")
+    String id;
+    @Option(names = "--robust",
+        description = "Add robust_se: the sandwich variance clustered by --id (by row without it).")
+    boolean robust;
     @Option(names = "--event", required = true, description = "event column (0 = censored)")
     String event;
     @Option(names = "--covariates", required = true, split = ",",
@@ -113,8 +134,59 @@ public final class StatsCommand extends CommandGroup {
 
     @Override
     public Integer call() {
-      return print(input, () -> StatsJson.cox(read(input),
-          new StatsJson.CoxRequest(time, event, covariates, CoxModel.Ties.fromName(ties))));
+      return print(input, () -> StatsJson.cox(read(input), new StatsJson.CoxRequest(start, time,
+          event, id, covariates, CoxModel.Ties.fromName(ties), robust)));
+    }
+  }
+
+  @Command(name = "landmark", mixinStandardHelpOptions = true,
+      description = {"Landmark analyses on (start, stop] rows: at each landmark L, the patients"
+          + " event-free and followed beyond L, grouped by their --group value at L, with"
+          + " Kaplan-Meier curves from L, the log-rank test and a Cox model."})
+  static final class LandmarkCommand extends Base {
+    @Option(names = "--input", required = true, description = "CSV file") Path input;
+    @Option(names = "--start", required = true, description = "interval start column")
+    String start;
+    @Option(names = "--stop", required = true, description = "interval stop column") String stop;
+    @Option(names = "--event", required = true, description = "event column (0 = censored)")
+    String event;
+    @Option(names = "--id", required = true, description = "patient id column") String id;
+    @Option(names = "--group", required = true,
+        description = "time-dependent group column (0/1), read on the row covering each landmark")
+    String group;
+    @Option(names = "--landmark", required = true,
+        description = "comma-separated landmark times, e.g. 90,180") String landmarks;
+    @Option(names = "--conf-type", defaultValue = "log",
+        description = "log, log-log, plain, logit or arcsin (default ${DEFAULT-VALUE})")
+    String confType;
+    @Option(names = "--times", description = "comma-separated times after the landmark")
+    String times;
+
+    @Override
+    public Integer call() {
+      return print(input, () -> StatsJson.landmark(read(input), new StatsJson.LandmarkRequest(
+          start, stop, event, id, group, times("--landmark", landmarks),
+          ConfidenceType.fromName(confType), times(times))));
+    }
+  }
+
+  @Command(name = "mantel-byar", mixinStandardHelpOptions = true,
+      description = {"The Mantel-Byar test of a 0/1 group that may change over time (e.g."
+          + " transplanted): a log-rank test in which each patient counts in his current group."})
+  static final class MantelByar extends Base {
+    @Option(names = "--input", required = true, description = "CSV file") Path input;
+    @Option(names = "--start", required = true, description = "interval start column")
+    String start;
+    @Option(names = "--stop", required = true, description = "interval stop column") String stop;
+    @Option(names = "--event", required = true, description = "event column (0 = censored)")
+    String event;
+    @Option(names = "--group", required = true,
+        description = "the row's current group, 0 or 1") String group;
+
+    @Override
+    public Integer call() {
+      return print(input, () -> StatsJson.mantelByar(read(input),
+          new StatsJson.MantelByarRequest(start, stop, event, group)));
     }
   }
 

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -106,6 +107,20 @@ class ArchitectureTest {
   }
 
   @Test
+  void theClusterEntryPointNeedsNothingTheClusterJarLeavesOut() {
+    // What cli/pom.xml's cluster profile leaves out of the jar: these modules, Smile, JavaCPP.
+    Set<String> leftOut = new TreeSet<>(modules.get("simulation").classes().keySet());
+    leftOut.addAll(modules.get("models").classes().keySet());
+    List<String> path = pathTo("org/mrdflow/cli/ClusterCli", ref -> leftOut.contains(ref)
+        || ref.startsWith("smile/") || ref.startsWith("org/bytedeco/"));
+    assertThat(path).as("a chain from the cluster entry point to a class the jar leaves out")
+        .isNull();
+    // ... while the full command line does reach them (the search can find what it looks for).
+    assertThat(pathTo("org/mrdflow/cli/MrdflowCli", leftOut::contains)).isNotNull();
+    assertThat(pathTo("org/mrdflow/cli/ClusterCli", ClassFiles::isSparkWorld)).isNotNull();
+  }
+
+  @Test
   void theLauncherChoosesSparkForExactlyTheSparkCommands() throws IOException {
     String launcher = Files.readString(ROOT.resolve("bin/mrdflow"));
     Matcher m = Pattern.compile("(?m)^spark_commands=\\((.*)\\)$").matcher(launcher);
@@ -113,6 +128,16 @@ class ArchitectureTest {
     List<String> declared = Arrays.stream(m.group(1).split("\"\\s*\"?"))
         .map(s -> s.replace("\"", "").trim()).filter(s -> !s.isEmpty()).toList();
     assertThat(declared).containsExactlyElementsOf(MrdflowCli.SPARK_COMMANDS);
+  }
+
+  @Test
+  void sparksJavaOptionsAreOneListForTestsLauncherAndSparkSubmit() throws IOException {
+    Matcher m = Pattern.compile("<spark.jvm.options>([^<]+)</spark.jvm.options>")
+        .matcher(Files.readString(ROOT.resolve("pom.xml")));
+    assertThat(m.find()).isTrue();
+    assertThat(Files.readString(ROOT.resolve("conf/spark-java-options")).trim())
+        .isEqualTo(m.group(1).trim()).contains("--add-opens=java.base/sun.util.calendar=ALL-UNNAMED");
+    assertThat(Files.readString(ROOT.resolve("bin/mrdflow"))).contains("conf/spark-java-options");
   }
 
   private static void collect(CommandLine command, String prefix, Map<String, Class<?>> out) {
@@ -126,8 +151,15 @@ class ArchitectureTest {
     });
   }
 
-  /** The chain of project classes from {@code start} to a Spark-world class, or null. */
   private static List<String> pathToSpark(String start) {
+    return pathTo(start, ClassFiles::isSparkWorld);
+  }
+
+  /**
+   * The chain of classes from {@code start} to the first class {@code target} accepts,
+   * following the project's own classes only, or null.
+   */
+  private static List<String> pathTo(String start, Predicate<String> target) {
     Map<String, String> parent = new HashMap<>();
     Deque<String> queue = new ArrayDeque<>(List.of(start));
     parent.put(start, null);
@@ -138,7 +170,7 @@ class ArchitectureTest {
           continue;
         }
         parent.put(ref, current);
-        if (ClassFiles.isSparkWorld(ref)) {
+        if (target.test(ref)) {
           List<String> path = new ArrayList<>();
           for (String at = ref; at != null; at = parent.get(at)) {
             path.add(0, at);

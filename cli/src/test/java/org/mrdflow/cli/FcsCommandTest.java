@@ -80,4 +80,17 @@ class FcsCommandTest {
     assertThat(n.get("events").asLong()).isEqualTo(4);
     assertThat(n.get("bytes").asLong()).isEqualTo(Files.size(dir.resolve("four.fcs")));
   }
+
+  /** Fuzz finding reader-crash-0565fdce (issue 18): once a stack trace, now one typed line. */
+  @Test
+  void the_reader_crash_finding_exits_2_with_one_line_naming_the_keyword() {
+    Path finding = Path.of("../fcsfile/src/test/resources/org/mrdflow/fcs/FcsReaderFuzzTestInputs"
+        + "/reader_accepts_or_refuses_with_a_typed_error/regression-reader-crash-0565fdce");
+    CliRun r = CliRun.run("fcs", "stats", finding.toString());
+
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err().strip()).isEqualTo(finding + ": dataset 0, byte 256: $P5E = \",\" is not"
+        + " f1,f2 (log decades, offset: two numbers)");
+  }
 }

@@ -26,7 +26,8 @@ class RunCommandTest {
     assertThat(demo.exit()).isZero();
     assertThat(bench.exit()).isZero();
     assertThat(run.out() + demo.out() + bench.out())
-        .contains("--input", "--manifest", "--run-id", "--events", "--json", "--files");
+        .contains("--input", "--manifest", "--run-id", "--events", "--json", "--files", "--incremental",
+            "--keep-file-names", "--keep-identifiers-in-clear");
   }
 
   @Test

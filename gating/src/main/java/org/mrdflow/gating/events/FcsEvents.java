@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.mrdflow.fcs.FcsChannel;
+import org.mrdflow.fcs.FcsDataType;
 import org.mrdflow.fcs.FcsDataset;
 import org.mrdflow.fcs.FcsFile;
 import org.mrdflow.fcs.FcsReadOptions;
@@ -31,6 +32,23 @@ public final class FcsEvents {
     try (FcsFile fcs = FcsFile.open(file, SCALE)) {
       return sample(fcs.first(), file.getFileName().toString());
     }
+  }
+
+  /**
+   * The top of a channel's scale, in the units {@link #SCALE} reads it in: the T of any transform
+   * (logicle, hyperlog, ...) that should map the channel's full range. A log-amplified integer
+   * channel reaches {@code f2 10^f1} (f2 = 0 read as 1); a linear channel with gain
+   * {@code $PnG} reaches {@code $PnR / $PnG}; otherwise {@code $PnR}. Using {@code $PnR} itself
+   * would put a log channel's decades above T (e.g. 10^4 against $PnR = 1024).
+   */
+  public static double scaleTop(FcsChannel channel) {
+    if (channel.isLogAmplified() && channel.dataType() == FcsDataType.INTEGER && channel.range() > 0) {
+      return (channel.logOffset() == 0 ? 1 : channel.logOffset()) * Math.pow(10, channel.logDecades());
+    }
+    if (!channel.isLogAmplified() && channel.gain() > 0 && channel.gain() != 1) {
+      return channel.range() / channel.gain();
+    }
+    return channel.range();
   }
 
   /** {@code dataset} as a sample; its columns must already be readable (file still open). */

@@ -168,7 +168,11 @@ public final class GatingMlWriter {
       double[] max = rectangle.max();
       for (int d = 0; d < dimensions.size(); d++) {
         Element dim = dimension(doc, dimensions.get(d), markerChannels);
-        if (min[d] != Double.NEGATIVE_INFINITY) {
+        // Gating-ML 2.0 5.1.3: a dimension gives min, max or both; an unbounded one (a quadrant
+        // beyond a divider at -INF, a region of every event) keeps its min as "-INF" rather than neither.
+        boolean unbounded = min[d] == Double.NEGATIVE_INFINITY
+            && max[d] == Double.POSITIVE_INFINITY;
+        if (min[d] != Double.NEGATIVE_INFINITY || unbounded) {
           dim.setAttributeNS(GatingMl.GATING, "gating:min", number(min[d]));
         }
         if (max[d] != Double.POSITIVE_INFINITY) {

@@ -2,7 +2,6 @@ package org.mrdflow.gating.method;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.mrdflow.gating.GatingException;
 import org.mrdflow.gating.events.EventMask;
 import org.mrdflow.gating.gate.RectangleGate;
 import org.mrdflow.gating.method.MethodParameter.Type;
@@ -30,8 +29,8 @@ public final class DensityValleyThreshold implements GatingMethod {
   @Override
   public List<MethodParameter> parameters() {
     return List.of(
-        MethodParameter.optional("side", Type.STRING, "above",
-            "keep events 'above' or 'below' the threshold"),
+        MethodParameter.choice("side", "above",
+            "keep events 'above' or 'below' the threshold", "above", "below"),
         MethodParameter.optional("bins", Type.INTEGER, 256, "histogram bins"),
         MethodParameter.optional("smoothing", Type.NUMBER, 3.0,
             "Gaussian kernel standard deviation, in bins"),
@@ -48,8 +47,9 @@ public final class DensityValleyThreshold implements GatingMethod {
                 + " of the lower peak"),
         MethodParameter.optional("tail_fraction", Type.NUMBER, 0.001,
             "unimodal case: density fraction of the peak where the tail ends"),
-        MethodParameter.optional("single_peak", Type.STRING, "exclude",
-            "unimodal case: 'exclude' the lone peak from the population or 'include' it"),
+        MethodParameter.choice("single_peak", "exclude",
+            "unimodal case: 'exclude' the lone peak from the population or 'include' it",
+            "exclude", "include"),
         MethodParameter.optional("fallback", Type.NUMBER, null,
             "unimodal case: threshold to use instead of the tail rule"));
   }
@@ -67,8 +67,7 @@ public final class DensityValleyThreshold implements GatingMethod {
   @Override
   public MethodResult fit(MethodContext context) {
     MethodArguments args = context.arguments();
-    String side = choice(context, "side", "above", "below");
-    choice(context, "single_peak", "exclude", "include");
+    String side = args.string("side");
     float[] values = context.columns()[0];
     EventMask parent = context.parent();
     double[] range = Density.range(values, parent, args.number("trim"));
@@ -135,16 +134,6 @@ public final class DensityValleyThreshold implements GatingMethod {
       }
     }
     return lo + (b + (step > 0 ? 1 : 0)) * width;
-  }
-
-  private static String choice(MethodContext context, String argument, String first,
-      String second) {
-    String value = context.arguments().string(argument);
-    if (!value.equals(first) && !value.equals(second)) {
-      throw new GatingException("population '" + context.populationId() + "': density-valley "
-          + argument + " must be '" + first + "' or '" + second + "', got '" + value + "'");
-    }
-    return value;
   }
 
   /** Local maxima at least {@code minFraction} of the highest, highest first. */

@@ -68,6 +68,9 @@ public final class GatingMethods {
       } else if (!parameter.type().accepts(value)) {
         problems.add("argument '" + parameter.name() + "' of method " + method.name()
             + " must be of type " + parameter.type().describe() + ", got '" + value + "'");
+      } else if (!parameter.choices().isEmpty() && !parameter.choices().contains(value)) {
+        problems.add("argument '" + parameter.name() + "' of method " + method.name()
+            + " must be one of " + parameter.choices() + ", got '" + value + "'");
       }
     }
     return problems;

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.mrdflow.gating.events.EventMask;
 import org.mrdflow.gating.events.EventTable;
 import org.mrdflow.gating.gate.Dimension;
+import org.mrdflow.gating.gate.Region;
 import org.mrdflow.gating.transform.Transform;
 
 /**
@@ -50,6 +51,12 @@ public interface MethodContext {
    * @throws org.mrdflow.gating.GatingException if that population is unknown or not yet evaluated
    */
   Map<String, Double> landmarks(String populationId);
+
+  /**
+   * The events of {@link #parent()} inside {@code region}, selected by the same code the engine
+   * applies the method's result with (so a method can measure on exactly what it will return).
+   */
+  EventMask select(Region region);
 
   /** The strategy's transform with this id, if it declares one. */
   Optional<Transform> transform(String transformId);

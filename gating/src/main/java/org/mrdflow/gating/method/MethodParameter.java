@@ -8,13 +8,23 @@ import java.util.List;
  * the population.
  *
  * @param defaultValue used when the argument is absent; null for required or truly optional ones
+ * @param choices the values a STRING argument may take; empty for any value
  */
-public record MethodParameter(
-    String name, Type type, boolean required, Object defaultValue, String description) {
+public record MethodParameter(String name, Type type, boolean required, Object defaultValue,
+    String description, List<String> choices) {
+
+  public MethodParameter {
+    choices = List.copyOf(choices);
+  }
 
   /** The YAML/JSON value kinds an argument may take. */
   public enum Type {
-    NUMBER, INTEGER, BOOLEAN, STRING, NUMBER_LIST;
+    NUMBER, INTEGER, BOOLEAN, STRING, NUMBER_LIST,
+    /**
+     * The id of another population of the strategy (a string): checked to exist when the
+     * strategy is loaded, and evaluated before the population whose method refers to it.
+     */
+    POPULATION;
 
     /** Whether a loaded value (String, Number, Boolean or List) has this type. */
     public boolean accepts(Object value) {
@@ -23,7 +33,7 @@ public record MethodParameter(
         case INTEGER -> value instanceof Integer || value instanceof Long
             || value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue());
         case BOOLEAN -> value instanceof Boolean;
-        case STRING -> value instanceof String;
+        case STRING, POPULATION -> value instanceof String;
         case NUMBER_LIST -> value instanceof List<?> list
             && list.stream().allMatch(Number.class::isInstance);
       };
@@ -36,10 +46,22 @@ public record MethodParameter(
 
   public static MethodParameter optional(String name, Type type, Object defaultValue,
       String description) {
-    return new MethodParameter(name, type, false, defaultValue, description);
+    return new MethodParameter(name, type, false, defaultValue, description, List.of());
+  }
+
+  /** A reference to another population, by default the one with id {@code defaultId}. */
+  public static MethodParameter population(String name, String defaultId, String description) {
+    return new MethodParameter(name, Type.POPULATION, false, defaultId, description, List.of());
   }
 
   public static MethodParameter required(String name, Type type, String description) {
-    return new MethodParameter(name, type, true, null, description);
+    return new MethodParameter(name, type, true, null, description, List.of());
+  }
+
+  /** An optional STRING argument limited to {@code choices}; checked before data is read. */
+  public static MethodParameter choice(String name, String defaultValue, String description,
+      String... choices) {
+    return new MethodParameter(name, Type.STRING, false, defaultValue, description,
+        List.of(choices));
   }
 }

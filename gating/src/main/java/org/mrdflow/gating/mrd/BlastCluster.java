@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.mrdflow.gating.GatingException;
 import org.mrdflow.gating.events.EventMask;
+import org.mrdflow.gating.gate.Dimension;
+import org.mrdflow.gating.gate.EllipsoidGate;
+import org.mrdflow.gating.gate.Region;
 import org.mrdflow.gating.method.MethodContext;
 
 /**
@@ -46,20 +47,18 @@ public record BlastCluster(List<String> markers, double[] centre, double[] sd,
     return new BlastCluster(markers, centre, sd, distanceSquare);
   }
 
-  /** Events of {@code candidates} inside the ellipsoid (columns in {@link #markers} order). */
-  EventMask within(float[][] columns, EventMask candidates) {
-    EventMask inside = EventMask.none(candidates.size());
-    for (int i : candidates.indices()) {
-      double d2 = 0;
-      for (int j = 0; j < centre.length; j++) {
-        double z = (columns[j][i] - centre[j]) / sd[j];
-        d2 += z * z;
-      }
-      if (d2 <= distanceSquare) {
-        inside.set(i);
-      }
+  /**
+   * The ellipsoid as a Gating-ML 2.0 ellipsoid gate over {@code dimensions} (in marker order):
+   * diagonal covariance of the squared SDs, so (x - c)' C^-1 (x - c) is the squared
+   * standardized distance.
+   */
+  Region region(String name, List<Dimension> dimensions) {
+    double[][] covariance = new double[centre.length][centre.length];
+    for (int j = 0; j < centre.length; j++) {
+      covariance[j][j] = sd[j] * sd[j];
     }
-    return inside;
+    return new Region.Shape(name, new EllipsoidGate(dimensions, centre, covariance,
+        distanceSquare));
   }
 
   /** Landmarks {@code M.centre}, {@code M.sd} per marker M and {@code distance-square}. */
@@ -71,25 +70,5 @@ public record BlastCluster(List<String> markers, double[] centre, double[] sd,
     }
     landmarks.put(DISTANCE_SQUARE, distanceSquare);
     return landmarks;
-  }
-
-  /** The ellipsoid published in {@code landmarks} over {@code markers}; empty when not grown. */
-  static Optional<BlastCluster> fromLandmarks(Map<String, Double> landmarks,
-      List<String> markers) {
-    if (!landmarks.containsKey(DISTANCE_SQUARE)) {
-      return Optional.empty();
-    }
-    double[] centre = new double[markers.size()];
-    double[] sd = new double[centre.length];
-    for (int j = 0; j < centre.length; j++) {
-      Double c = landmarks.get(markers.get(j) + ".centre");
-      Double s = landmarks.get(markers.get(j) + ".sd");
-      if (c == null || s == null) {
-        throw new GatingException("blast cluster landmarks lack marker " + markers.get(j));
-      }
-      centre[j] = c;
-      sd[j] = s;
-    }
-    return Optional.of(new BlastCluster(markers, centre, sd, landmarks.get(DISTANCE_SQUARE)));
   }
 }

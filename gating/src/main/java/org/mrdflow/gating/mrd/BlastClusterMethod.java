@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mrdflow.gating.events.EventMask;
+import org.mrdflow.gating.gate.Region;
 import org.mrdflow.gating.method.MethodContext;
 import org.mrdflow.gating.method.MethodParameter;
 import org.mrdflow.gating.method.MethodParameter.Type;
@@ -48,15 +49,18 @@ public final class BlastClusterMethod extends MrdMethod {
     Map<String, Double> landmarks = new LinkedHashMap<>();
     landmarks.put("score-min", scoreMin);
     landmarks.put("cd38-deficit-min", deficitMin);
+    Region seedRegion = new Region.Member(context.arguments().string("seeds"));
     if (seeds.cardinality() < context.arguments().integer("min_seeds")) {
-      return result(seeds, "seed blasts (too few to grow)", landmarks);
+      return result(seedRegion, "seed blasts (too few to grow)", landmarks);
     }
-    EventMask growable = BlastSeedsMethod.BlastScore.of(context, 0, 3, 4)
-        .above(context.parent(), scoreMin, deficitMin);
     BlastCluster cluster = BlastCluster.fit(context, seeds,
         landmark(context, "reference", "min-spread"), context.arguments().number("chi_square"));
-    EventMask within = cluster.within(context.columns(), growable);
+    Region.And growable = (Region.And) BlastSeedsMethod.BlastScore.of(context, 0, 3, 4)
+        .region("grown", scoreMin, deficitMin);
+    List<Region> grown = new java.util.ArrayList<>(growable.parts());
+    grown.add(cluster.region("cluster", context.dimensions()));
     landmarks.putAll(cluster.landmarks());
-    return result(seeds.or(within), "seed blasts grown within their cluster", landmarks);
+    return result(new Region.Or("blasts", List.of(seedRegion, new Region.And("grown", grown))),
+        "seed blasts grown within their cluster", landmarks);
   }
 }

@@ -2,7 +2,8 @@ package org.mrdflow.gating.mrd;
 
 import java.util.List;
 import java.util.Map;
-import org.mrdflow.gating.events.EventMask;
+import org.mrdflow.gating.gate.Dimension;
+import org.mrdflow.gating.gate.Region;
 import org.mrdflow.gating.method.MethodContext;
 import org.mrdflow.gating.method.MethodParameter;
 import org.mrdflow.gating.method.MethodParameter.Type;
@@ -44,39 +45,33 @@ public final class BlastSeedsMethod extends MrdMethod {
     BlastScore score = BlastScore.of(context, 0, 1, 2);
     double scoreMin = context.arguments().number("score");
     double deficitMin = context.arguments().number("cd38_deficit");
-    return result(score.above(context.parent(), scoreMin, deficitMin), "seed blasts",
+    return result(score.region("seeds", scoreMin, deficitMin), "seed blasts",
         Map.of("score-min", scoreMin, "cd38-deficit-min", deficitMin));
   }
 
-  /** The two blast scores of events against the reference progenitors. */
-  record BlastScore(float[] cd10, float[] cd38, float[] cd45, ProgenitorScore reference,
+  /**
+   * The two blast scores against the reference progenitors as half-planes over the context's
+   * CD10, CD38 and CD45 dimensions.
+   */
+  record BlastScore(Dimension cd10, Dimension cd38, Dimension cd45, ProgenitorScore reference,
       double cd10Bright) {
 
     /** Scores over the context's dimensions {@code cd10}, {@code cd38}, {@code cd45}. */
     static BlastScore of(MethodContext context, int cd10, int cd38, int cd45) {
-      float[][] c = context.columns();
-      return new BlastScore(c[cd10], c[cd38], c[cd45], ProgenitorScore.of(context, "reference"),
+      return new BlastScore(dimension(context, cd10), dimension(context, cd38),
+          dimension(context, cd45), ProgenitorScore.of(context, "reference"),
           landmark(context, "cd10_bright", "min"));
     }
 
-    /** Events of {@code candidates} with score above {@code scoreMin} and deficit above. */
-    EventMask above(EventMask candidates, double scoreMin, double deficitMin) {
-      EventMask out = EventMask.none(candidates.size());
-      for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
-        if (score(i) > scoreMin && deficit(i) > deficitMin) {
-          out.set(i);
-        }
-      }
-      return out;
-    }
-
-    float score(int i) {
-      return (float) reference.score(cd38[i], cd45[i]);
-    }
-
-    float deficit(int i) {
-      return (float) ((reference.p38Median() - cd38[i] + (cd10[i] - cd10Bright))
-          / reference.p38Sd());
+    /**
+     * Score above {@code scoreMin} and CD38 deficit beyond CD10 above {@code deficitMin}:
+     * (P38 - CD38 + CD10 - bright) / SD38 > k is the half-plane CD38 - CD10 < P38 - bright -
+     * k SD38.
+     */
+    Region region(String name, double scoreMin, double deficitMin) {
+      return new Region.And(name, List.of(reference.above("score", cd38, cd45, scoreMin),
+          Cuts.halfPlane("cd38-deficit", cd38, cd10, 1, -1,
+              reference.p38Median() - cd10Bright - deficitMin * reference.p38Sd())));
     }
   }
 }

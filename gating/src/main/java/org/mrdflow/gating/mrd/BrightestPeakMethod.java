@@ -10,8 +10,8 @@ import org.mrdflow.gating.method.MethodResult;
 import org.mrdflow.gating.mrd.RobustStats.Histogram;
 
 /**
- * {@code mrd-brightest-peak}: events above the brightest density peak (holding at least 5 % of
- * the maximum density) minus {@code spreads} of its upper-side SD; on CD45 of low-SSC cells
+ * {@code mrd-brightest-peak}: events above the brightest density peak (at least
+ * {@code min_peak_height} of the maximum density) minus {@code spreads} of its upper-side SD; on CD45 of low-SSC cells
  * these are the lymphocytes' CD45 level (domain brief section 3.5). One dimension. Landmark
  * {@code min}.
  */
@@ -22,28 +22,34 @@ public final class BrightestPeakMethod extends MrdMethod {
 
   @Override
   public List<MethodParameter> parameters() {
-    return List.of(MethodParameter.optional("spreads", Type.NUMBER, 4.0,
-        "lower bound: the peak minus this many (upper-side) SDs"));
+    return with(List.of(
+        MethodParameter.optional("spreads", Type.NUMBER, 4.0,
+            "lower bound: the peak minus this many (upper-side) SDs"),
+        MethodParameter.optional("min_peak_height", Type.NUMBER, 0.05,
+            "a peak counts when its density is at least this fraction of the highest")),
+        binningParameters());
   }
 
   @Override
   public MethodResult fit(MethodContext context) {
     float[] values = context.columns()[0];
     EventMask parent = context.parent();
-    double[] peak = brightestPeak(RobustStats.values(values, parent));
+    double[] peak = brightestPeak(RobustStats.values(values, parent),
+        context.arguments().number("min_peak_height"), binning(context));
     double min = peak[0] - context.arguments().number("spreads") * peak[1];
-    return result(EventCuts.above(values, min, parent), "above the brightest peak's tail",
-        Map.of("min", min));
+    return result(Cuts.above("above-peak-tail", dimension(context, 0), min),
+        "above the brightest peak's tail", Map.of("min", min));
   }
 
-  /** The brightest peak holding at least 5 % of the maximum density, and its upper-side SD. */
-  private static double[] brightestPeak(float[] values) {
-    Histogram h = RobustStats.histogram(values);
+  /** The brightest peak at least {@code minHeight} of the maximum density, its upper-side SD. */
+  private static double[] brightestPeak(float[] values, double minHeight,
+      RobustStats.Binning binning) {
+    Histogram h = RobustStats.histogram(values, binning);
     double max = h.density()[h.highestBin()];
     int peak = h.highestBin();
     for (int b = 1; b < h.density().length - 1; b++) {
       double d = h.density()[b];
-      if (d >= h.density()[b - 1] && d > h.density()[b + 1] && d >= 0.05 * max) {
+      if (d >= h.density()[b - 1] && d > h.density()[b + 1] && d >= minHeight * max) {
         peak = Math.max(peak, b);
       }
     }

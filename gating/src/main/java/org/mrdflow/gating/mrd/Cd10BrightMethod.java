@@ -35,7 +35,7 @@ public final class Cd10BrightMethod extends MrdMethod {
     double bright = Math.max(cd10Pos, RobustStats.quantile(
         RobustStats.values(cd10, events(context, "control")),
         context.arguments().number("quantile")));
-    return result(EventCuts.above(cd10, bright, context.parent()), "CD10 bright",
+    return result(Cuts.above("cd10-bright", dimension(context, 0), bright), "CD10 bright",
         Map.of("min", bright));
   }
 }

@@ -40,12 +40,13 @@ final class Cd19SpreadingEdge {
    * that mode; +inf when the CD19 distribution has no such second mode (B-cell aplasia without
    * CD19+ blasts).
    */
-  static double valley(float[] cd19, EventMask events, double negativeLevel, double maxRatio) {
+  static double valley(float[] cd19, EventMask events, double negativeLevel, double maxRatio,
+      RobustStats.Binning binning) {
     float[] values = RobustStats.values(cd19, events);
     if (values.length == 0) {
       return Double.POSITIVE_INFINITY;
     }
-    RobustStats.Histogram h = RobustStats.histogram(values);
+    RobustStats.Histogram h = RobustStats.histogram(values, binning);
     int from = h.bin(negativeLevel);
     int mode = -1;
     for (int b = from + 1; b < h.density().length - 1; b++) {

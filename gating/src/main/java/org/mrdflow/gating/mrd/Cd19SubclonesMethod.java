@@ -77,7 +77,8 @@ public final class Cd19SubclonesMethod extends MrdMethod {
         + context.arguments().number("spreads") * RobustStats.robustSd(negativeValues);
     Cd19Expression expression = Cd19Expression.of(cd19, corrected, blasts, expressed,
         landmark(context, "b_level", "cd19-min"));
-    return result(expression.positive(), "blasts of CD19-expressing subclones", Map.of(
+    return result(Cuts.runs("cd19-expressing", dimension(context, 0), cd19, blasts,
+        expression.positive()), "blasts of CD19-expressing subclones", Map.of(
         "cd19-expressed-min", cd19Scale.apply(expressed), "cd10-residual-slope", slope,
         "positive-fraction", expression.positiveFraction(),
         "expression-uncertain", expression.uncertain() ? 1.0 : 0.0));

@@ -23,8 +23,8 @@ public final class DebrisValleyMethod extends MrdMethod {
 
   @Override
   public List<MethodParameter> parameters() {
-    return List.of(MethodParameter.optional("min_below", Type.NUMBER, 0.005,
-        "share of the events the valley must have below it"));
+    return with(List.of(MethodParameter.optional("min_below", Type.NUMBER, 0.005,
+        "share of the events the valley must have below it")), binningParameters());
   }
 
   @Override
@@ -32,13 +32,13 @@ public final class DebrisValleyMethod extends MrdMethod {
     EventMask parent = context.parent();
     float[] logFsc = EventCuts.log10(context.columns()[0]);
     double debrisMax = valley(RobustStats.values(logFsc, parent),
-        context.arguments().number("min_below"));
-    return result(EventCuts.above(logFsc, debrisMax, parent), "above the debris valley",
-        Map.of("log10-debris-max", debrisMax));
+        context.arguments().number("min_below"), binning(context));
+    return result(Cuts.functionAbove("above-debris", dimension(context, 0), MrdMethod::log10,
+        debrisMax), "above the debris valley", Map.of("log10-debris-max", debrisMax));
   }
 
-  private static double valley(float[] logFsc, double minBelow) {
-    Histogram h = RobustStats.histogram(logFsc);
+  private static double valley(float[] logFsc, double minBelow, RobustStats.Binning binning) {
+    Histogram h = RobustStats.histogram(logFsc, binning);
     int main = h.highestBin();
     double total = 0;
     for (double d : h.density()) {

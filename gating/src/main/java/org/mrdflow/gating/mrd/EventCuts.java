@@ -2,18 +2,16 @@ package org.mrdflow.gating.mrd;
 
 import org.mrdflow.gating.events.EventMask;
 
-/** Threshold cuts and per-event scales shared by the MRD gating methods. */
+/**
+ * Threshold masks and per-event scales the MRD gating methods MEASURE on (reference subsets for
+ * landmarks); what a method selects is geometry ({@link Cuts}), never one of these masks.
+ */
 final class EventCuts {
   private EventCuts() {}
 
   /** Events of {@code within} with value strictly above {@code threshold}. */
   static EventMask above(float[] values, double threshold, EventMask within) {
     return compare(values, threshold, within, 1);
-  }
-
-  /** Events of {@code within} with value at most {@code threshold}. */
-  static EventMask atMost(float[] values, double threshold, EventMask within) {
-    return compare(values, threshold, within, 0);
   }
 
   /** Events of {@code within} with value strictly below {@code threshold}. */
@@ -57,7 +55,7 @@ final class EventCuts {
   /**
    * The comparison over all events word by word (a branch-free loop the JIT vectorises), then
    * restricted to {@code within}: cheaper than visiting a large parent event by event.
-   * {@code mode} 1: value > t; 0: value <= t; -1: value < t (NaN never qualifies).
+   * {@code mode} 1: value > t; -1: value < t (NaN never qualifies).
    */
   private static EventMask compare(float[] values, double threshold, EventMask within, int mode) {
     int n = within.size();
@@ -69,7 +67,7 @@ final class EventCuts {
       long word = 0;
       for (int b = 0; b < end; b++) {
         float v = values[base + b];
-        boolean hit = mode > 0 ? v > t : mode == 0 ? v <= t : v < t;
+        boolean hit = mode > 0 ? v > t : v < t;
         word |= (hit ? 1L : 0L) << b;
       }
       words[w] = word;

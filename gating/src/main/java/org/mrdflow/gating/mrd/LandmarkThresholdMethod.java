@@ -20,15 +20,15 @@ public final class LandmarkThresholdMethod extends MrdMethod {
   @Override
   public List<MethodParameter> parameters() {
     return List.of(
-        MethodParameter.required("population", Type.STRING,
-            "id of the population whose landmark is the threshold"),
+        MethodParameter.required("population", Type.POPULATION,
+            "the population whose landmark is the threshold"),
         MethodParameter.required("landmark", Type.STRING, "name of that landmark"));
   }
 
   @Override
   public MethodResult fit(MethodContext context) {
     double min = landmark(context, "population", context.arguments().string("landmark"));
-    return result(EventCuts.above(context.columns()[0], min, context.parent()),
+    return result(Cuts.above("above-landmark", context.dimensions().get(0), min),
         "above " + context.arguments().string("population") + " "
             + context.arguments().string("landmark"), Map.of("min", min));
   }

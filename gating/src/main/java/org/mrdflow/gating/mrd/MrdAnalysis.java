@@ -22,7 +22,8 @@ import org.mrdflow.gating.strategy.StrategyEvaluator;
  * The per-sample automated MRD analysis the pipeline runs on every file: the gating engine
  * ({@link StrategyEvaluator}) applies the MRD strategy ({@link MrdAnalysisConfig}: markers
  * resolved by name through the panel, compensation with the file's spillover matrix,
- * fluorescence on the logicle scale with T = each channel's $PnR, the MRD gating methods), then
+ * fluorescence on the logicle scale with T = the top of each channel's scale ($PnR for linear
+ * channels without gain; see {@link FcsEvents#scaleTop}), the MRD gating methods), then
  * the MRD call is made ({@link MrdRules}). Plain Java, thread-safe, no Spark; one instance can
  * serve many samples.
  *
@@ -74,17 +75,19 @@ public final class MrdAnalysis {
   /** The MRD result plus per-event values and population labels (for the events table). */
   public SampleAnalysis analyzeWithEvents(FcsDataset dataset, String sourceName) {
     Sample sample = FcsEvents.sample(dataset, sourceName);
-    Map<String, Double> ranges = new LinkedHashMap<>();
+    Map<String, Double> scaleTops = new LinkedHashMap<>();
     for (FcsChannel channel : dataset.channels()) {
-      ranges.put(channel.name(), channel.range());
+      scaleTops.put(channel.name(), FcsEvents.scaleTop(channel));
     }
-    return analyze(sample.events(), sample.spillover(), ranges, sourceName);
+    return analyze(sample.events(), sample.spillover(), scaleTops, sourceName);
   }
 
   /**
-   * The analysis of an event table (raw, uncompensated channel values).
+   * The analysis of an event table (uncompensated channel values on the scale, as {@link
+   * FcsEvents#SCALE} reads them).
    *
-   * @param ranges {@code $PnR} per channel name: the logicle T of each fluorescence channel
+   * @param ranges top of each channel's scale by channel name ({@link FcsEvents#scaleTop}, which is
+   *     {@code $PnR} for a linear channel without gain): the logicle T of each fluorescence channel
    */
   public SampleAnalysis analyze(EventTable raw, Optional<SpilloverMatrix> spillover,
       Map<String, Double> ranges, String sourceName) {
@@ -138,7 +141,7 @@ public final class MrdAnalysis {
       channels.put(TIME, timeChannel);
     }
     return new SampleAnalysis(result(events, gating, gates, flags), gates, events, labels(gates, n),
-        channels, logicleTop);
+        channels, logicleTop, gating);
   }
 
   /** A scatter or time column as the gates saw it: file-compensated, linear. */
@@ -205,7 +208,10 @@ public final class MrdAnalysis {
    * @param labels {@link PopulationLabel#code()} per event, in file order
    * @param channels panel marker (and FSC-A, FSC-H, SSC-A, Time) -> the file's channel name
    * @param logicleTop logicle T used for each fluorescence marker (the channel's $PnR)
+   * @param gating the engine's result: every population with the geometry that selected it
+   *     ({@link GatingResult#appliedStrategy()}), which the Gating-ML export and the plots use
    */
   public record SampleAnalysis(MrdResult result, MarrowGatingResult gates, MrdEvents events,
-      byte[] labels, Map<String, String> channels, Map<String, Double> logicleTop) {}
+      byte[] labels, Map<String, String> channels, Map<String, Double> logicleTop,
+      GatingResult gating) {}
 }

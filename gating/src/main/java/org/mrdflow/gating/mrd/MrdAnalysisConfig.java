@@ -21,6 +21,7 @@ import org.mrdflow.gating.GatingException;
 import org.mrdflow.gating.gate.Dimension;
 import org.mrdflow.gating.gate.GeometricGate;
 import org.mrdflow.gating.gate.MethodGate;
+import org.mrdflow.gating.gate.RectangleGate;
 import org.mrdflow.gating.method.GatingMethods;
 import org.mrdflow.gating.panel.Panel;
 import org.mrdflow.gating.strategy.GatingStrategy;
@@ -106,7 +107,7 @@ public record MrdAnalysisConfig(
   /**
    * The strategy as applied to one sample: dimensions on the scale transform use it with T =
    * their marker's {@code topByMarker} (the channel's $PnR), and without a time channel the time
-   * QC has no dimension (it then keeps every event).
+   * QC is a fixed gate that keeps every event.
    */
   public GatingStrategy forSample(Map<String, Double> topByMarker, boolean hasTime) {
     LogicleTransform declared = scaleTransform();
@@ -117,11 +118,18 @@ public record MrdAnalysisConfig(
         populations.add(population);
         continue;
       }
+      if (!hasTime && gate.dimensions().stream()
+          .anyMatch(d -> !d.ratio() && d.parameter().equals(MrdAnalysis.TIME))) {
+        // No time channel: the time QC keeps every event, stated as a range open on both
+        // sides of FSC-A (Gating-ML needs a dimension for it; every value passes).
+        populations.add(new Population(population.id(), population.name(), population.parent(),
+            new RectangleGate(List.of(Dimension.of(MrdAnalysis.FSC_A,
+                Dimension.FILE_COMPENSATION, "")), new double[] {Double.NEGATIVE_INFINITY},
+                new double[] {Double.POSITIVE_INFINITY})));
+        continue;
+      }
       List<Dimension> dimensions = new ArrayList<>();
       for (Dimension d : gate.dimensions()) {
-        if (!hasTime && !d.ratio() && d.parameter().equals(MrdAnalysis.TIME)) {
-          continue;
-        }
         if (d.transform().equals(scale)) {
           double top = topByMarker.getOrDefault(d.parameter(), declared.T());
           transforms.computeIfAbsent(scaleId(top),
@@ -137,7 +145,12 @@ public record MrdAnalysisConfig(
         transforms, strategy.ratios(), populations, strategy.denominator(), strategy.panel());
   }
 
-  private static MrdAnalysisConfig parse(String source, byte[] bytes, Path directory) {
+  /**
+   * @param directory resolves the panel path; null for the bundled form, whose panel is a
+   *     classpath resource beside the strategy (also what the YAML fuzz target uses: it cannot
+   *     reach the file system)
+   */
+  static MrdAnalysisConfig parse(String source, byte[] bytes, Path directory) {
     JsonNode root;
     try {
       root = YAML.readTree(bytes);

@@ -1,8 +1,11 @@
 package org.mrdflow.gating.mrd;
 
+import java.util.List;
 import java.util.Map;
 import org.mrdflow.gating.GatingException;
 import org.mrdflow.gating.events.EventMask;
+import org.mrdflow.gating.gate.Dimension;
+import org.mrdflow.gating.gate.Region;
 import org.mrdflow.gating.method.GatingMethod;
 import org.mrdflow.gating.method.MethodContext;
 import org.mrdflow.gating.method.MethodParameter;
@@ -42,8 +45,29 @@ abstract class MrdMethod implements GatingMethod {
 
   /** An argument naming another population of the strategy, with its id in the bundled one. */
   static MethodParameter population(String argument, String defaultId, String role) {
-    return MethodParameter.optional(argument, MethodParameter.Type.STRING, defaultId,
-        "id of the population " + role);
+    return MethodParameter.population(argument, defaultId, "the population " + role);
+  }
+
+  /** The density-estimate arguments of methods that look for peaks and valleys. */
+  static List<MethodParameter> binningParameters() {
+    return List.of(
+        MethodParameter.optional("histogram_bins", MethodParameter.Type.INTEGER, 200,
+            "histogram bins between the 0.1 and 99.9 % quantiles"),
+        MethodParameter.optional("smoothing_bins", MethodParameter.Type.NUMBER, 2.0,
+            "SD of the Gaussian smoothing kernel, in bins"));
+  }
+
+  /** The density estimate the strategy asks for ({@link #binningParameters()}). */
+  static RobustStats.Binning binning(MethodContext context) {
+    return new RobustStats.Binning(context.arguments().integer("histogram_bins"),
+        context.arguments().number("smoothing_bins"));
+  }
+
+  /** The method's own parameters followed by {@code more}. */
+  static List<MethodParameter> with(List<MethodParameter> own, List<MethodParameter> more) {
+    List<MethodParameter> all = new java.util.ArrayList<>(own);
+    all.addAll(more);
+    return List.copyOf(all);
   }
 
   /** Landmark {@code key} of the population named by argument {@code argument}. */
@@ -83,8 +107,19 @@ abstract class MrdMethod implements GatingMethod {
     return new MrdGatingException("population '" + context.populationId() + "'", problem);
   }
 
-  static MethodResult.Events result(EventMask events, String description,
+  /** The region the engine applies to the parent, with what was measured to build it. */
+  static MethodResult.Geometry result(Region region, String description,
       Map<String, Double> landmarks) {
-    return new MethodResult.Events(events, description, landmarks);
+    return new MethodResult.Geometry(region, description, landmarks);
+  }
+
+  /** Dimension {@code d} of the population being fitted. */
+  static Dimension dimension(MethodContext context, int d) {
+    return context.dimensions().get(d);
+  }
+
+  /** log10 of a linear scatter value as the cuts compare it (trigger floor 1). */
+  static double log10(float linear) {
+    return EventCuts.log10(linear);
   }
 }

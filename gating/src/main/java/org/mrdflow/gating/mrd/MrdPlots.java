@@ -3,14 +3,14 @@ package org.mrdflow.gating.mrd;
 import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
 import de.erichseifert.vectorgraphics2d.svg.SVGProcessor;
 import de.erichseifert.vectorgraphics2d.util.PageSize;
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,8 +26,9 @@ import org.mrdflow.gating.events.EventMask;
 
 /**
  * The per-sample gating plots a cytometrist checks a call with: CD45/SSC, FSC-A/FSC-H, CD19/SSC,
- * CD10/CD19, CD34/CD38, CD20/CD10 and CD10/CD45 on the CD19-negative arm, with this sample's
- * gates drawn and the blasts in red, in one figure titled with the result, as PNG and (on
+ * CD10/CD19, CD34/CD38, CD45/CD38 (the blast score), CD20/CD10 and CD10/CD45 on the
+ * CD19-negative arm, with the blasts in red and this sample's gates drawn as the geometry that
+ * selected them ({@link PlotGates}: the engine's applied strategy, projected on each panel), in one figure titled with the result, as PNG and (on
  * request) SVG drawn by the same routine (VectorGraphics2D, XChart's own vector back end).
  * Fluorescence is on the logicle gating scale, SSC on log10. Background events are drawn with a
  * fixed stride above {@value #BACKGROUND_POINTS} points per series ({@value
@@ -46,48 +47,67 @@ public final class MrdPlots {
   private static final Color BACKGROUND = new Color(110, 110, 110, 70);
   private static final Color HIGHLIGHT = new Color(30, 90, 200, 110);
   private static final Color BLAST = new Color(220, 20, 20, 220);
-  private static final Color GATE = new Color(0, 150, 60);
 
   private MrdPlots() {}
 
-  /** Writes {@code <dir>/<stem>.mrd.png} and returns its path. */
-  public static Path write(MrdAnalysis.SampleAnalysis sample, String stem, Path dir)
-      throws IOException {
-    Files.createDirectories(dir);
+  /**
+   * The figure as PNG bytes, drawn in memory (nothing touches the file system, so a Spark task
+   * can call it). {@code label} heads the title line (a sample label chosen by the caller: the
+   * file name is only shown when the caller passes it).
+   */
+  public static byte[] png(MrdAnalysis.SampleAnalysis sample, String label) {
     List<XYChart> charts = charts(sample, BACKGROUND_POINTS);
     BufferedImage image = new BufferedImage(COLUMNS * PANEL_WIDTH, height(charts),
         BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING,
         RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-    draw(g, charts, title(stem, sample.result()));
+    draw(g, charts, title(label, sample.result()));
     g.dispose();
-    Path out = dir.resolve(stem + ".mrd.png");
-    if (!ImageIO.write(image, "png", out.toFile())) {
-      throw new IOException("no PNG writer available for " + out);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      if (!ImageIO.write(image, "png", out)) {
+        throw new IllegalStateException("the JDK has no PNG writer");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("PNG encoding into memory failed", e);
     }
-    return out;
+    return out.toByteArray();
   }
 
-  /** Writes the same figure as {@code <dir>/<stem>.mrd.svg} and returns its path. */
+  /** The same figure as SVG bytes (UTF-8), drawn in memory; {@code label} as for {@link #png}. */
+  public static byte[] svg(MrdAnalysis.SampleAnalysis sample, String label) {
+    List<XYChart> charts = charts(sample, SVG_BACKGROUND_POINTS);
+    VectorGraphics2D g = new VectorGraphics2D();
+    draw(g, charts, title(label, sample.result()));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      new SVGProcessor().getDocument(g.getCommands(),
+          new PageSize(0, 0, COLUMNS * PANEL_WIDTH, height(charts))).writeTo(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException("SVG encoding into memory failed", e);
+    }
+    return out.toByteArray();
+  }
+
+  /** Writes {@link #png} as {@code <dir>/<stem>.mrd.png}, labelled {@code stem}; returns it. */
+  public static Path write(MrdAnalysis.SampleAnalysis sample, String stem, Path dir)
+      throws IOException {
+    Files.createDirectories(dir);
+    return Files.write(dir.resolve(stem + ".mrd.png"), png(sample, stem));
+  }
+
+  /** Writes {@link #svg} as {@code <dir>/<stem>.mrd.svg}, labelled {@code stem}; returns it. */
   public static Path writeSvg(MrdAnalysis.SampleAnalysis sample, String stem, Path dir)
       throws IOException {
     Files.createDirectories(dir);
-    List<XYChart> charts = charts(sample, SVG_BACKGROUND_POINTS);
-    VectorGraphics2D g = new VectorGraphics2D();
-    draw(g, charts, title(stem, sample.result()));
-    Path out = dir.resolve(stem + ".mrd.svg");
-    try (OutputStream stream = Files.newOutputStream(out)) {
-      new SVGProcessor().getDocument(g.getCommands(),
-          new PageSize(0, 0, COLUMNS * PANEL_WIDTH, height(charts))).writeTo(stream);
-    }
-    return out;
+    return Files.write(dir.resolve(stem + ".mrd.svg"), svg(sample, stem));
   }
 
   private static List<XYChart> charts(MrdAnalysis.SampleAnalysis sample, int background) {
     MrdEvents e = sample.events();
     MarrowGatingResult g = sample.gates();
-    MarrowGatingResult.Thresholds t = g.thresholds();
+    PlotGates gates = new PlotGates(sample.gating().appliedStrategy());
     float[] logSsc = log10(e.sscA());
     float[] cd10 = e.marker("CD10");
     float[] cd19 = e.marker("CD19");
@@ -97,14 +117,22 @@ public final class MrdPlots {
     float[] cd45 = e.marker("CD45");
     EventMask blasts = g.blasts();
     List<XYChart> charts = new ArrayList<>();
+    PlotGates.Axis ssc = PlotGates.Axis.log10(MrdAnalysis.SSC_A, logSsc);
+    PlotGates.Axis fscA = PlotGates.Axis.linear(MrdAnalysis.FSC_A, e.fscA());
+    PlotGates.Axis fscH = PlotGates.Axis.linear(MrdAnalysis.FSC_H, e.fscH());
+    PlotGates.Axis cd10Axis = PlotGates.Axis.linear("CD10", cd10);
+    PlotGates.Axis cd19Axis = PlotGates.Axis.linear("CD19", cd19);
+    PlotGates.Axis cd20Axis = PlotGates.Axis.linear("CD20", cd20);
+    PlotGates.Axis cd34Axis = PlotGates.Axis.linear("CD34", cd34);
+    PlotGates.Axis cd38Axis = PlotGates.Axis.linear("CD38", cd38);
+    PlotGates.Axis cd45Axis = PlotGates.Axis.linear("CD45", cd45);
 
     XYChart cd45Ssc = chart("CD45 / SSC (nucleated)", "CD45", "log10 SSC-A");
     points(cd45Ssc, background, "nucleated", cd45, logSsc, g.nucleated().andNot(blasts),
         BACKGROUND);
     points(cd45Ssc, background, "T/NK lymphocytes", cd45, logSsc, g.lymphocytesTnk(), HIGHLIGHT);
     points(cd45Ssc, background, "blasts", cd45, logSsc, blasts, BLAST);
-    hLine(cd45Ssc, "SSC-low max", t.sscLowLog10Max(), 0, 1);
-    vLine(cd45Ssc, "lymphocyte CD45 min", t.lymphocyteCd45Min(), 3, t.sscLowLog10Max());
+    gates.draw(cd45Ssc, cd45Axis, ssc, "ssc-low", "cd45-bright");
     charts.add(cd45Ssc);
 
     XYChart singlets = chart("FSC-A / FSC-H (time-OK events)", "FSC-A", "FSC-H");
@@ -112,11 +140,7 @@ public final class MrdPlots {
         g.timeOk().andNot(g.nucleated()), BACKGROUND);
     points(singlets, background, "nucleated singlets", e.fscA(), e.fscH(), g.nucleated(),
         HIGHLIGHT);
-    double fscTop = max(e.fscA());
-    double debris = Math.pow(10, t.debrisLog10FscMax());
-    line(singlets, "debris max", new double[] {debris, debris}, new double[] {0, fscTop});
-    line(singlets, "singlet ratio max", new double[] {debris, fscTop},
-        new double[] {debris / t.singletRatioMax(), fscTop / t.singletRatioMax()});
+    gates.draw(singlets, fscA, fscH, "cells", "nucleated");
     charts.add(singlets);
 
     XYChart cd19Ssc = chart("CD19 / SSC (nucleated)", "CD19", "log10 SSC-A");
@@ -124,19 +148,14 @@ public final class MrdPlots {
         BACKGROUND);
     points(cd19Ssc, background, "B lineage", cd19, logSsc, g.bLineage().andNot(blasts), HIGHLIGHT);
     points(cd19Ssc, background, "blasts", cd19, logSsc, blasts, BLAST);
-    vLine(cd19Ssc, "CD19+ min", t.cd19Positive(), 3, t.sscLowLog10Max());
-    hLine(cd19Ssc, "SSC-low max", t.sscLowLog10Max(), 0, 1);
+    gates.draw(cd19Ssc, cd19Axis, ssc, "ssc-low", "cd19-positive");
     charts.add(cd19Ssc);
 
     XYChart cd10Cd19 = chart("CD10 / CD19 (SSC-low)", "CD19", "CD10");
     points(cd10Cd19, background, "SSC-low", cd19, cd10, g.sscLow().andNot(blasts), BACKGROUND);
     points(cd10Cd19, background, "normal B", cd19, cd10, g.normalB(), HIGHLIGHT);
     points(cd10Cd19, background, "blasts", cd19, cd10, blasts, BLAST);
-    vLine(cd10Cd19, "CD19+ min", t.cd19Positive(), 0, 1);
-    line(cd10Cd19, "CD10 bright (B lineage)", new double[] {t.cd19Positive(), 1},
-        new double[] {t.cd10Bright(), t.cd10Bright()});
-    line(cd10Cd19, "CD10 bright (CD19- arm)", new double[] {0, t.cd19Positive()},
-        new double[] {t.cd10Bright(), t.cd10Bright()});
+    gates.draw(cd10Cd19, cd19Axis, cd10Axis, "cd19-positive", "cd10-bright");
     charts.add(cd10Cd19);
 
     EventMask lineageAndArm = g.bLineage().or(g.cd19NegativeArm());
@@ -146,14 +165,23 @@ public final class MrdPlots {
     points(cd34Cd38, background, "B lineage, CD19- arm", cd38, cd34,
         lineageAndArm.andNot(blasts), HIGHLIGHT);
     points(cd34Cd38, background, "blasts", cd38, cd34, blasts, BLAST);
-    vLine(cd34Cd38, "progenitor CD38 median", t.progenitorCd38Median(), 0, 1);
-    hLine(cd34Cd38, "CD34+ min", t.cd34Positive(), 0, 1);
+    gates.draw(cd34Cd38, cd38Axis, cd34Axis, "progenitors", "blast-cluster", "pro-b-blasts");
     charts.add(cd34Cd38);
+
+    XYChart cd45Cd38 = chart("CD45 / CD38 (blast candidates)", "CD38", "CD45");
+    EventMask candidates = g.cd19NegativeArm().or(g.bLineage());
+    points(cd45Cd38, background, "progenitors (reference)", cd38, cd45, g.progenitors(),
+        BACKGROUND);
+    points(cd45Cd38, background, "B lineage, CD19- arm", cd38, cd45, candidates.andNot(blasts),
+        HIGHLIGHT);
+    points(cd45Cd38, background, "blasts", cd38, cd45, blasts, BLAST);
+    gates.draw(cd45Cd38, cd38Axis, cd45Axis, "blast-seeds", "blast-cluster", "pro-b-blasts");
+    charts.add(cd45Cd38);
 
     XYChart cd20Cd10 = chart("CD20 / CD10 (B lineage)", "CD10", "CD20");
     points(cd20Cd10, background, "B lineage", cd10, cd20, g.bLineage().andNot(blasts), HIGHLIGHT);
     points(cd20Cd10, background, "blasts", cd10, cd20, blasts.and(g.bLineage()), BLAST);
-    vLine(cd20Cd10, "CD10 bright", t.cd10Bright(), 0, 1);
+    gates.draw(cd20Cd10, cd10Axis, cd20Axis, "cd10-bright", "blast-cluster", "pro-b-blasts");
     charts.add(cd20Cd10);
 
     XYChart arm = chart("CD10 / CD45 (SSC-low CD19-)", "CD45", "CD10");
@@ -162,20 +190,19 @@ public final class MrdPlots {
     points(arm, background, "CD19- arm", cd45, cd10, g.cd19NegativeArm().andNot(blasts), HIGHLIGHT);
     points(arm, background, "CD19- blasts", cd45, cd10, blasts.andNot(g.cd19PositiveBlasts()),
         BLAST);
-    hLine(arm, "CD10 bright (arm)", t.cd10Bright(), 0, 1);
-    vLine(arm, "progenitor CD45 median", t.progenitorCd45Median(), 0, 1);
+    gates.draw(arm, cd45Axis, cd10Axis, "cd10-bright", "blast-cluster");
     charts.add(arm);
 
     return charts;
   }
 
-  private static String[] title(String stem, MrdResult r) {
+  private static String[] title(String label, MrdResult r) {
     // A negative is reported as "not detected (< sensitivity)" (domain brief section 2).
     String mrd = r.blastEvents() == 0 || r.mrdStatus() == MrdStatus.NEGATIVE
         ? String.format(Locale.ROOT, "not detected (< %.1e)", r.sensitivity())
         : String.format(Locale.ROOT, "MRD %.2g (%.2g %%)", r.mrdFraction(), 100 * r.mrdFraction());
     String line1 = String.format(Locale.ROOT, "%s: %s %s, %s; %d blasts / %,d nucleated, "
-        + "sensitivity %.1e", stem, r.mrdStatus(), r.statusReason(), mrd, r.blastEvents(),
+        + "sensitivity %.1e", label, r.mrdStatus(), r.statusReason(), mrd, r.blastEvents(),
         r.nucleatedEvents(), r.sensitivity());
     String line2 = String.format(Locale.ROOT, "CD19+ blasts %s, hCD19 CAR eligible %s; B cells "
         + "%.1f %% of lymphocytes, aplasia %s; hematogones %,d; panel-limited %s; flags %s",
@@ -258,30 +285,6 @@ public final class MrdPlots {
         k == 0 ? xs : Arrays.copyOf(xs, k), k == 0 ? ys : Arrays.copyOf(ys, k));
     series.setMarker(SeriesMarkers.CIRCLE);
     series.setMarkerColor(color);
-  }
-
-  private static void line(XYChart chart, String name, double[] x, double[] y) {
-    XYSeries series = chart.addSeries(name, x, y);
-    series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-    series.setMarker(SeriesMarkers.NONE);
-    series.setLineColor(GATE);
-    series.setLineStyle(new BasicStroke(2f));
-  }
-
-  private static void vLine(XYChart chart, String name, double x, double y0, double y1) {
-    line(chart, name, new double[] {x, x}, new double[] {y0, y1});
-  }
-
-  private static void hLine(XYChart chart, String name, double y, double x0, double x1) {
-    line(chart, name, new double[] {x0, x1}, new double[] {y, y});
-  }
-
-  private static double max(float[] values) {
-    double m = 0;
-    for (float v : values) {
-      m = Math.max(m, v);
-    }
-    return m;
   }
 
   private static float[] log10(float[] linear) {

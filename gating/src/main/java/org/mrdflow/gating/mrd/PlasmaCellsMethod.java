@@ -2,7 +2,7 @@ package org.mrdflow.gating.mrd;
 
 import java.util.List;
 import java.util.Map;
-import org.mrdflow.gating.events.EventMask;
+import org.mrdflow.gating.gate.Region;
 import org.mrdflow.gating.method.MethodContext;
 import org.mrdflow.gating.method.MethodParameter;
 import org.mrdflow.gating.method.MethodParameter.Type;
@@ -30,17 +30,18 @@ public final class PlasmaCellsMethod extends MrdMethod {
 
   @Override
   public MethodResult fit(MethodContext context) {
-    float[][] c = context.columns();
-    EventMask parent = context.parent();
     double cd38Min = landmark(context, "reference", "cd38-median")
         + context.arguments().number("cd38_spreads") * landmark(context, "reference", "cd38-sd");
     double cd10Pos = landmark(context, "markers",
         context.dimensions().get(1).parameter() + ".positive-min");
     double cd20Pos = landmark(context, "markers",
         context.dimensions().get(2).parameter() + ".positive-min");
-    EventMask plasma = EventCuts.above(c[0], cd38Min, parent)
-        .andNot(EventCuts.above(c[1], cd10Pos, parent))
-        .andNot(EventCuts.above(c[2], cd20Pos, parent));
+    Region plasma = new Region.And("plasma", List.of(
+        Cuts.above("cd38-very-bright", dimension(context, 0), cd38Min),
+        new Region.Not("cd10-not-positive", Cuts.above("cd10-positive", dimension(context, 1),
+            cd10Pos)),
+        new Region.Not("cd20-not-positive", Cuts.above("cd20-positive", dimension(context, 2),
+            cd20Pos))));
     return result(plasma, "CD38-very-bright CD10- CD20-", Map.of("cd38-min", cd38Min));
   }
 }

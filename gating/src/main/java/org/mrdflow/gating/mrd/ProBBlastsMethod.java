@@ -1,9 +1,11 @@
 package org.mrdflow.gating.mrd;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mrdflow.gating.events.EventMask;
+import org.mrdflow.gating.gate.Region;
 import org.mrdflow.gating.method.MethodContext;
 import org.mrdflow.gating.method.MethodParameter;
 import org.mrdflow.gating.method.MethodParameter.Type;
@@ -57,27 +59,41 @@ public final class ProBBlastsMethod extends MrdMethod {
         : Math.max(landmark(context, "reference", "cd19-b-lineage-min"),
             RobustStats.median(lineageCd19) - context.arguments().number("cd19_spreads")
                 * RobustStats.robustSd(lineageCd19));
-    EventMask lineage = bLineage.and(parent).andNot(EventCuts.below(cd19, cd19Min, parent));
-    EventMask proB = EventCuts.above(c[1], positiveMin(context, 1), lineage)
-        .andNot(EventCuts.above(c[2], positiveMin(context, 2), lineage))
-        .andNot(EventCuts.above(c[3], positiveMin(context, 3), lineage));
+    // B lineage at normal-B CD19 (not below cd19-min), then the pro-B seeds: CD34+ CD10- CD20-
+    // with a CD38/CD45 score above the seed level.
+    List<Region> lineage = List.of(
+        new Region.Member(context.arguments().string("b_lineage")),
+        new Region.Not("cd19-at-b-level", Cuts.below("cd19-below-b-level", dimension(context, 0),
+            cd19Min)));
     double scoreMin = context.arguments().number("score");
     double growScore = context.arguments().number("grow_score");
     ProgenitorScore reference = ProgenitorScore.of(context, "reference");
-    EventMask seeds = reference.above(c[4], c[5], proB, scoreMin);
+    List<Region> seedParts = new ArrayList<>(lineage);
+    seedParts.addAll(List.of(
+        Cuts.above("cd34-positive", dimension(context, 1), positiveMin(context, 1)),
+        new Region.Not("cd10-not-positive",
+            Cuts.above("cd10-positive", dimension(context, 2), positiveMin(context, 2))),
+        new Region.Not("cd20-not-positive",
+            Cuts.above("cd20-positive", dimension(context, 3), positiveMin(context, 3))),
+        reference.above("score", dimension(context, 4), dimension(context, 5), scoreMin)));
+    Region seedRegion = new Region.And("seeds", seedParts);
+    EventMask seeds = context.select(seedRegion);
     Map<String, Double> landmarks = new LinkedHashMap<>();
     landmarks.put("cd19-min", cd19Min);
     landmarks.put("score-min", scoreMin);
     landmarks.put("grow-score-min", growScore);
     if (seeds.cardinality() < context.arguments().integer("min_seeds")) {
-      return result(seeds, "CD34+ CD10- CD20- pro-B blasts (too few to grow)", landmarks);
+      return result(seedRegion, "CD34+ CD10- CD20- pro-B blasts (too few to grow)", landmarks);
     }
     BlastCluster cluster = BlastCluster.fit(context, seeds,
         landmark(context, "reference", "min-spread"), context.arguments().number("chi_square"));
-    EventMask within = cluster.within(c, reference.above(c[4], c[5], lineage, growScore));
+    List<Region> grown = new ArrayList<>(lineage);
+    grown.add(reference.above("grow-score", dimension(context, 4), dimension(context, 5),
+        growScore));
+    grown.add(cluster.region("cluster", context.dimensions()));
     landmarks.putAll(cluster.landmarks());
-    return result(seeds.or(within), "CD34+ CD10- CD20- pro-B blasts grown within their cluster",
-        landmarks);
+    return result(new Region.Or("pro-b", List.of(seedRegion, new Region.And("grown", grown))),
+        "CD34+ CD10- CD20- pro-B blasts grown within their cluster", landmarks);
   }
 
   private static double positiveMin(MethodContext context, int d) {

@@ -1,6 +1,7 @@
 package org.mrdflow.gating.mrd;
 
-import org.mrdflow.gating.events.EventMask;
+import org.mrdflow.gating.gate.Dimension;
+import org.mrdflow.gating.gate.Region;
 import org.mrdflow.gating.method.MethodContext;
 
 /**
@@ -23,14 +24,12 @@ record ProgenitorScore(double p38Median, double p38Sd, double p45Median, double 
     return (p38Median - cd38) / p38Sd + (p45Median - cd45) / p45Sd;
   }
 
-  /** Events of {@code events} with score above {@code min}. */
-  EventMask above(float[] cd38, float[] cd45, EventMask events, double min) {
-    EventMask out = EventMask.none(events.size());
-    for (int i : events.indices()) {
-      if (score(cd38[i], cd45[i]) > min) {
-        out.set(i);
-      }
-    }
-    return out;
+  /**
+   * Score above {@code min} as geometry: (P38 - CD38)/SD38 + (P45 - CD45)/SD45 > min is the
+   * half-plane CD38/SD38 + CD45/SD45 < P38/SD38 + P45/SD45 - min.
+   */
+  Region above(String name, Dimension cd38, Dimension cd45, double min) {
+    return Cuts.halfPlane(name, cd38, cd45, 1 / p38Sd, 1 / p45Sd,
+        p38Median / p38Sd + p45Median / p45Sd - min);
   }
 }

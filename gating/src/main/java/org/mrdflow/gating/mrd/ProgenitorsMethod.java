@@ -3,6 +3,7 @@ package org.mrdflow.gating.mrd;
 import java.util.List;
 import java.util.Map;
 import org.mrdflow.gating.events.EventMask;
+import org.mrdflow.gating.gate.Region;
 import org.mrdflow.gating.method.MethodContext;
 import org.mrdflow.gating.method.MethodParameter;
 import org.mrdflow.gating.method.MethodParameter.Type;
@@ -29,7 +30,7 @@ public final class ProgenitorsMethod extends MrdMethod {
 
   @Override
   public List<MethodParameter> parameters() {
-    return List.of(
+    return with(List.of(
         population("markers", "ssc-low", "with the markers' positive-min landmarks"),
         population("exclude", "cd45-bright", "of CD45-bright (lymphocyte-level) cells"),
         MethodParameter.optional("cd19_reference_score", Type.NUMBER, -1.0,
@@ -46,7 +47,10 @@ public final class ProgenitorsMethod extends MrdMethod {
         MethodParameter.optional("min_events", Type.INTEGER, 20,
             "fewest CD19- progenitors the reference may be estimated from"),
         MethodParameter.optional("min_spread_decades", Type.NUMBER, 0.05,
-            "floor on any estimated spread, in decades"));
+            "floor on any estimated spread, in decades"),
+        MethodParameter.optional("cd19_reference_fallback_cd38", Type.NUMBER, -1.0,
+            "too few such progenitors: measure on those with CD38 above the reference "
+                + "median + this many SDs (and below plasma-cell CD38)")), binningParameters());
   }
 
   @Override
@@ -64,8 +68,13 @@ public final class ProgenitorsMethod extends MrdMethod {
     double cd34Pos = landmark(context, "markers", cd34Name + ".positive-min");
     double cd10Pos = landmark(context, "markers", cd10Name + ".positive-min");
     double cd19Negative = landmark(context, "markers", cd19Name + ".positive-min");
-    EventMask progenitors = sscLow.and(EventCuts.above(cd34, cd34Pos, sscLow))
-        .andNot(EventCuts.above(cd10, cd10Pos, sscLow)).andNot(events(context, "exclude"));
+    Region region = new Region.And("progenitors", List.of(
+        Cuts.above("cd34-positive", dimension(context, 0), cd34Pos),
+        new Region.Not("cd10-not-positive", Cuts.above("cd10-positive", dimension(context, 1),
+            cd10Pos)),
+        new Region.Not("not-excluded",
+            new Region.Member(context.arguments().string("exclude")))));
+    EventMask progenitors = context.select(region);
     EventMask reference =
         progenitors.andNot(EventCuts.above(cd19, cd19Negative, progenitors));
     int minEvents = context.arguments().integer("min_events");
@@ -96,15 +105,16 @@ public final class ProgenitorsMethod extends MrdMethod {
       }
     }
     if (cd19Reference.cardinality() < minEvents) {
-      cd19Reference = EventCuts.above(cd38Z, -1.0, progenitors)
+      cd19Reference = EventCuts.above(cd38Z,
+          context.arguments().number("cd19_reference_fallback_cd38"), progenitors)
           .andNot(EventCuts.above(cd38Z, plasmaZ, progenitors));
     }
     double valley = Cd19SpreadingEdge.valley(cd19, sscLow, cd19Negative,
-        context.arguments().number("cd19_valley_ratio"));
+        context.arguments().number("cd19_valley_ratio"), binning(context));
     double cd19Pos = Math.max(cd19Negative, Cd19SpreadingEdge.of(cd19, cd19Reference, valley,
         context.arguments().number("cd19_tail_extension"),
         context.arguments().number("cd19_core_extension"), minEvents));
-    return result(progenitors, "CD34+ CD10- CD45-dim progenitors", Map.of(
+    return result(region, "CD34+ CD10- CD45-dim progenitors", Map.of(
         "cd38-median", p38Median, "cd38-sd", p38Sd, "cd45-median", p45Median, "cd45-sd", p45Sd,
         "min-spread", minSpread, "cd19-b-lineage-min", cd19Pos));
   }

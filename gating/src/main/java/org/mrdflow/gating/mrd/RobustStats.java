@@ -14,8 +14,6 @@ final class RobustStats {
   /** MAD to standard deviation for Gaussian data: 1 / Phi^-1(3/4). */
   static final double MAD_TO_SD = 1.4826;
   /** Bins of the landmark histograms; smoothing is two bins (binned KDE, Silverman 1986). */
-  private static final int BINS = 200;
-  private static final double SMOOTHING_BINS = 2.0;
   /** Density, relative to the peak, below which a point is past a negative peak's shoulder. */
   private static final double PAST_PEAK_DENSITY = 0.2;
 
@@ -135,21 +133,29 @@ final class RobustStats {
     a[j] = t;
   }
 
+  /**
+   * How densities are estimated: {@code bins} equal bins between the 0.1 and 99.9 % quantiles,
+   * smoothed by a Gaussian kernel of SD {@code smoothingBins} bins (MRD strategy arguments
+   * {@code histogram_bins}, {@code smoothing_bins}).
+   */
+  record Binning(int bins, double smoothingBins) {}
+
   /** A Gaussian-smoothed histogram of the values between their 0.1 and 99.9 % quantiles. */
-  static Histogram histogram(float[] values) {
+  static Histogram histogram(float[] values, Binning binning) {
+    int bins = binning.bins();
     double lo = quantile(values, 0.001);
     double hi = quantile(values, 0.999);
     if (!(hi > lo)) {
       hi = lo + 1e-6;
     }
-    double[] counts = new double[BINS];
-    double width = (hi - lo) / BINS;
+    double[] counts = new double[bins];
+    double width = (hi - lo) / bins;
     for (float v : values) {
       if (v >= lo && v <= hi) {
-        counts[Math.min(BINS - 1, (int) ((v - lo) / width))]++;
+        counts[Math.min(bins - 1, (int) ((v - lo) / width))]++;
       }
     }
-    return new Histogram(lo, width, Density.smooth(counts, SMOOTHING_BINS));
+    return new Histogram(lo, width, Density.smooth(counts, binning.smoothingBins()));
   }
 
   /**
@@ -162,12 +168,12 @@ final class RobustStats {
    *
    * @return {mode, sd}
    */
-  static double[] negativePeak(float[] values) {
-    Histogram h = histogram(values);
+  static double[] negativePeak(float[] values, Binning binning) {
+    Histogram h = histogram(values, binning);
     double median = median(values);
     // Values clipped at the bottom of the range pile up in the lowest bins: start above them
     // and above the reach of the smoothing kernel (3 SD).
-    int first = h.bin(quantile(values, 0.01)) + 1 + (int) Math.ceil(3 * SMOOTHING_BINS);
+    int first = h.bin(quantile(values, 0.01)) + 1 + (int) Math.ceil(3 * binning.smoothingBins());
     int best = Math.min(first, h.density.length - 1);
     for (int b = best; b < h.density.length && h.center(b) <= median; b++) {
       if (h.density[b] > h.density[best]) {

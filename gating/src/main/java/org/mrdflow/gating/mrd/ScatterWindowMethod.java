@@ -3,6 +3,8 @@ package org.mrdflow.gating.mrd;
 import java.util.List;
 import java.util.Map;
 import org.mrdflow.gating.events.EventMask;
+import org.mrdflow.gating.gate.RectangleGate;
+import org.mrdflow.gating.gate.Region;
 import org.mrdflow.gating.method.MethodContext;
 import org.mrdflow.gating.method.MethodParameter;
 import org.mrdflow.gating.method.MethodParameter.Type;
@@ -18,9 +20,6 @@ import org.mrdflow.gating.method.MethodResult;
  * {@code log10-ssc-max}.
  */
 public final class ScatterWindowMethod extends MrdMethod {
-  /** Floor on the lymphocytes' scatter spread, in decades. */
-  private static final double MIN_SCATTER_SD = 0.005;
-
   public ScatterWindowMethod() {
     super("mrd-scatter-window", 2);
   }
@@ -35,7 +34,9 @@ public final class ScatterWindowMethod extends MrdMethod {
         MethodParameter.optional("fsc_high_spreads", Type.NUMBER, 6.0,
             "log FSC at most the reference median + this many SDs"),
         MethodParameter.optional("ssc_high_spreads", Type.NUMBER, 4.0,
-            "log SSC at most the reference median + this many SDs"));
+            "log SSC at most the reference median + this many SDs"),
+        MethodParameter.optional("min_spread_decades", Type.NUMBER, 0.005,
+            "floor on the reference's robust scatter SD, in decades"));
   }
 
   @Override
@@ -45,26 +46,33 @@ public final class ScatterWindowMethod extends MrdMethod {
     EventMask reference = events(context, "reference");
     float[] lymphFsc = EventCuts.log10Of(fsc, reference);
     float[] lymphSsc = EventCuts.log10Of(ssc, reference);
+    double minSd = context.arguments().number("min_spread_decades");
     double fscMed = RobustStats.median(lymphFsc);
-    double fscSd = Math.max(RobustStats.robustSd(lymphFsc), MIN_SCATTER_SD);
+    double fscSd = Math.max(RobustStats.robustSd(lymphFsc), minSd);
     double sscMed = RobustStats.median(lymphSsc);
-    double sscSd = Math.max(RobustStats.robustSd(lymphSsc), MIN_SCATTER_SD);
+    double sscSd = Math.max(RobustStats.robustSd(lymphSsc), minSd);
     double low = context.arguments().number("low_spreads");
     double fscMin = fscMed - low * fscSd;
     double fscMax = fscMed + context.arguments().number("fsc_high_spreads") * fscSd;
     double sscMin = sscMed - low * sscSd;
     double sscMax = Math.min(landmark(context, "ssc_max_from", "log10-ssc-max"),
         sscMed + context.arguments().number("ssc_high_spreads") * sscSd);
-    EventMask parent = context.parent();
-    EventMask window = EventMask.none(parent.size());
-    for (int i : parent.indices()) {
-      float logFsc = EventCuts.log10(fsc[i]);
-      float logSsc = EventCuts.log10(ssc[i]);
-      if (logFsc >= fscMin && logFsc <= fscMax && logSsc >= sscMin && logSsc <= sscMax) {
-        window.set(i);
-      }
-    }
+    // log10 FSC-A and log10 SSC-A within [min, max]: the linear values between the first
+    // float passing each lower bound and the first float failing each upper bound.
+    double[] fscRange = Cuts.functionWithin(MrdMethod::log10, fscMin, fscMax);
+    double[] sscRange = Cuts.functionWithin(MrdMethod::log10, sscMin, sscMax);
+    Region window = Double.isNaN(fscRange[0]) || Double.isNaN(sscRange[0])
+        ? new Region.Nothing()
+        : new Region.Shape("window", new RectangleGate(
+            List.of(dimension(context, 0), dimension(context, 1)),
+            new double[] {fscRange[0], sscRange[0]},
+            new double[] {upper(fscRange[1]), upper(sscRange[1])}));
     return result(window, "lymphoid scatter window", Map.of("log10-fsc-min", fscMin,
         "log10-fsc-max", fscMax, "log10-ssc-min", sscMin, "log10-ssc-max", sscMax));
+  }
+
+  /** The first failing float as an exclusive maximum; NaN (none fails): open. */
+  private static double upper(double firstFailing) {
+    return Double.isNaN(firstFailing) ? Double.POSITIVE_INFINITY : firstFailing;
   }
 }

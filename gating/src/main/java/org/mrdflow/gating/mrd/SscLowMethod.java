@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mrdflow.gating.events.EventMask;
+import org.mrdflow.gating.gate.Region;
 import org.mrdflow.gating.method.MethodContext;
 import org.mrdflow.gating.method.MethodParameter;
 import org.mrdflow.gating.method.MethodParameter.Type;
@@ -13,7 +14,7 @@ import org.mrdflow.gating.mrd.RobustStats.Histogram;
 /**
  * {@code mrd-ssc-low} (domain brief sections 3.4-3.5): low-SSC cells (lymphoid, blasts,
  * erythroid, progenitors) below the log10 SSC-A valley between the main (granulocyte) peak and
- * the highest peak at least half a decade below it. Most low-SSC cells lack each B-lineage
+ * the highest peak at least {@code lymphoid_peak_below_decades} below it. Most low-SSC cells lack each B-lineage
  * marker, so their negative modes are measured here too. Dimensions: SSC-A (linear), then the
  * markers to measure. Landmarks {@code log10-ssc-max} and per marker M {@code M.positive-min}:
  * negative mode + {@code positive_spreads} SDs.
@@ -30,8 +31,12 @@ public final class SscLowMethod extends MrdMethod {
 
   @Override
   public List<MethodParameter> parameters() {
-    return List.of(MethodParameter.optional("positive_spreads", Type.NUMBER, 4.0,
-        "a marker is positive above its negative mode + this many SDs"));
+    return with(List.of(
+        MethodParameter.optional("positive_spreads", Type.NUMBER, 4.0,
+            "a marker is positive above its negative mode + this many SDs"),
+        MethodParameter.optional("lymphoid_peak_below_decades", Type.NUMBER, 0.5,
+            "the lymphoid SSC peak is searched at least this far below the main peak")),
+        binningParameters());
   }
 
   @Override
@@ -39,25 +44,30 @@ public final class SscLowMethod extends MrdMethod {
     float[][] columns = context.columns();
     EventMask parent = context.parent();
     float[] logSsc = EventCuts.log10(columns[0]);
-    double sscLowMax = valley(RobustStats.values(logSsc, parent));
-    EventMask sscLow = EventCuts.atMost(logSsc, sscLowMax, parent);
+    double sscLowMax = valley(RobustStats.values(logSsc, parent),
+        context.arguments().number("lymphoid_peak_below_decades"), binning(context));
+    Region region = Cuts.functionAtMost("ssc-below-valley", dimension(context, 0),
+        MrdMethod::log10, sscLowMax);
+    EventMask sscLow = context.select(region);
     Map<String, Double> landmarks = new LinkedHashMap<>();
     landmarks.put("log10-ssc-max", sscLowMax);
     double k = context.arguments().number("positive_spreads");
     for (int d = 1; d < columns.length; d++) {
-      double[] negative = RobustStats.negativePeak(RobustStats.values(columns[d], sscLow));
+      double[] negative = RobustStats.negativePeak(RobustStats.values(columns[d], sscLow),
+          binning(context));
       landmarks.put(context.dimensions().get(d).parameter() + ".positive-min",
           negative[0] + k * negative[1]);
     }
-    return result(sscLow, "below the SSC valley", landmarks);
+    return result(region, "below the SSC valley", landmarks);
   }
 
-  private static double valley(float[] logSsc) {
-    Histogram h = RobustStats.histogram(logSsc);
+  private static double valley(float[] logSsc, double belowDecades,
+      RobustStats.Binning binning) {
+    Histogram h = RobustStats.histogram(logSsc, binning);
     int main = h.highestBin();
-    int lowEnd = h.bin(h.center(main) - 0.5);
+    int lowEnd = h.bin(h.center(main) - belowDecades);
     if (lowEnd <= 0) {
-      return h.center(main) - 0.5;
+      return h.center(main) - belowDecades;
     }
     int lowPeak = h.highestBin(0, lowEnd);
     return h.center(h.lowestBin(lowPeak, main));

@@ -3,6 +3,7 @@ package org.mrdflow.gating.mrd;
 import java.util.List;
 import java.util.Map;
 import org.mrdflow.gating.events.EventMask;
+import org.mrdflow.gating.gate.Region;
 import org.mrdflow.gating.method.MethodContext;
 import org.mrdflow.gating.method.MethodParameter;
 import org.mrdflow.gating.method.MethodParameter.Type;
@@ -33,14 +34,16 @@ public final class StemLikeMethod extends MrdMethod {
 
   @Override
   public MethodResult fit(MethodContext context) {
-    float[] cd38Z = EventCuts.standardized(context.columns()[0],
-        landmark(context, "reference", "cd38-median"), landmark(context, "reference", "cd38-sd"));
-    EventMask stemLike = EventCuts.below(cd38Z, -context.arguments().number("cd38_deficit"),
-        context.parent());
+    double median = landmark(context, "reference", "cd38-median");
+    double sd = landmark(context, "reference", "cd38-sd");
+    // (CD38 - median) / SD below -k, as a range of CD38 (the z-score is monotone in CD38).
+    Region region = Cuts.functionBelow("cd38-dim", dimension(context, 0),
+        v -> (float) ((v - median) / sd), -context.arguments().number("cd38_deficit"));
+    EventMask stemLike = context.select(region);
     int progenitors = events(context, "reference").cardinality();
     boolean panelLimited = progenitors > 0 && stemLike.cardinality()
         > context.arguments().number("panel_limited_share") * progenitors;
-    return result(stemLike, "CD34+ CD38-dim CD19- CD10-",
+    return result(region, "CD34+ CD38-dim CD19- CD10-",
         Map.of("panel-limited", panelLimited ? 1.0 : 0.0));
   }
 }

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.mrdflow.gating.events.EventMask;
+import org.mrdflow.gating.gate.Region;
 import org.mrdflow.gating.method.MethodContext;
 import org.mrdflow.gating.method.MethodParameter;
 import org.mrdflow.gating.method.MethodParameter.Type;
@@ -38,9 +38,8 @@ public final class TimeQcMethod extends MrdMethod {
 
   @Override
   public MethodResult fit(MethodContext context) {
-    EventMask parent = context.parent();
     if (context.dimensions().isEmpty() || context.eventCount() == 0) {
-      return result(parent, "no time channel: all events kept", Map.of());
+      return result(new Region.Everything(), "no time channel: all events kept", Map.of());
     }
     float[] time = context.columns()[0];
     int n = context.eventCount();
@@ -52,13 +51,13 @@ public final class TimeQcMethod extends MrdMethod {
     }
     int bins = context.arguments().integer("bins");
     if (!(hi > lo)) {
-      return result(parent, "constant time: all events kept", Map.of());
+      return result(new Region.Everything(), "constant time: all events kept", Map.of());
     }
-    int[] bin = new int[n];
+    double start = lo;
+    double stop = hi;
     double[] counts = new double[bins];
     for (int i = 0; i < n; i++) {
-      bin[i] = (int) Math.min(bins - 1, (time[i] - lo) / (hi - lo) * bins);
-      counts[bin[i]]++;
+      counts[bin(time[i], start, stop, bins)]++;
     }
     double[] sorted = counts.clone();
     Arrays.sort(sorted);
@@ -77,39 +76,38 @@ public final class TimeQcMethod extends MrdMethod {
       any |= bad[b];
     }
     if (!any) {
-      return result(parent, "no disturbance: all events kept", Map.of());
+      return result(new Region.Everything(), "no disturbance: all events kept", Map.of());
     }
+    // Kept runs of bins [from, to) as ranges of time: each bound is the first float whose bin
+    // is that bin, so a range holds exactly the events its bins held.
     Map<String, Double> segments = new LinkedHashMap<>();
+    List<Region> kept = new ArrayList<>();
     double width = (hi - lo) / bins;
-    int k = 0;
     for (int b = 0; b < bins; b++) {
       if (!bad[b] && (b == 0 || bad[b - 1])) {
         int end = b;
         while (end + 1 < bins && !bad[end + 1]) {
           end++;
         }
-        k++;
-        segments.put("segment." + k + ".from", b == 0 ? Double.NEGATIVE_INFINITY : lo + b * width);
+        int from = b;
+        int to = end + 1;
+        int k = kept.size() + 1;
+        segments.put("segment." + k + ".from",
+            from == 0 ? Double.NEGATIVE_INFINITY : lo + from * width);
         segments.put("segment." + k + ".to",
-            end == bins - 1 ? Double.POSITIVE_INFINITY : lo + (end + 1) * width);
+            to == bins ? Double.POSITIVE_INFINITY : lo + to * width);
+        kept.add(Cuts.range("segment-" + k, dimension(context, 0), from == 0
+            ? Double.NEGATIVE_INFINITY : Cuts.firstFloat(v -> bin(v, start, stop, bins) >= from),
+            to == bins
+            ? Double.POSITIVE_INFINITY : Cuts.firstFloat(v -> bin(v, start, stop, bins) >= to)));
       }
     }
-    EventMask ok = EventMask.none(n);
-    for (int i = 0; i < n; i++) {
-      if (!bad[bin[i]]) {
-        ok.set(i);
-      }
-    }
-    return result(ok.and(parent), "time bins of abnormal event rate removed", segments);
+    return result(kept.size() == 1 ? kept.get(0) : new Region.Or("kept", kept),
+        "time bins of abnormal event rate removed", segments);
   }
 
-  /** The kept intervals [from, to) recorded in {@code landmarks}, in time order. */
-  static List<double[]> segments(Map<String, Double> landmarks) {
-    List<double[]> segments = new ArrayList<>();
-    for (int k = 1; landmarks.containsKey("segment." + k + ".from"); k++) {
-      segments.add(new double[] {landmarks.get("segment." + k + ".from"),
-          landmarks.get("segment." + k + ".to")});
-    }
-    return segments;
+  /** Equal-width bin of time {@code t} over [lo, hi]. */
+  private static int bin(float t, double lo, double hi, int bins) {
+    return (int) Math.min(bins - 1, (t - lo) / (hi - lo) * bins);
   }
 }

@@ -16,6 +16,7 @@ import org.mrdflow.gating.gate.Dimension;
 import org.mrdflow.gating.gate.GateDefinition;
 import org.mrdflow.gating.gate.GeometricGate;
 import org.mrdflow.gating.gate.MethodGate;
+import org.mrdflow.gating.gate.Region;
 import org.mrdflow.gating.method.GatingMethod;
 import org.mrdflow.gating.method.GatingMethods;
 import org.mrdflow.gating.method.MethodArguments;
@@ -46,7 +47,7 @@ public final class StrategyEvaluator {
     this.strategy = strategy;
     this.methods = methods;
     this.panel = panel;
-    this.order = dependencyOrder(strategy);
+    this.order = dependencyOrder(strategy, methods);
     this.markers = panel == null ? Set.of() : usedMarkers(strategy, panel);
   }
 
@@ -61,38 +62,57 @@ public final class StrategyEvaluator {
     int events = sample.events().eventCount();
     EventMask all = EventMask.all(events);
     Map<String, EventMask> masks = new HashMap<>();
-    Map<String, GateDefinition> applied = new HashMap<>();
+    // Per declared population, what was applied: itself, or the parts of its fitted region.
+    Map<String, List<Population>> applied = new HashMap<>();
     Map<String, Map<String, Double>> landmarks = new HashMap<>();
     for (Population population : order) {
       EventMask parent = population.parent() == null ? all : masks.get(population.parent());
       GateDefinition gate = population.gate();
-      EventMask mask;
-      if (gate instanceof GeometricGate geometric) {
-        mask = evaluate(geometric, resolver, parent);
-      } else if (gate instanceof BooleanGate bool) {
-        mask = combine(bool, masks);
-      } else {
-        MethodGate methodGate = (MethodGate) gate;
-        MethodResult result =
-            fit(population, methodGate, parent, masks, landmarks, resolver);
+      if (gate instanceof MethodGate methodGate) {
+        MethodResult result = fit(population, methodGate, parent, masks, landmarks, resolver);
         if (result instanceof MethodResult.Geometry geometry) {
-          mask = evaluate(geometry.gate(), resolver, parent);
-          gate = geometry.gate();
-        } else {
-          MethodResult.Events selected = (MethodResult.Events) result;
-          mask = selected.events();
-          landmarks.put(population.id(), selected.landmarks());
+          landmarks.put(population.id(), geometry.landmarks());
+          // The fitted region as ordinary populations, applied like any other: the gates that
+          // count are the gates that are exported and drawn.
+          List<Population> parts = RegionExpansion.expand(population, geometry.region(),
+              methodGate.dimensions());
+          for (Population part : parts) {
+            if (masks.containsKey(part.id())) {
+              throw new GatingException("population '" + population.id() + "': region part '"
+                  + part.id() + "' has the id of another population");
+            }
+            EventMask within = part.parent() == null ? all : masks.get(part.parent());
+            masks.put(part.id(), apply(part.gate(), within, masks, resolver));
+          }
+          applied.put(population.id(), parts);
+          continue;
         }
+        MethodResult.Events selected = (MethodResult.Events) result;
+        EventMask mask = selected.events().copy();
+        mask.retainAll(parent);
+        masks.put(population.id(), mask);
+        landmarks.put(population.id(), selected.landmarks());
+        applied.put(population.id(), List.of(population));
+        continue;
       }
-      mask.retainAll(parent);
-      masks.put(population.id(), mask);
-      applied.put(population.id(), gate);
+      masks.put(population.id(), apply(gate, parent, masks, resolver));
+      applied.put(population.id(), List.of(population));
     }
     return result(sample, masks, applied, landmarks, resolver, markerChannels);
   }
 
+  /** The events of {@code parent} a fixed or Boolean gate selects. */
+  private static EventMask apply(GateDefinition gate, EventMask parent,
+      Map<String, EventMask> masks, DimensionResolver resolver) {
+    EventMask mask = gate instanceof GeometricGate geometric
+        ? evaluate(geometric, resolver, parent)
+        : combine((BooleanGate) gate, masks);
+    mask.retainAll(parent);
+    return mask;
+  }
+
   private GatingResult result(Sample sample, Map<String, EventMask> masks,
-      Map<String, GateDefinition> applied, Map<String, Map<String, Double>> landmarks,
+      Map<String, List<Population>> applied, Map<String, Map<String, Double>> landmarks,
       DimensionResolver resolver, Map<String, String> markerChannels) {
     int events = sample.events().eventCount();
     int denominatorCount = strategy.denominator() == null
@@ -100,16 +120,21 @@ public final class StrategyEvaluator {
         : masks.get(strategy.denominator()).cardinality();
     Map<String, Integer> counts = new HashMap<>();
     masks.forEach((id, mask) -> counts.put(id, mask.cardinality()));
-    List<PopulationResult> results = new ArrayList<>();
+    // Strategy order, each population preceded by the parts its fitted region was expanded to.
     List<Population> frozen = new ArrayList<>();
     for (Population population : strategy.populations()) {
+      frozen.addAll(applied.get(population.id()));
+    }
+    GatingStrategy appliedStrategy = strategy.withPopulations(frozen);
+    List<PopulationResult> results = new ArrayList<>();
+    for (Population population : frozen) {
       String id = population.id();
       int parentCount = population.parent() == null ? events : counts.get(population.parent());
-      results.add(new PopulationResult(id, strategy.path(id), population.parent(), masks.get(id),
-          counts.get(id), parentCount, denominatorCount, landmarks.getOrDefault(id, Map.of())));
-      frozen.add(new Population(id, population.name(), population.parent(), applied.get(id)));
+      results.add(new PopulationResult(id, appliedStrategy.path(id), population.parent(),
+          masks.get(id), counts.get(id), parentCount, denominatorCount,
+          landmarks.getOrDefault(id, Map.of())));
     }
-    return new GatingResult(sample.name(), strategy.withPopulations(frozen), results, resolver,
+    return new GatingResult(sample.name(), appliedStrategy, results, resolver,
         markerChannels);
   }
 
@@ -206,6 +231,17 @@ public final class StrategyEvaluator {
       }
 
       @Override
+      public EventMask select(Region region) {
+        Map<String, EventMask> scratch = new HashMap<>(masks);
+        for (Population part : RegionExpansion.expand(population, region, gate.dimensions())) {
+          EventMask within = part.parent() == null
+              ? EventMask.all(resolver.eventCount()) : scratch.get(part.parent());
+          scratch.put(part.id(), StrategyEvaluator.apply(part.gate(), within, scratch, resolver));
+        }
+        return scratch.get(population.id()).copy();
+      }
+
+      @Override
       public Optional<Transform> transform(String transformId) {
         return Optional.ofNullable(strategy.transforms().get(transformId));
       }
@@ -223,24 +259,25 @@ public final class StrategyEvaluator {
     return result;
   }
 
-  private static List<Population> dependencyOrder(GatingStrategy strategy) {
+  private static List<Population> dependencyOrder(GatingStrategy strategy,
+      GatingMethods methods) {
     Map<String, Population> byId = new HashMap<>();
     strategy.populations().forEach(p -> byId.put(p.id(), p));
     Set<String> done = new LinkedHashSet<>();
     List<Population> order = new ArrayList<>();
     for (Population population : strategy.populations()) {
-      addInOrder(population, byId, done, order);
+      addInOrder(population, byId, methods, done, order);
     }
     return order;
   }
 
   private static void addInOrder(Population population, Map<String, Population> byId,
-      Set<String> done, List<Population> order) {
+      GatingMethods methods, Set<String> done, List<Population> order) {
     if (done.contains(population.id())) {
       return;
     }
-    for (String dependency : StrategyValidator.dependencies(population)) {
-      addInOrder(byId.get(dependency), byId, done, order);
+    for (String dependency : StrategyValidator.dependencies(population, methods)) {
+      addInOrder(byId.get(dependency), byId, methods, done, order);
     }
     done.add(population.id());
     order.add(population);

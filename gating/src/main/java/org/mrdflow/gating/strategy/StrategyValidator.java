@@ -13,6 +13,7 @@ import org.mrdflow.gating.gate.GeometricGate;
 import org.mrdflow.gating.gate.MethodGate;
 import org.mrdflow.gating.method.GatingMethod;
 import org.mrdflow.gating.method.GatingMethods;
+import org.mrdflow.gating.method.MethodParameter;
 import org.mrdflow.gating.panel.Panel;
 
 /**
@@ -62,10 +63,16 @@ public final class StrategyValidator {
       } else if (population.gate() instanceof MethodGate gate) {
         checkDimensions(strategy, panel, where, gate.dimensions(), problems);
         checkMethod(methods, where, gate, problems);
+        for (Map.Entry<String, String> reference : populationArguments(gate, methods).entrySet()) {
+          if (!byId.containsKey(reference.getValue())) {
+            problems.add(where + ": argument " + reference.getKey()
+                + " refers to unknown population '" + reference.getValue() + "'");
+          }
+        }
       }
     }
     if (problems.isEmpty()) {
-      checkCycles(strategy, byId, problems);
+      checkCycles(strategy, byId, methods, problems);
     }
     if (strategy.denominator() != null && !byId.containsKey(strategy.denominator())) {
       problems.add("denominator population '" + strategy.denominator() + "' is not defined");
@@ -135,27 +142,28 @@ public final class StrategyValidator {
   }
 
   private static void checkCycles(GatingStrategy strategy, Map<String, Population> byId,
-      List<String> problems) {
+      GatingMethods methods, List<String> problems) {
     Map<String, Integer> state = new HashMap<>();
     for (Population population : strategy.populations()) {
-      if (visit(population.id(), byId, state)) {
-        problems.add("population '" + population.id()
-            + "' depends on itself through its parents or boolean operands");
+      if (visit(population.id(), byId, methods, state)) {
+        problems.add("population '" + population.id() + "' depends on itself through its "
+            + "parents, boolean operands or population arguments (a method may only refer to "
+            + "populations that do not depend on it)");
         return;
       }
     }
   }
 
   /** Depth-first search; true when a cycle is reachable. 1 = on the stack, 2 = done. */
-  private static boolean visit(String id, Map<String, Population> byId,
+  private static boolean visit(String id, Map<String, Population> byId, GatingMethods methods,
       Map<String, Integer> state) {
     Integer s = state.get(id);
     if (s != null) {
       return s == 1;
     }
     state.put(id, 1);
-    for (String dependency : dependencies(byId.get(id))) {
-      if (visit(dependency, byId, state)) {
+    for (String dependency : dependencies(byId.get(id), methods)) {
+      if (visit(dependency, byId, methods, state)) {
         return true;
       }
     }
@@ -163,8 +171,11 @@ public final class StrategyValidator {
     return false;
   }
 
-  /** Populations that must be evaluated before {@code population}. */
-  static List<String> dependencies(Population population) {
+  /**
+   * Populations that must be evaluated before {@code population}: its parent, its Boolean
+   * operands and the populations its method's arguments refer to.
+   */
+  static List<String> dependencies(Population population, GatingMethods methods) {
     List<String> dependencies = new ArrayList<>();
     if (population.parent() != null) {
       dependencies.add(population.parent());
@@ -172,6 +183,23 @@ public final class StrategyValidator {
     if (population.gate() instanceof BooleanGate gate) {
       gate.operands().forEach(o -> dependencies.add(o.population()));
     }
+    if (population.gate() instanceof MethodGate gate) {
+      dependencies.addAll(populationArguments(gate, methods).values());
+    }
     return dependencies;
+  }
+
+  /** Argument name -> referenced population id, for the method's population parameters. */
+  static Map<String, String> populationArguments(MethodGate gate, GatingMethods methods) {
+    Map<String, String> references = new java.util.LinkedHashMap<>();
+    methods.find(gate.method()).ifPresent(method -> {
+      for (MethodParameter parameter : method.parameters()) {
+        Object value = gate.arguments().getOrDefault(parameter.name(), parameter.defaultValue());
+        if (parameter.type() == MethodParameter.Type.POPULATION && value instanceof String id) {
+          references.put(parameter.name(), id);
+        }
+      }
+    });
+    return references;
   }
 }

@@ -15,6 +15,13 @@ import java.util.Objects;
 public abstract sealed class BiexponentialScale implements Transform
     permits LogicleTransform, HyperlogTransform {
   private static final int MAX_ITERATIONS = 60;
+  /**
+   * Most decades a scale may span from its bottom to the largest float it is applied to: M + A
+   * below T, plus those from T up to {@link Float#MAX_VALUE}. The inverse grows as
+   * {@code exp(decades ln 10)} and a double ends near 10^308, so beyond this (with a margin for
+   * the iteration's intermediate terms) the scale cannot be evaluated.
+   */
+  static final double MAX_DECADES = 290;
 
   final double T;
   final double W;
@@ -35,6 +42,10 @@ public abstract sealed class BiexponentialScale implements Transform
     this.M = M;
     this.A = A;
     this.x1 = (A + W) / (M + A);
+    // Checked here, before a subclass sizes its exponentials (which would overflow to 0 or NaN).
+    double decades = M + A + Math.max(0, Math.log10(Float.MAX_VALUE / T));
+    Transform.require(!(decades > MAX_DECADES), name, "M + A + log10(3.4e38 / T) <= " + (int) MAX_DECADES
+        + " (decades from the scale's bottom to the largest float, which a double must hold)");
   }
 
   /** Top of scale: the data value mapped to 1. */

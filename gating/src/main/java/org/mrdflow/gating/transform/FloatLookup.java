@@ -11,8 +11,12 @@ package org.mrdflow.gating.transform;
  * search and no division: one 32-byte table read and one fused-multiply-add Horner evaluation
  * per value, without branches.
  *
- * <p>Below {@code T 1e-9} the scale is linear to within 1e-15 and is evaluated as such; beyond
- * {@code T 2^20}, and for NaN, the exact solver is used.
+ * <p>Near data zero the scale is evaluated as its tangent, below the largest of {@code T 1e-9},
+ * {@code T 1e-10}, ... where the tangent is within 1e-12 of the solver. The search matters for
+ * wide scales: the linear region shrinks as {@code T 10^-M}, so with M = 10 a tangent from
+ * {@code T 1e-9} was 0.003 off, and wrong by orders of magnitude beyond. When no normal float
+ * qualifies (M beyond about 80), the table starts at the smallest normal float and the values
+ * below it go to the exact solver, as do those beyond {@code T 2^20} and NaN.
  */
 final class FloatLookup {
   private static final int SHIFT = 17;
@@ -24,6 +28,8 @@ final class FloatLookup {
   private final double x1;
   private final double slopeAtZero;
   private final int smallBits;
+  /** Whether values below {@code smallBits} are on the tangent (else: the exact solver). */
+  private final boolean tangentBelow;
   private final int topBits;
   /** Per bin: the cubic's coefficients c0..c3 in t. */
   private final double[] bins;
@@ -33,7 +39,9 @@ final class FloatLookup {
     this.x1 = scale.x1;
     this.slopeAtZero = 1 / scale.slopeAt(0);
     int step = 1 << SHIFT;
-    this.smallBits = Float.floatToRawIntBits((float) (scale.T * 1e-9)) & -step;
+    float linear = linearBelow(scale);
+    this.tangentBelow = linear > 0;
+    this.smallBits = Float.floatToRawIntBits(tangentBelow ? linear : Float.MIN_NORMAL) & -step;
     this.topBits = Float.floatToRawIntBits((float) Math.scalb(scale.T, 20)) & -step;
     int binCount = (topBits - smallBits) >>> SHIFT;
     this.bins = new double[binCount * STRIDE];
@@ -56,6 +64,21 @@ final class FloatLookup {
       leftU = rightU;
       leftSlope = rightSlope;
     }
+  }
+
+  /**
+   * Where the tangent at zero may replace the scale: {@code T 10^-k} for the smallest k >= 9 at
+   * which it is within 1e-12 (in scale units) of the solver; zero when no normal float qualifies.
+   */
+  private static float linearBelow(BiexponentialScale scale) {
+    double slope = scale.slopeAt(0);
+    for (double x = scale.T * 1e-9; x >= Float.MIN_NORMAL; x /= 10) {
+      float candidate = (float) x;
+      if (Math.abs(candidate / slope - scale.solve(candidate)) <= 1e-12) {
+        return candidate;
+      }
+    }
+    return 0;
   }
 
   void apply(float[] in, float[] out, int n) {
@@ -92,7 +115,7 @@ final class FloatLookup {
       float v = in[i];
       int bits = Float.floatToRawIntBits(v) & 0x7fffffff;
       if (bits < small) {
-        out[i] = (float) (zero + v * slopeAtZero);
+        out[i] = (float) (tangentBelow ? zero + v * slopeAtZero : scale.apply(v));
       } else if (bits >= top) {
         out[i] = (float) scale.apply(v);
       }

@@ -47,7 +47,8 @@ class Cd19SpreadingEdgeTest {
     }
 
     double valley() {
-      return Cd19SpreadingEdge.valley(cd19, EventMask.all(cd19.length), NEGATIVE_LEVEL, 0.5);
+      return Cd19SpreadingEdge.valley(cd19, EventMask.all(cd19.length), NEGATIVE_LEVEL, 0.5,
+          new RobustStats.Binning(200, 2.0));
     }
 
     double progenitorQuantile(double p) {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mrdflow.gating.GatingException;
 import org.mrdflow.gating.gate.MethodGate;
+import org.mrdflow.gating.gate.RectangleGate;
 import org.mrdflow.gating.method.GatingMethods;
 import org.mrdflow.gating.strategy.GatingStrategy;
 import org.mrdflow.gating.strategy.StrategyValidationException;
@@ -35,12 +36,15 @@ class MrdAnalysisConfigTest {
   }
 
   @Test
-  void perSampleTheScaleTakesEachChannelsRangeAndTheTimeQcLosesAnAbsentTimeChannel() {
+  void perSampleTheScaleTakesEachChannelsRangeAndWithoutATimeChannelTheTimeQcKeepsAll() {
     MrdAnalysisConfig config = MrdAnalysisConfig.defaults();
     GatingStrategy canto = config.forSample(Map.of("CD19", 262144.0, "CD10", 1048576.0), false);
-    MethodGate time = (MethodGate) canto.population("time-ok").orElseThrow().gate();
+    RectangleGate time = (RectangleGate) canto.population("time-ok").orElseThrow().gate();
     MethodGate lymphocytes = (MethodGate) canto.population("progenitors").orElseThrow().gate();
-    assertThat(time.dimensions()).isEmpty();
+    // Every event: a range of FSC-A open on both sides.
+    assertThat(time.dimensions()).extracting(d -> d.parameter()).containsExactly("FSC-A");
+    assertThat(time.min()).containsExactly(Double.NEGATIVE_INFINITY);
+    assertThat(time.max()).containsExactly(Double.POSITIVE_INFINITY);
     assertThat(lymphocytes.dimensions()).extracting(d -> d.parameter() + "@" + d.transform())
         .contains("CD19@fl-T262144.0", "CD10@fl-T1048576.0", "CD34@fl-T262144.0");
     assertThat(canto.transforms().get("fl-T1048576.0").apply(1048576.0)).isEqualTo(1.0);

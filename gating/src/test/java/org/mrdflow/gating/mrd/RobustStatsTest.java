@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.mrdflow.gating.events.EventMask;
 
 class RobustStatsTest {
+  /** The MRD strategy's density estimate (b-all-mrd.yaml: histogram_bins, smoothing_bins). */
+  private static final RobustStats.Binning BINNING = new RobustStats.Binning(200, 2.0);
 
   @Test
   void quantilesInterpolateLikeRType7() {
@@ -57,13 +59,13 @@ class RobustStatsTest {
       values[i] = (float) (i < 0.7 * n ? 0.2 + 0.05 * random.nextGaussian()
           : 0.7 + 0.05 * random.nextGaussian());
     }
-    double[] peak = RobustStats.negativePeak(RobustStats.values(values, all));
+    double[] peak = RobustStats.negativePeak(RobustStats.values(values, all), BINNING);
     assertThat(peak[0]).isCloseTo(0.2, within(0.01));
     assertThat(peak[1]).isCloseTo(0.05, within(0.005));
     for (int i = 0; i < n; i++) {
       values[i] = Math.max(values[i], 0.17f);
     }
-    double[] clipped = RobustStats.negativePeak(RobustStats.values(values, all));
+    double[] clipped = RobustStats.negativePeak(RobustStats.values(values, all), BINNING);
     assertThat(clipped[1]).isCloseTo(0.05, within(0.008));
   }
 
@@ -84,7 +86,7 @@ class RobustStatsTest {
           : u < 0.51 ? 0.05 + 0.1 * random.nextGaussian()
               : 0.13 + 0.04 * random.nextGaussian());
     }
-    double[] peak = RobustStats.negativePeak(values);
+    double[] peak = RobustStats.negativePeak(values, BINNING);
     assertThat(peak[0]).isCloseTo(0.13, within(0.01));
     assertThat(peak[1]).isBetween(0.035, 0.055);
     // The positive level (mode + 4 SD) stays below the B precursors' 1st percentile.

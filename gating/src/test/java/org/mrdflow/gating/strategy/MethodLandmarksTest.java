@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.mrdflow.gating.GatingException;
 import org.mrdflow.gating.events.Channel;
 import org.mrdflow.gating.events.EventMask;
 import org.mrdflow.gating.events.EventTable;
@@ -32,7 +31,7 @@ class MethodLandmarksTest {
 
   /** Events at or above another population's "cut" landmark plus an offset. */
   private static final GatingMethod FOLLOW = new TestMethod("follow", List.of(
-      MethodParameter.required("of", MethodParameter.Type.STRING, "population"),
+      MethodParameter.required("of", MethodParameter.Type.POPULATION, "population"),
       MethodParameter.required("plus", MethodParameter.Type.NUMBER, "offset"))) {
     @Override
     public MethodResult fit(MethodContext context) {
@@ -74,12 +73,35 @@ class MethodLandmarksTest {
   }
 
   @Test
-  void askingForTheLandmarksOfAPopulationNotYetEvaluatedIsAnErrorNamingBoth() {
-    GatingStrategy strategy = strategy(STRATEGY);
-    StrategyEvaluator evaluator = new StrategyEvaluator(strategy, methods());
+  void aPopulationArgumentIsEvaluatedFirstEvenWhenDeclaredLater() {
+    GatingResult result = new StrategyEvaluator(strategy(STRATEGY), methods()).apply(sample());
 
-    assertThatThrownBy(() -> evaluator.apply(sample())).isInstanceOf(GatingException.class)
-        .hasMessageContaining("'early'").hasMessageContaining("'late'");
+    assertThat(result.population("late").count()).isEqualTo(99);       // 1..99
+    assertThat(result.population("early").count()).isEqualTo(99);      // at late's cut, 1
+    assertThat(result.populations()).extracting(PopulationResult::id)
+        .containsExactly("upper", "top", "early", "late");              // reported as declared
+  }
+
+  @Test
+  void anUnknownPopulationArgumentIsALoadTimeErrorNamingTheRowAndTheArgument() {
+    GatingStrategy strategy = strategy(STRATEGY.replace("{of: late, plus: 0}",
+        "{of: lates, plus: 0}"));
+
+    assertThatThrownBy(() -> new StrategyEvaluator(strategy, methods()))
+        .isInstanceOf(StrategyValidationException.class)
+        .hasMessageContaining("population 'early': argument of refers to unknown population "
+            + "'lates'");
+  }
+
+  @Test
+  void aMethodReferringToItsOwnDescendantIsACycleFoundBeforeData() {
+    GatingStrategy strategy = strategy(STRATEGY.replace("{of: upper, plus: 50}",
+        "{of: top, plus: 50}").replace("method: {name: cut-at, args: {at: 40}}",
+        "method: {name: follow, args: {of: top, plus: 0}}"));
+
+    assertThatThrownBy(() -> new StrategyEvaluator(strategy, methods()))
+        .isInstanceOf(StrategyValidationException.class)
+        .hasMessageContaining("depends on itself");
   }
 
   private static GatingMethods methods() {

@@ -125,4 +125,54 @@ class TransformTest {
         .hasMessageContaining("0 < W");
     assertThatThrownBy(() -> new LogTransform(0, 4)).hasMessageContaining("T > 0");
   }
+
+  /**
+   * Fuzz finding (GatingMlFuzzTest): M = 445 passed the standard's constraints, then the scale
+   * could not be evaluated (the inverse's exponentials overflow a double). With T = 10800 the
+   * largest float lies 34.5 decades above T, so M + A may be at most 255.5: M = 255 still maps
+   * every float (denormals included) to the solver's value and T to 1; M = 260 is refused.
+   */
+  @Test
+  void scalesWiderThanADoubleCanSpanAreRefusedAndTheWidestAllowedStillInverts() {
+    String rule = "M + A + log10(3.4e38 / T) <= 290";
+    assertThatThrownBy(() -> new LogicleTransform(10800, 0.5, 445, 0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(rule);
+    assertThatThrownBy(() -> new LogicleTransform(10800, 0.5, 260, 0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(rule);
+    assertThatThrownBy(() -> new HyperlogTransform(10800, 0.5, 254, 2))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(rule);
+    for (Transform widest : new Transform[] {new LogicleTransform(10800, 0.5, 255, 0),
+        new HyperlogTransform(10800, 0.5, 253, 2)}) {
+      float[] in = {-3e38f, -1e4f, -1f, -1e-30f, 0f, Float.MIN_VALUE, 1e-30f, 1f, 10800f, 3e38f, Float.MAX_VALUE};
+      float[] out = new float[in.length];
+      widest.apply(in, out, in.length);
+      for (int i = 0; i < in.length; i++) {
+        assertThat(out[i]).as("%s at %s", widest, in[i]).isFinite()
+            .isCloseTo((float) widest.apply((double) in[i]), within(1e-6f));
+      }
+      assertThat(widest.apply(10800.0)).isCloseTo(1.0, within(1e-12));
+    }
+  }
+
+  /**
+   * The bulk (table) path agrees with the exact solver for wide scales too. It used the tangent
+   * at zero below T 1e-9, which holds only while the linear region (about T 10^-M) is wider:
+   * with M = 15 values near 2.6e-4 came out near 2,755 instead of 0.40.
+   */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(doubles = {4.5, 10, 15, 40, 100})
+  void theBulkPathEqualsTheSolverOnWideScales(double m) {
+    Transform logicle = new LogicleTransform(262144, 0.5, m, 0);
+    SplittableRandom random = new SplittableRandom(7);
+    int n = 20_000;
+    float[] in = new float[n];
+    for (int i = 0; i < n; i++) {
+      in[i] = (float) ((random.nextBoolean() ? 1 : -1) * Math.pow(10, random.nextDouble(-44, 7)));
+    }
+    float[] out = new float[n];
+    logicle.apply(in, out, n);
+    for (int i = 0; i < n; i++) {
+      assertThat((double) out[i]).as("M = %s at %s", m, in[i]).isCloseTo(logicle.apply((double) in[i]), within(2e-7));
+    }
+  }
 }

@@ -30,6 +30,7 @@ public final class AalenJohansen {
 
   /** The state probabilities and their SEs at each requested time (sorted ascending). */
   public static StateProbabilities at(SurvivalData data, double[] requested) {
+    data.requireRightCensored("Aalen-Johansen");
     double[] times = requested.clone();
     Arrays.sort(times);
     int n = data.size();

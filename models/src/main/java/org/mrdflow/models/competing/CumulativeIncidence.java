@@ -28,6 +28,7 @@ public final class CumulativeIncidence {
 
   /** The curve of {@code cause} (1..k). */
   public static CumulativeIncidenceCurve fit(SurvivalData data, int cause) {
+    data.requireRightCensored("cumulative incidence");
     if (cause < 1) {
       throw new StatsInputException("cumulative incidence: cause must be >= 1, got " + cause);
     }

@@ -26,6 +26,7 @@ public final class FineGray {
   /** Fits the model for {@code cause} (other non-zero statuses compete, 0 is censored). */
   public static FineGrayFit fit(SurvivalData data, int cause, double[][] covariates,
       List<String> terms) {
+    data.requireRightCensored("Fine-Gray (crr cannot use time-dependent covariates)");
     Problem problem = new Problem(data, cause, covariates, terms);
     int p = terms.size();
     double[] beta = new double[p];

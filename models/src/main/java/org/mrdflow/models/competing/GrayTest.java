@@ -61,6 +61,7 @@ public final class GrayTest {
 
   /** Tests equality of the cumulative incidence of {@code cause} across groups. */
   public static ChiSquareResult test(SurvivalData data, Grouping grouping, int cause) {
+    data.requireRightCensored("Gray's test");
     if (cause < 1) {
       throw new StatsInputException("Gray test: cause must be >= 1, got " + cause);
     }

@@ -23,7 +23,10 @@ import org.mrdflow.models.survival.CoxModel;
 import org.mrdflow.models.survival.Grouping;
 import org.mrdflow.models.survival.KaplanMeier;
 import org.mrdflow.models.survival.KaplanMeierCurve;
+import org.mrdflow.models.survival.Landmark;
 import org.mrdflow.models.survival.LogRankTest;
+import org.mrdflow.models.survival.MantelByarTest;
+import org.mrdflow.models.survival.RobustCox;
 import org.mrdflow.models.survival.ProportionalHazardsTest;
 import org.mrdflow.models.survival.SurvivalAtTime;
 import org.mrdflow.models.survival.SurvivalData;
@@ -39,13 +42,47 @@ public final class StatsJson {
 
   private StatsJson() {}
 
-  /** {@code stats km}: options of one call. */
-  public record KmRequest(String timeColumn, String eventColumn, String groupColumn,
-      ConfidenceType confidenceType, double[] times) {}
+  /**
+   * {@code stats km}: options of one call. With a {@code startColumn}, the rows are (start, stop]
+   * intervals ({@code timeColumn} is the stop) and a group may change over time: Simon-Makuch
+   * curves.
+   */
+  public record KmRequest(String startColumn, String timeColumn, String eventColumn,
+      String groupColumn, ConfidenceType confidenceType, double[] times) {
 
-  /** {@code stats cox}: options of one call. */
-  public record CoxRequest(String timeColumn, String eventColumn, List<String> covariates,
-      CoxModel.Ties ties) {}
+    /** Right-censored data: one row per subject. */
+    public KmRequest(String timeColumn, String eventColumn, String groupColumn,
+        ConfidenceType confidenceType, double[] times) {
+      this(null, timeColumn, eventColumn, groupColumn, confidenceType, times);
+    }
+  }
+
+  /**
+   * {@code stats cox}: options of one call. With a {@code startColumn}, the rows are (start, stop]
+   * intervals with time-dependent covariates; {@code idColumn} names each row's patient, the
+   * cluster of the robust variance ({@code robust}).
+   */
+  public record CoxRequest(String startColumn, String timeColumn, String eventColumn,
+      String idColumn, List<String> covariates, CoxModel.Ties ties, boolean robust) {
+
+    /** Right-censored data without the robust variance. */
+    public CoxRequest(String timeColumn, String eventColumn, List<String> covariates,
+        CoxModel.Ties ties) {
+      this(null, timeColumn, eventColumn, null, covariates, ties, false);
+    }
+  }
+
+  /** {@code stats mantel-byar}: (start, stop] rows and the row's current 0/1 group. */
+  public record MantelByarRequest(String startColumn, String timeColumn, String eventColumn,
+      String groupColumn) {}
+
+  /**
+   * {@code stats landmark}: (start, stop] rows with patient ids, the time-dependent group column
+   * and the landmark times; {@code times} (from the landmark) for the curves' summaries, or null.
+   */
+  public record LandmarkRequest(String startColumn, String timeColumn, String eventColumn,
+      String idColumn, String groupColumn, double[] landmarks, ConfidenceType confidenceType,
+      double[] times) {}
 
   /** {@code stats cif}: options of one call; {@code times} null for the full step functions. */
   public record CifRequest(String timeColumn, String statusColumn, String groupColumn,
@@ -150,20 +187,21 @@ public final class StatsJson {
     return root;
   }
 
-  /** Kaplan-Meier curves (one per group, or "all"), medians, survival at times, log-rank. */
+  /**
+   * Kaplan-Meier curves (one per group, or "all"), medians, survival at times, log-rank. On
+   * (start, stop] rows the curves are Simon-Makuch curves (a patient counts in the group of his
+   * current row) and {@code logrank} is null: survdiff needs one row per subject (the Mantel-Byar
+   * test is {@link #mantelByar}).
+   */
   public static ObjectNode km(CsvTable table, KmRequest request) {
-    CompleteRows rows = CompleteRows.of(table,
-        columns(request.timeColumn(), request.eventColumn(), request.groupColumn()));
-    SurvivalData data = rows.survival(request.timeColumn(), request.eventColumn());
+    CompleteRows rows = CompleteRows.of(table, columns(request.timeColumn(),
+        request.eventColumn(), request.groupColumn(), request.startColumn()));
+    SurvivalData data = rows.survival(request.startColumn(), request.timeColumn(),
+        request.eventColumn(), null);
     Grouping grouping = rows.grouping(request.groupColumn(), data.size());
-    double z = Probabilities.Z_975;
     ObjectNode root = NODES.objectNode();
-    ArrayNode curves = root.putArray("curves");
-    for (int g = 0; g < grouping.groupCount(); g++) {
-      KaplanMeierCurve curve = KaplanMeier.fit(data.subset(grouping.member(g)));
-      curves.add(curveJson(grouping.labels().get(g), curve, request, z));
-    }
-    if (grouping.groupCount() > 1) {
+    root.set("curves", curves(data, grouping, request.confidenceType(), request.times()));
+    if (grouping.groupCount() > 1 && !data.isCountingProcess()) {
       root.set("logrank", JsonNumbers.chiSquare(LogRankTest.test(data, grouping, 0).test()));
     } else {
       root.putNull("logrank");
@@ -171,9 +209,18 @@ public final class StatsJson {
     return root;
   }
 
-  private static ObjectNode curveJson(String label, KaplanMeierCurve curve, KmRequest request,
-      double z) {
-    ConfidenceType type = request.confidenceType();
+  private static ArrayNode curves(SurvivalData data, Grouping grouping, ConfidenceType type,
+      double[] times) {
+    ArrayNode curves = NODES.arrayNode();
+    for (int g = 0; g < grouping.groupCount(); g++) {
+      KaplanMeierCurve curve = KaplanMeier.fit(data.subset(grouping.member(g)));
+      curves.add(curveJson(grouping.labels().get(g), curve, type, times, Probabilities.Z_975));
+    }
+    return curves;
+  }
+
+  private static ObjectNode curveJson(String label, KaplanMeierCurve curve, ConfidenceType type,
+      double[] times, double z) {
     ObjectNode c = NODES.objectNode();
     c.put("group", label);
     c.set("time", array(curve.time()));
@@ -191,27 +238,45 @@ public final class StatsJson {
     put(m, "lower", median.lower());
     put(m, "upper", median.upper());
     ArrayNode at = c.putArray("at_times");
-    if (request.times() != null) {
-      for (SurvivalAtTime s : curve.atTimes(request.times(), type, z)) {
+    if (times != null) {
+      // past the group's last follow-up the curve is not estimable: null, as R's
+      // summary(fit, times, extend = FALSE) gives no row there
+      for (SurvivalAtTime s : curve.atTimes(times, type, z)) {
         ObjectNode row = at.addObject();
         put(row, "time", s.time());
         row.put("n_risk", s.nRisk());
-        put(row, "surv", s.surv());
-        put(row, "lower", s.lower());
-        put(row, "upper", s.upper());
+        boolean estimable = curve.isEstimableAt(s.time());
+        put(row, "surv", estimable ? s.surv() : Double.NaN);
+        put(row, "lower", estimable ? s.lower() : Double.NaN);
+        put(row, "upper", estimable ? s.upper() : Double.NaN);
       }
     }
+    put(c, "last_follow_up", curve.lastTime());
     return c;
   }
 
-  /** Cox model: coefficients, hazard ratios, tests, concordance and the cox.zph test. */
+  /**
+   * Cox model: coefficients, hazard ratios, tests, concordance and the cox.zph test; on (start,
+   * stop] rows with time-dependent covariates; with {@code robust}, the robust SEs clustered by
+   * the id column (by row without one, as coxph).
+   */
   public static ObjectNode cox(CsvTable table, CoxRequest request) {
-    List<String> columns = new ArrayList<>(List.of(request.timeColumn(), request.eventColumn()));
+    List<String> columns = columns(request.timeColumn(), request.eventColumn(),
+        request.startColumn(), request.idColumn());
     columns.addAll(request.covariates());
     CompleteRows rows = CompleteRows.of(table, columns);
-    SurvivalData data = rows.survival(request.timeColumn(), request.eventColumn());
+    SurvivalData data = rows.survival(request.startColumn(), request.timeColumn(),
+        request.eventColumn(), request.idColumn());
+    if (request.robust() && data.isCountingProcess() && data.id() == null) {
+      throw new StatsInputException("cox: --robust on (start, stop] rows needs --id (the"
+          + " patient each row belongs to)");
+    }
     CoxFit fit = CoxModel.fit(data, rows.matrix(request.covariates()), request.covariates(),
         request.ties());
+    return coxDocument(fit, request.robust());
+  }
+
+  private static ObjectNode coxDocument(CoxFit fit, boolean robust) {
     double z = Probabilities.Z_975;
     ObjectNode root = NODES.objectNode();
     root.set("terms", array(fit.terms()));
@@ -229,21 +294,127 @@ public final class StatsJson {
     put(root, "concordance", fit.concordance().c());
     root.put("n", fit.n());
     root.put("nevent", fit.eventCount());
-    ProportionalHazardsTest zph =
-        fit.proportionalHazardsTest(ProportionalHazardsTest.Transform.KM);
-    ObjectNode z2 = root.putObject("zph");
-    z2.set("terms", array(zph.terms()));
-    z2.set("chisq", array(zph.chisq()));
-    z2.set("df", array(zph.df()));
-    z2.set("p", array(zph.p()));
+    if (robust) {
+      RobustCox r = fit.robust();
+      root.set("robust_se", array(r.table().se()));
+      root.set("robust_z", array(r.table().z()));
+      root.set("robust_p", array(r.table().p()));
+      root.set("robust_hr_lower", array(r.table().hazardRatioLimit(-z)));
+      root.set("robust_hr_upper", array(r.table().hazardRatioLimit(z)));
+      root.set("robust_wald_test", JsonNumbers.chiSquare(r.waldTest()));
+      root.set("robust_score_test", JsonNumbers.chiSquare(r.scoreTest()));
+      root.put("clusters", r.clusters());
+    }
+    if (fit.ties() != CoxModel.Ties.EXACT || !fit.isCountingProcess()) {
+      ProportionalHazardsTest zph =
+          fit.proportionalHazardsTest(ProportionalHazardsTest.Transform.KM);
+      ObjectNode z2 = root.putObject("zph");
+      z2.set("terms", array(zph.terms()));
+      z2.set("chisq", array(zph.chisq()));
+      z2.set("df", array(zph.df()));
+      z2.set("p", array(zph.p()));
+    } else {
+      root.putNull("zph");
+    }
     return root;
   }
 
-  /** Time and status columns plus an optional grouping column. */
-  private static List<String> columns(String time, String status, String group) {
-    List<String> columns = new ArrayList<>(List.of(time, status));
-    if (group != null) {
-      columns.add(group);
+  /**
+   * The Mantel-Byar test of a 0/1 group that may change over time (each (start, stop] row
+   * carries the patient's current group): {@code u, variance, chisq, df, p}, the observed and
+   * expected events per group, and the per-event-time table.
+   */
+  public static ObjectNode mantelByar(CsvTable table, MantelByarRequest request) {
+    CompleteRows rows = CompleteRows.of(table, columns(request.timeColumn(),
+        request.eventColumn(), request.groupColumn(), request.startColumn()));
+    SurvivalData data = rows.survival(request.startColumn(), request.timeColumn(),
+        request.eventColumn(), null);
+    MantelByarTest.Result r = MantelByarTest.test(data, rows.numeric(request.groupColumn()));
+    ObjectNode root = NODES.objectNode();
+    put(root, "u", r.u());
+    put(root, "variance", r.variance());
+    put(root, "chisq", r.test().statistic());
+    root.put("df", r.test().df());
+    put(root, "p", r.test().p());
+    root.set("groups", array(new int[] {0, 1}));
+    root.set("observed", array(r.observed()));
+    root.set("expected", array(r.expected()));
+    put(root, "variance_binomial", r.varianceBinomial());
+    put(root, "chisq_binomial", r.testBinomial().statistic());
+    put(root, "chisq_continuity", r.testContinuity().statistic());
+    ObjectNode t = root.putObject("table");
+    t.set("time", array(r.time()));
+    t.set("n0", array(r.n0()));
+    t.set("n1", array(r.n1()));
+    t.set("d0", array(r.d0()));
+    t.set("d1", array(r.d1()));
+    t.set("expected1", array(r.expected1()));
+    t.set("variance", array(r.varianceHypergeometric()));
+    return root;
+  }
+
+  /**
+   * Landmark analyses: per landmark L, the patients event-free and followed beyond L, their time
+   * from L, groups fixed at L (the group column on the row covering (L, L+]), Kaplan-Meier curves,
+   * the log-rank test and a Cox model (Efron) of the group (0/1 or numeric) among them.
+   */
+  public static ObjectNode landmark(CsvTable table, LandmarkRequest request) {
+    CompleteRows rows = CompleteRows.of(table, columns(request.timeColumn(),
+        request.eventColumn(), request.groupColumn(), request.startColumn(), request.idColumn()));
+    SurvivalData data = rows.survival(request.startColumn(), request.timeColumn(),
+        request.eventColumn(), request.idColumn());
+    String[] group = rows.text(request.groupColumn());
+    ObjectNode root = NODES.objectNode();
+    ArrayNode out = root.putArray("landmarks");
+    for (double l : request.landmarks()) {
+      Landmark set = Landmark.select(data, l);
+      ObjectNode o = out.addObject();
+      put(o, "landmark", l);
+      o.put("n", set.ids().size());
+      o.set("ids", array(set.ids()));
+      SurvivalData fromLandmark = set.data();
+      o.set("time", array(fromLandmark.time()));
+      o.set("status", array(fromLandmark.status()));
+      String[] groupAtLandmark = set.valuesAt(group);
+      ArrayNode g = o.putArray("group");
+      for (String v : groupAtLandmark) {
+        g.add(v);
+      }
+      Grouping grouping = Grouping.of(groupAtLandmark);
+      o.set("curves", curves(fromLandmark, grouping, request.confidenceType(), request.times()));
+      if (grouping.groupCount() > 1) {
+        o.set("logrank",
+            JsonNumbers.chiSquare(LogRankTest.test(fromLandmark, grouping, 0).test()));
+        double[][] x = new double[groupAtLandmark.length][1];
+        for (int k = 0; k < x.length; k++) {
+          x[k][0] = numericGroup(groupAtLandmark[k], request.groupColumn());
+        }
+        o.set("cox", coxDocument(CoxModel.fit(fromLandmark, x, List.of(request.groupColumn()),
+            CoxModel.Ties.EFRON), false));
+      } else {
+        o.putNull("logrank");
+        o.putNull("cox");
+      }
+    }
+    return root;
+  }
+
+  private static double numericGroup(String value, String column) {
+    try {
+      return Double.parseDouble(value);
+    } catch (NumberFormatException e) {
+      throw new StatsInputException("landmark: group column '" + column
+          + "' must be numeric (0/1) for the Cox model, got '" + value + "'");
+    }
+  }
+
+  /** The named columns, leaving out options not given (null). */
+  private static List<String> columns(String... names) {
+    List<String> columns = new ArrayList<>();
+    for (String name : names) {
+      if (name != null) {
+        columns.add(name);
+      }
     }
     return columns;
   }
@@ -303,8 +474,20 @@ public final class StatsJson {
     }
 
     SurvivalData survival(String timeColumn, String statusColumn) {
+      return survival(null, timeColumn, statusColumn, null);
+    }
+
+    /** Right-censored data without a start column, (start, stop] rows with one. */
+    SurvivalData survival(String startColumn, String timeColumn, String statusColumn,
+        String idColumn) {
       try {
-        return SurvivalData.of(numeric(timeColumn), numeric(statusColumn));
+        if (startColumn == null) {
+          SurvivalData d = SurvivalData.of(numeric(timeColumn), numeric(statusColumn));
+          return idColumn == null ? d
+              : new SurvivalData(null, d.time(), d.status(), text(idColumn));
+        }
+        return SurvivalData.countingProcess(numeric(startColumn), numeric(timeColumn),
+            numeric(statusColumn), idColumn == null ? null : text(idColumn));
       } catch (StatsInputException e) {
         throw new StatsInputException(table.source() + ": " + e.getMessage());
       }

@@ -29,6 +29,7 @@ import org.mrdflow.models.outcomes.OutcomeTables.CoefficientRow;
 import org.mrdflow.models.outcomes.OutcomeTables.CurveRow;
 import org.mrdflow.models.outcomes.OutcomeTables.EstimateRow;
 import org.mrdflow.models.outcomes.OutcomeTables.GroupRow;
+import org.mrdflow.models.outcomes.OutcomeTables.OutOfFoldRow;
 import org.mrdflow.models.outcomes.OutcomeTables.RiskModelRow;
 import org.mrdflow.models.outcomes.OutcomeTables.TestRow;
 import org.mrdflow.models.plot.StepCurve;
@@ -62,9 +63,10 @@ import org.mrdflow.models.survival.SurvivalData;
  *   <li>from the transplant date (landmark), MRD-positive vs negative: the same curves and tests,
  *       univariable and multivariable Cox models for LFS and OS (paper 002, Table 2) and Fine-Gray
  *       models for relapse;
- *   <li>relapse within the horizon after the landmark day: cross-validated logistic regression,
- *       random forest and gradient boosting, compared with a Cox model's linear predictor by AUC and
- *       Harrell's concordance.
+ *   <li>relapse within the horizon after the landmark day (death without relapse competing):
+ *       cross-validated logistic regression, random forest and gradient boosting trained and
+ *       evaluated with inverse-probability-of-censoring weights, compared with a Fine-Gray model's
+ *       linear predictor by time-dependent AUC and concordance.
  * </ul>
  *
  * Confidence intervals are 95%: log-log for Kaplan-Meier (reproduces the seeds' published
@@ -90,8 +92,15 @@ public final class OutcomesAnalysis {
   static final List<String> MULTIVARIABLE =
       List.of("mrd_positive_before_hsct", "age_at_least_40", "more_than_one_prior_relapse");
 
-  /** Cox comparator of the risk models: a compact, clinically motivated subset of the features. */
-  static final List<String> COX_RISK_TERMS =
+  /**
+   * The regression comparator of the risk models: a Fine-Gray model (proportional subdistribution
+   * hazards of relapse, death competing), so it aims at the classifiers' target, the cumulative
+   * incidence of relapse, and uses every eligible patient's follow-up.
+   */
+  static final String COMPARATOR = "fine_gray_linear_predictor";
+
+  /** Terms of the comparator: a compact, clinically motivated subset of the features. */
+  static final List<String> COMPARATOR_TERMS =
       List.of("age_years", "prior_relapses", "mrd_peak_log10", "transplanted_by_landmark", "pre_hsct_mrd_positive");
 
   private final OutcomesSettings settings;
@@ -102,6 +111,7 @@ public final class OutcomesAnalysis {
   private final List<CoefficientRow> coefficients = new ArrayList<>();
   private final List<RiskModelRow> riskModels = new ArrayList<>();
   private final List<CalibrationRow> calibration = new ArrayList<>();
+  private final List<OutOfFoldRow> outOfFold = new ArrayList<>();
   private final Map<String, StepFigure> figures = new LinkedHashMap<>();
   private final Map<String, RiskModel> models = new LinkedHashMap<>();
   private final List<String> notes = new ArrayList<>();
@@ -149,11 +159,12 @@ public final class OutcomesAnalysis {
     incidence(TRANSPLANT, "CIR", "Cumulative incidence of relapse after HSCT", CompetingOutcome.RELAPSE, fromTransplant,
         "cir_from_transplant");
     regressions(landmark);
+    TimeDependentOutcomes.run(cohort, curves, tests, coefficients, figures, notes, settings.confidenceBands());
     riskModels(cohort);
 
     return new OutcomesReport(
         cohort.patients().size(), unknown, cohort.unmatchedMeasurements().size(), settings, groups, curves, estimates,
-        tests, coefficients, riskModels, calibration, figures, models, riskData, notes);
+        tests, coefficients, riskModels, calibration, outOfFold, figures, models, riskData, notes);
   }
 
   private void describe(String analysis, List<Arm> arms) {
@@ -212,8 +223,11 @@ public final class OutcomesAnalysis {
       }
       int events = Arrays.stream(data.status()).sum();
       for (SurvivalAtTime at : km.atTimes(REPORT_MONTHS, ConfidenceType.LOG_LOG, Z)) {
-        estimates.add(new EstimateRow(analysis, endpoint, arm.label(), data.size(), events, at.time(), at.surv(),
-            at.lower(), at.upper()));
+        // past the group's last follow-up the estimate is not estimable (R: extend = FALSE)
+        boolean estimable = km.isEstimableAt(at.time());
+        estimates.add(new EstimateRow(analysis, endpoint, arm.label(), data.size(), events, at.time(),
+            estimable ? at.surv() : Double.NaN, estimable ? at.lower() : Double.NaN,
+            estimable ? at.upper() : Double.NaN, km.lastTime()));
       }
       steps.add(new StepCurve(arm.label(), km.time(), km.surv(), limits[0], limits[1]));
       followUp.add(data.time());
@@ -243,7 +257,7 @@ public final class OutcomesAnalysis {
       int events = (int) Arrays.stream(data.status()).filter(s -> s == cause).count();
       for (int k = 0; k < REPORT_MONTHS.length; k++) {
         estimates.add(new EstimateRow(analysis, endpoint, arm.label(), data.size(), events, REPORT_MONTHS[k], at[k],
-            atLimits[0][k], atLimits[1][k]));
+            atLimits[0][k], atLimits[1][k], cif.lastTime()));
       }
       // Drawn to the group's last follow-up, as the Kaplan-Meier curves are.
       double[] t = Arrays.copyOf(jumps, jumps.length + 1);
@@ -440,70 +454,105 @@ public final class OutcomesAnalysis {
     RiskData data = RiskFeatures.build(cohort, settings.risk());
     riskData = data;
     int folds = settings.crossValidation().folds();
-    if (data.cases() < folds || data.rows() - data.cases() < folds) {
-      notes.add("Risk models skipped: " + data.cases() + " relapses and " + (data.rows() - data.cases())
-          + " non-relapses at the landmark cannot fill " + folds + " folds.");
+    if (data.cases() < folds || data.controls() < folds) {
+      notes.add("Risk models skipped: " + data.cases() + " relapses and " + data.controls()
+          + " non-relapses within the horizon after the landmark cannot fill " + folds + " folds.");
       return;
     }
+    notes.add("Risk models: " + data.rows() + " patients alive, relapse-free and followed at the landmark; "
+        + data.censoredBeforeHorizon() + " censored before the horizon are kept: they weigh 0 themselves and their "
+        + "share is carried by inverse-probability-of-censoring weights (IPCW) on the patients still followed; "
+        + data.competingDeaths() + " died without relapse within the horizon (a competing event, counted as no relapse). "
+        + "The complete-case numbers leave the censored patients out and describe a relapse-enriched sample.");
     Map<String, RiskTrainer> trainers = new LinkedHashMap<>();
     trainers.put("logistic_regression", SmileTrainers.logistic(SmileTrainers.LogisticOptions.defaults()));
     trainers.put("random_forest", SmileTrainers.randomForest(SmileTrainers.ForestOptions.defaults(settings.modelSeed())));
-    trainers.put("gradient_boosting", SmileTrainers.gradientBoosting(SmileTrainers.BoostingOptions.defaults()));
-    SurvivalData relapse = relapseData(data);
+    trainers.put("gradient_boosting", SmileTrainers.gradientBoosting(SmileTrainers.BoostingOptions.defaults(settings.modelSeed())));
     for (Map.Entry<String, RiskTrainer> t : trainers.entrySet()) {
-      CrossValidationResult r = CrossValidation.evaluate(t.getKey(), data, t.getValue(), settings.crossValidation());
-      record(r, data, relapse);
-      models.put(t.getKey(), t.getValue().fit(data.features(), data.x(), data.relapse()));
+      record(CrossValidation.evaluate(t.getKey(), data, t.getValue(), settings.crossValidation()), data);
+      models.put(t.getKey(), t.getValue().fitWeighted(data));
     }
     int[] reducedFolds = {0};
-    Set<String> foldWarnings = new TreeSet<>();
-    CrossValidation.FoldScorer cox = training -> {
+    int[] unconverged = {0};
+    CrossValidation.FoldScorer fineGray = training -> {
       // A term constant in a training fold (no one transplanted by the landmark) cannot be estimated
-      // and is left out of that fold. A coefficient diverging in a small fold (separation) is not:
-      // the fit converges with a large finite coefficient and a warning, as coxph.
+      // and is left out of that fold.
       int[] used =
-          COX_RISK_TERMS.stream().mapToInt(RiskFeatures.NAMES::indexOf).filter(j -> varies(training.x(), j)).toArray();
-      CoxFit fit = CoxModel.fit(relapseData(training), select(training.x(), used),
-          Arrays.stream(used).mapToObj(RiskFeatures.NAMES::get).toList(), CoxModel.Ties.EFRON);
-      reducedFolds[0] += used.length < COX_RISK_TERMS.size() ? 1 : 0;
-      foldWarnings.addAll(fit.warnings());
-      return row -> fit.linearPredictor(select(new double[][] {row}, used)[0]);
+          COMPARATOR_TERMS.stream().mapToInt(RiskFeatures.NAMES::indexOf).filter(j -> varies(training.x(), j)).toArray();
+      FineGrayFit fit = FineGray.fit(new SurvivalData(training.days(), training.status()), RiskData.RELAPSE,
+          select(training.x(), used), Arrays.stream(used).mapToObj(RiskFeatures.NAMES::get).toList());
+      reducedFolds[0] += used.length < COMPARATOR_TERMS.size() ? 1 : 0;
+      unconverged[0] += fit.converged() ? 0 : 1;
+      double[] coef = fit.coef();
+      return row -> {
+        double lp = 0;
+        for (int j = 0; j < used.length; j++) {
+          lp += coef[j] * row[used[j]];
+        }
+        return lp;
+      };
     };
     try {
-      record(CrossValidation.evaluate("cox_linear_predictor", data, cox, false, settings.crossValidation()), data, relapse);
+      record(CrossValidation.evaluate(COMPARATOR, data, fineGray, false, settings.crossValidation()), data);
       if (reducedFolds[0] > 0) {
-        notes.add("Cox comparator: in " + reducedFolds[0] + " cross-validation fold(s) a term of " + COX_RISK_TERMS
+        notes.add("Fine-Gray comparator: in " + reducedFolds[0] + " cross-validation fold(s) a term of " + COMPARATOR_TERMS
             + " was constant in the training fold and left out of that fold's fit.");
       }
-      for (String warning : foldWarnings) {
-        notes.add("Cox comparator: the fit of some cross-validation folds warned: " + warning
-            + " (separation in a small fold); the fold used that fit.");
+      if (unconverged[0] > 0) {
+        notes.add("Fine-Gray comparator: " + unconverged[0] + " cross-validation fold fit(s) stopped after crr's 10 "
+            + "iterations without meeting its convergence rule (a coefficient diverging in a small fold); the fold used "
+            + "the last estimate, whose ranking of patients is what the AUC uses.");
       }
     } catch (StatsInputException e) {
-      notes.add("Cox comparator of the risk models: " + e.getMessage());
+      notes.add("Fine-Gray comparator of the risk models: " + e.getMessage());
     }
   }
 
-  private void record(CrossValidationResult r, RiskData data, SurvivalData relapse) {
+  private void record(CrossValidationResult r, RiskData data) {
+    SurvivalData relapse = relapseConcordanceData(data);
     double concordance = 0;
     for (double[] scores : r.outOfFold()) {
       concordance += Concordance.of(relapse, scores).c();
     }
     concordance /= r.outOfFold().length;
+    CrossValidationResult.Metrics w = r.weighted();
+    CrossValidationResult.Metrics cc = r.completeCase();
     riskModels.add(new RiskModelRow(r.model(), data.rows(), data.cases(), r.settings().folds(), r.settings().repeats(),
-        r.settings().seed(), r.auc(), r.aucLower(), r.aucUpper(), r.brier(), r.calibrationSlope(),
-        r.calibrationInTheLarge(), concordance));
-    for (CalibrationBin bin : r.bins()) {
-      calibration.add(new CalibrationRow(r.model(), bin.bin(), bin.rows(), bin.meanPredicted(), bin.observedRate()));
+        r.settings().seed(), w.auc(), w.aucLower(), w.aucUpper(), w.brier(), w.calibrationSlope(),
+        w.calibrationInTheLarge(), concordance, data.controls(), data.competingDeaths(), data.censoredBeforeHorizon(),
+        data.rows() - data.censoredBeforeHorizon(), cc.auc(), cc.aucLower(), cc.aucUpper(), cc.brier(),
+        cc.calibrationSlope(), cc.calibrationInTheLarge()));
+    for (CalibrationBin bin : w.bins()) {
+      calibration.add(new CalibrationRow(r.model(), bin.bin(), bin.rows(), bin.meanPredicted(), bin.observedRate(), "ipcw"));
+    }
+    for (CalibrationBin bin : cc.bins()) {
+      calibration.add(new CalibrationRow(r.model(), bin.bin(), bin.rows(), bin.meanPredicted(), bin.observedRate(),
+          "complete_case"));
+    }
+    int[] label = data.labels();
+    for (int rep = 0; rep < r.outOfFold().length; rep++) {
+      for (int i = 0; i < data.rows(); i++) {
+        double score = r.outOfFold()[rep][i];
+        outOfFold.add(new OutOfFoldRow(data.patientKeys().get(i), rep + 1, r.folds()[rep][i] + 1, r.model(),
+            r.probabilities() ? score : null, r.probabilities() ? null : score,
+            label[i] == RiskData.UNKNOWN ? null : label[i], data.days()[i], data.status()[i], r.weights()[i]));
+      }
     }
   }
 
-  /** Cause-specific relapse times from the landmark (a death censors), in months. */
-  private static SurvivalData relapseData(RiskData data) {
-    double[] t = Arrays.stream(data.days()).map(OutcomesAnalysis::months).toArray();
+  /**
+   * Harrell's C against the time to relapse with a competing death treated as never relapsing (its
+   * time set beyond all follow-up, censored; Wolbers et al. 2009), so the C-index ranks the same
+   * target as the AUC: relapse with death competing, not relapse in a world without deaths.
+   */
+  private static SurvivalData relapseConcordanceData(RiskData data) {
+    double beyond = Arrays.stream(data.days()).max().orElse(0) + 1;
+    double[] t = new double[data.rows()];
     int[] s = new int[t.length];
     for (int i = 0; i < s.length; i++) {
-      s[i] = data.relapseObserved()[i] ? 1 : 0;
+      boolean death = data.status()[i] == RiskData.NON_RELAPSE_DEATH;
+      t[i] = death ? beyond : data.days()[i];
+      s[i] = data.status()[i] == RiskData.RELAPSE ? 1 : 0;
     }
     return new SurvivalData(t, s);
   }

@@ -7,6 +7,7 @@ import org.mrdflow.models.outcomes.OutcomeTables.CoefficientRow;
 import org.mrdflow.models.outcomes.OutcomeTables.CurveRow;
 import org.mrdflow.models.outcomes.OutcomeTables.EstimateRow;
 import org.mrdflow.models.outcomes.OutcomeTables.GroupRow;
+import org.mrdflow.models.outcomes.OutcomeTables.OutOfFoldRow;
 import org.mrdflow.models.outcomes.OutcomeTables.RiskModelRow;
 import org.mrdflow.models.outcomes.OutcomeTables.TestRow;
 import org.mrdflow.models.plot.StepFigure;
@@ -21,6 +22,7 @@ import org.mrdflow.models.risk.RiskModel;
  * @param unknownPreTransplantMrd transplanted patients without a usable pre-HSCT marrow
  * @param unmatchedMeasurements MRD rows whose patient is not in the clinical table
  * @param figures figure name (file stem) to figure, in report order
+ * @param outOfFold every risk model's out-of-fold predictions, repeat by repeat
  * @param models risk models fitted on all rows, by model name
  * @param riskData the rows of the risk models (features, label, time to relapse)
  */
@@ -36,6 +38,7 @@ public record OutcomesReport(
     List<CoefficientRow> coefficients,
     List<RiskModelRow> riskModels,
     List<CalibrationRow> calibration,
+    List<OutOfFoldRow> outOfFold,
     Map<String, StepFigure> figures,
     Map<String, RiskModel> models,
     RiskData riskData,

@@ -44,10 +44,21 @@ public record StepFigure(
    * it, the convention of R's survminer risk tables.
    */
   public static int[] numbersAtRisk(double[] followUpTimes, double[] times) {
+    return numbersAtRisk(null, followUpTimes, times);
+  }
+
+  /**
+   * Numbers at risk on (start, stop] rows (delayed entry, or patients switching group): rows with
+   * {@code start < t <= stop}, so the count changes as patients enter or leave the group; at time
+   * 0, the rows that start there. {@code start} null: right-censored follow-up times.
+   */
+  public static int[] numbersAtRisk(double[] start, double[] stop, double[] times) {
     int[] counts = new int[times.length];
     for (int k = 0; k < times.length; k++) {
-      for (double t : followUpTimes) {
-        if (t >= times[k]) {
+      double t = times[k];
+      for (int i = 0; i < stop.length; i++) {
+        boolean entered = start == null || start[i] < t || t == 0 && start[i] == 0;
+        if (entered && stop[i] >= t) {
           counts[k]++;
         }
       }

@@ -12,6 +12,16 @@ public record BoostedRiskModel(List<String> features, double intercept, double s
   public BoostedRiskModel {
     features = List.copyOf(features);
     trees = List.copyOf(trees);
+    if (!Double.isFinite(intercept) || !Double.isFinite(shrinkage)) {
+      throw new IllegalArgumentException("boosted model needs a finite intercept and shrinkage");
+    }
+    for (int t = 0; t < trees.size(); t++) {
+      try {
+        trees.get(t).checkFeatureIndices(features.size());
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("tree " + t + ": " + e.getMessage(), e);
+      }
+    }
   }
 
   /** The half log-odds {@code f} of a row. */

@@ -23,34 +23,59 @@ public record Calibration(double brier, double slope, double interceptInTheLarge
     bins = List.copyOf(bins);
   }
 
-  /** Computes all measures; {@code groups} bins (fewer when rows are few). */
+  /** Computes all measures, every row weighing 1; {@code groups} bins (fewer when rows are few). */
   public static Calibration of(double[] p, int[] y, int groups) {
-    if (p.length != y.length || p.length == 0) {
-      throw new IllegalArgumentException("need equal, non-zero numbers of predictions and outcomes");
+    double[] ones = new double[p.length];
+    Arrays.fill(ones, 1);
+    return of(p, y, ones, groups);
+  }
+
+  /**
+   * Computes all measures with case weights (the {@link Ipcw} weights of a censored outcome: rows
+   * of weight 0 have no known label and drop out). The Brier score is the weighted sum over all n
+   * rows divided by n ({@link IpcwMetrics#brier}); slope and intercept maximize the weighted
+   * log-likelihood (R: {@code glm(y ~ logit(p), weights = w, family = quasibinomial)}); each bin
+   * holds about equally many rows of positive weight and reports weighted means.
+   */
+  public static Calibration of(double[] p, int[] y, double[] w, int groups) {
+    if (p.length != y.length || p.length != w.length || p.length == 0) {
+      throw new IllegalArgumentException("need equal, non-zero numbers of predictions, outcomes and weights");
     }
-    double[] logit = new double[p.length];
-    double brier = 0;
-    for (int i = 0; i < p.length; i++) {
+    int known = 0;
+    for (double v : w) {
+      known += v > 0 ? 1 : 0;
+    }
+    double[] logit = new double[known];
+    double[] pk = new double[known];
+    int[] yk = new int[known];
+    double[] wk = new double[known];
+    for (int i = 0, k = 0; i < p.length; i++) {
       if (!(p[i] >= 0 && p[i] <= 1)) {
         throw new IllegalArgumentException("prediction " + i + " is not a probability: " + p[i]);
       }
-      brier += (p[i] - y[i]) * (p[i] - y[i]);
-      double c = Math.min(1 - EPS, Math.max(EPS, p[i]));
-      logit[i] = Math.log(c / (1 - c));
+      if (w[i] > 0) {
+        double c = Math.min(1 - EPS, Math.max(EPS, p[i]));
+        logit[k] = Math.log(c / (1 - c));
+        pk[k] = p[i];
+        yk[k] = y[i];
+        wk[k] = w[i];
+        k++;
+      }
     }
-    return new Calibration(brier / p.length, slope(logit, y), interceptInTheLarge(logit, y), bins(p, y, groups));
+    return new Calibration(IpcwMetrics.brier(p, y, w), slope(logit, yk, wk), interceptInTheLarge(logit, yk, wk),
+        bins(pk, yk, wk, groups));
   }
 
   /** Newton-Raphson for the one-parameter model logit P = a + offset. */
-  static double interceptInTheLarge(double[] offset, int[] y) {
+  static double interceptInTheLarge(double[] offset, int[] y, double[] w) {
     double a = 0;
     for (int iter = 0; iter < 100; iter++) {
       double score = 0;
       double information = 0;
       for (int i = 0; i < y.length; i++) {
         double mu = 1 / (1 + Math.exp(-(a + offset[i])));
-        score += y[i] - mu;
-        information += mu * (1 - mu);
+        score += w[i] * (y[i] - mu);
+        information += w[i] * mu * (1 - mu);
       }
       if (information <= 0) {
         return Double.NaN;
@@ -65,19 +90,19 @@ public record Calibration(double brier, double slope, double interceptInTheLarge
   }
 
   /** Newton-Raphson for logit P = a + b x; NaN when x is constant or the fit diverges (separation). */
-  static double slope(double[] x, int[] y) {
+  static double slope(double[] x, int[] y, double[] w) {
     double a = 0;
     double b = 0;
     for (int iter = 0; iter < 100; iter++) {
       double g0 = 0, g1 = 0, h00 = 0, h01 = 0, h11 = 0;
       for (int i = 0; i < y.length; i++) {
         double mu = 1 / (1 + Math.exp(-(a + b * x[i])));
-        double w = mu * (1 - mu);
-        g0 += y[i] - mu;
-        g1 += (y[i] - mu) * x[i];
-        h00 += w;
-        h01 += w * x[i];
-        h11 += w * x[i] * x[i];
+        double v = w[i] * mu * (1 - mu);
+        g0 += w[i] * (y[i] - mu);
+        g1 += w[i] * (y[i] - mu) * x[i];
+        h00 += v;
+        h01 += v * x[i];
+        h11 += v * x[i] * x[i];
       }
       double det = h00 * h11 - h01 * h01;
       if (!(det > 1e-12 * (1 + h00 * h11))) {
@@ -94,7 +119,7 @@ public record Calibration(double brier, double slope, double interceptInTheLarge
     return Double.NaN;
   }
 
-  static List<CalibrationBin> bins(double[] p, int[] y, int groups) {
+  static List<CalibrationBin> bins(double[] p, int[] y, double[] w, int groups) {
     Integer[] order = new Integer[p.length];
     Arrays.setAll(order, i -> i);
     Arrays.sort(order, Comparator.comparingDouble(i -> p[i]));
@@ -105,12 +130,13 @@ public record Calibration(double brier, double slope, double interceptInTheLarge
       int to = (int) ((long) (b + 1) * p.length / g);
       double predicted = 0;
       double observed = 0;
+      double weight = 0;
       for (int k = from; k < to; k++) {
-        predicted += p[order[k]];
-        observed += y[order[k]];
+        predicted += w[order[k]] * p[order[k]];
+        observed += w[order[k]] * y[order[k]];
+        weight += w[order[k]];
       }
-      int rows = to - from;
-      bins.add(new CalibrationBin(b + 1, rows, predicted / rows, observed / rows));
+      bins.add(new CalibrationBin(b + 1, to - from, predicted / weight, observed / weight));
     }
     return bins;
   }

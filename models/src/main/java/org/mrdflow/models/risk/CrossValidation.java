@@ -1,14 +1,18 @@
 package org.mrdflow.models.risk;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
 
 /**
- * Repeated stratified k-fold cross-validation of a {@link RiskTrainer}: every row is predicted by a
- * model that did not see it, and cases and controls are spread evenly over the folds.
+ * Repeated stratified k-fold cross-validation of a {@link RiskTrainer}: every eligible row is
+ * predicted by a model that did not see it, and each outcome (relapse, competing death, censored
+ * before the horizon, event-free past it) is spread evenly over the folds. Training uses the
+ * {@link Ipcw} weights of the training rows; evaluation uses the weights of all rows, with the
+ * complete-case numbers beside them.
  */
 public final class CrossValidation {
 
@@ -20,32 +24,40 @@ public final class CrossValidation {
     ToDoubleFunction<double[]> fit(RiskData training);
   }
 
-  /** Cross-validates a probability model: discrimination and calibration. */
+  /** Cross-validates a probability model, fitted with IPCW weights: discrimination and calibration. */
   public static CrossValidationResult evaluate(
       String name, RiskData data, RiskTrainer trainer, CrossValidationSettings settings) {
-    FoldScorer scorer = training -> trainer.fit(training.features(), training.x(), training.relapse())::probability;
+    FoldScorer scorer = training -> trainer.fitWeighted(training)::probability;
     return evaluate(name, data, scorer, true, settings);
   }
 
   /**
-   * Cross-validates any scorer; a score that is not a probability (a Cox linear predictor) gets
+   * Cross-validates any scorer; a score that is not a probability (a linear predictor) gets
    * discrimination only, its Brier score and calibration are NaN.
    */
   public static CrossValidationResult evaluate(
       String name, RiskData data, FoldScorer scorer, boolean probabilities, CrossValidationSettings settings) {
     int n = data.rows();
     int cases = data.cases();
-    if (cases < settings.folds() || n - cases < settings.folds()) {
+    int controls = data.controls();
+    if (cases < settings.folds() || controls < settings.folds()) {
       throw new IllegalArgumentException(
-          name + ": " + cases + " relapses and " + (n - cases) + " non-relapses cannot fill "
+          name + ": " + cases + " relapses and " + controls + " non-relapses cannot fill "
               + settings.folds() + " stratified folds");
     }
+    int[] label = data.labels();
+    double[] weights = Ipcw.weightsOf(data);
+    int[] known = IntStream.range(0, n).filter(i -> label[i] != RiskData.UNKNOWN).toArray();
+    int[] knownLabel = Arrays.stream(known).map(i -> label[i]).toArray();
+    int[] stratum = strata(data);
     SplittableRandom seeds = new SplittableRandom(settings.seed());
-    double[][] outOfFold = new double[settings.repeats()][];
-    List<AucEstimate> aucs = new ArrayList<>();
-    double brier = 0, slope = 0, large = 0, variance = 0;
-    for (int r = 0; r < settings.repeats(); r++) {
-      int[] fold = stratifiedFolds(data.relapse(), settings.folds(), seeds.split());
+    int reps = settings.repeats();
+    int[][] folds = new int[reps][];
+    double[][] outOfFold = new double[reps][];
+    Accumulator weighted = new Accumulator(probabilities);
+    Accumulator completeCase = new Accumulator(probabilities);
+    for (int r = 0; r < reps; r++) {
+      int[] fold = stratifiedFolds(stratum, settings.folds(), seeds.split());
       double[] p = new double[n];
       for (int k = 0; k < settings.folds(); k++) {
         final int testFold = k;
@@ -57,47 +69,91 @@ public final class CrossValidation {
           }
         }
       }
+      folds[r] = fold;
       outOfFold[r] = p;
-      AucEstimate auc = Discrimination.auc(p, data.relapse());
+      weighted.add(IpcwMetrics.auc(p, label, weights), probabilities ? Calibration.of(p, label, weights, 1) : null);
+      double[] pKnown = Arrays.stream(known).mapToDouble(i -> p[i]).toArray();
+      completeCase.add(Discrimination.auc(pKnown, knownLabel), probabilities ? Calibration.of(pKnown, knownLabel, 1) : null);
+    }
+    List<CalibrationBin> weightedBins = List.of();
+    List<CalibrationBin> completeCaseBins = List.of();
+    if (probabilities) {
+      double[] pooled = new double[n * reps];
+      int[] pooledLabel = new int[n * reps];
+      double[] pooledWeight = new double[n * reps];
+      double[] ones = new double[n * reps];
+      for (int r = 0; r < reps; r++) {
+        System.arraycopy(outOfFold[r], 0, pooled, r * n, n);
+        System.arraycopy(label, 0, pooledLabel, r * n, n);
+        System.arraycopy(weights, 0, pooledWeight, r * n, n);
+        for (int i = 0; i < n; i++) {
+          ones[r * n + i] = label[i] == RiskData.UNKNOWN ? 0 : 1;
+        }
+      }
+      weightedBins = Calibration.of(pooled, pooledLabel, pooledWeight, settings.calibrationGroups()).bins();
+      completeCaseBins = Calibration.of(pooled, pooledLabel, ones, settings.calibrationGroups()).bins();
+    }
+    return new CrossValidationResult(name, settings, probabilities, folds, outOfFold, weights,
+        weighted.metrics(weightedBins), completeCase.metrics(completeCaseBins));
+  }
+
+  /** Sums of one kind of per-repeat metrics. */
+  private static final class Accumulator {
+    private final boolean probabilities;
+    private final List<AucEstimate> aucs = new ArrayList<>();
+    private double variance;
+    private double brier;
+    private double slope;
+    private double large;
+
+    Accumulator(boolean probabilities) {
+      this.probabilities = probabilities;
+    }
+
+    void add(AucEstimate auc, Calibration calibration) {
       aucs.add(auc);
       variance += auc.standardError() * auc.standardError();
       if (probabilities) {
-        Calibration c = Calibration.of(p, data.relapse(), settings.calibrationGroups());
-        brier += c.brier();
-        slope += c.slope();
-        large += c.interceptInTheLarge();
+        brier += calibration.brier();
+        slope += calibration.slope();
+        large += calibration.interceptInTheLarge();
       }
     }
-    if (!probabilities) {
-      brier = slope = large = Double.NaN;
+
+    CrossValidationResult.Metrics metrics(List<CalibrationBin> bins) {
+      int reps = aucs.size();
+      double auc = aucs.stream().mapToDouble(AucEstimate::auc).average().orElseThrow();
+      double se = Math.sqrt(variance / reps);
+      double nan = Double.NaN;
+      return new CrossValidationResult.Metrics(aucs, auc,
+          Math.max(0, auc - Discrimination.Z_975 * se), Math.min(1, auc + Discrimination.Z_975 * se),
+          probabilities ? brier / reps : nan, probabilities ? slope / reps : nan, probabilities ? large / reps : nan, bins);
     }
-    int reps = settings.repeats();
-    double meanAuc = aucs.stream().mapToDouble(AucEstimate::auc).average().orElseThrow();
-    double se = Math.sqrt(variance / reps);
-    double[] pooled = new double[n * reps];
-    int[] pooledY = new int[n * reps];
-    for (int r = 0; r < reps; r++) {
-      System.arraycopy(outOfFold[r], 0, pooled, r * n, n);
-      System.arraycopy(data.relapse(), 0, pooledY, r * n, n);
+  }
+
+  /** Outcome strata of the folds: relapse by the horizon, competing death, censored before, event-free past it. */
+  static int[] strata(RiskData data) {
+    int[] s = new int[data.rows()];
+    for (int i = 0; i < s.length; i++) {
+      int label = data.label(i);
+      s[i] = label == 1 ? 3 : label == RiskData.UNKNOWN ? 1 : data.days()[i] <= data.horizonDays() ? 2 : 0;
     }
-    return new CrossValidationResult(
-        name, settings, outOfFold, aucs, meanAuc,
-        Math.max(0, meanAuc - Discrimination.Z_975 * se), Math.min(1, meanAuc + Discrimination.Z_975 * se),
-        brier / reps, slope / reps, large / reps,
-        probabilities ? Calibration.bins(pooled, pooledY, settings.calibrationGroups()) : List.of());
+    return s;
   }
 
   /**
-   * Fold of each row: cases and controls are shuffled separately and dealt round-robin, the
-   * controls continuing where the cases stopped, so fold sizes differ by at most one.
+   * Fold of each row: the rows of each stratum (highest code first) are shuffled and dealt
+   * round-robin, each stratum continuing where the previous one stopped, so fold sizes differ by
+   * at most one and each stratum's counts per fold by at most one.
    */
-  static int[] stratifiedFolds(int[] label, int folds, SplittableRandom random) {
-    int[] fold = new int[label.length];
+  static int[] stratifiedFolds(int[] stratum, int folds, SplittableRandom random) {
+    int[] fold = new int[stratum.length];
     int next = 0;
-    for (int cls = 1; cls >= 0; cls--) {
+    int[] codes = Arrays.stream(stratum).distinct().sorted().toArray();
+    for (int c = codes.length - 1; c >= 0; c--) {
       List<Integer> members = new ArrayList<>();
-      for (int i = 0; i < label.length; i++) {
-        if (label[i] == cls) {
+      for (int i = 0; i < stratum.length; i++) {
+        if (stratum[i] == codes[c]) {
           members.add(i);
         }
       }

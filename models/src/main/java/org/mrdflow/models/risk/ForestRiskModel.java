@@ -15,6 +15,16 @@ public record ForestRiskModel(List<String> features, List<TreeNodes> trees, doub
     if (trees.isEmpty() || weights.length != trees.size()) {
       throw new IllegalArgumentException("forest needs at least one tree and one weight per tree");
     }
+    for (int t = 0; t < trees.size(); t++) {
+      if (!(weights[t] > 0) || Double.isInfinite(weights[t])) {
+        throw new IllegalArgumentException("tree " + t + " has weight " + weights[t] + ", need a finite positive weight");
+      }
+      try {
+        trees.get(t).checkFeatureIndices(features.size());
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("tree " + t + ": " + e.getMessage(), e);
+      }
+    }
   }
 
   @Override

@@ -16,6 +16,15 @@ public record LogisticRiskModel(
     if (center.length != p || scale.length != p || coefficients.length != p) {
       throw new IllegalArgumentException("logistic model: center, scale and coefficients need " + p + " values");
     }
+    for (int j = 0; j < p; j++) {
+      if (!Double.isFinite(center[j]) || !(scale[j] > 0) || Double.isInfinite(scale[j]) || !Double.isFinite(coefficients[j])) {
+        throw new IllegalArgumentException("logistic model: feature " + features.get(j)
+            + " needs a finite center and coefficient and a finite positive scale");
+      }
+    }
+    if (!Double.isFinite(intercept)) {
+      throw new IllegalArgumentException("logistic model: the intercept must be finite");
+    }
   }
 
   @Override

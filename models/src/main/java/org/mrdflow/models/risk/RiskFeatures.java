@@ -45,43 +45,29 @@ public final class RiskFeatures {
 
   private RiskFeatures() {}
 
+  /**
+   * One row per patient alive, relapse-free and followed at the landmark, with the competing
+   * outcome after it. A patient censored before the horizon is kept (label unknown, weighted by
+   * {@link Ipcw}), never dropped.
+   */
   public static RiskData build(Cohort cohort, RiskSettings settings) {
     List<String> keys = new ArrayList<>();
     List<double[]> rows = new ArrayList<>();
-    List<Integer> labels = new ArrayList<>();
     List<Double> days = new ArrayList<>();
-    List<Boolean> observed = new ArrayList<>();
+    List<Integer> status = new ArrayList<>();
     for (CohortPatient p : cohort.patients()) {
       Endpoints e = p.fromLandmark(settings.landmarkDays());
       if (e == null) {
         continue;
       }
       CompetingOutcome outcome = e.relapseOrNonRelapseDeath();
-      boolean relapseInHorizon =
-          outcome.cause() == CompetingOutcome.RELAPSE && outcome.days() <= settings.horizonDays();
-      boolean knownFree =
-          outcome.days() > settings.horizonDays()
-              || outcome.cause() == CompetingOutcome.NON_RELAPSE_DEATH;
-      if (!relapseInHorizon && !knownFree) {
-        // Censored before the horizon without relapse: the label is unknown.
-        continue;
-      }
       keys.add(p.patientKey());
       rows.add(features(p, settings.landmarkDays()));
-      labels.add(relapseInHorizon ? 1 : 0);
       days.add(outcome.days());
-      observed.add(outcome.cause() == CompetingOutcome.RELAPSE);
+      status.add(outcome.cause());
     }
-    int n = keys.size();
-    int[] y = new int[n];
-    double[] t = new double[n];
-    boolean[] d = new boolean[n];
-    for (int i = 0; i < n; i++) {
-      y[i] = labels.get(i);
-      t[i] = days.get(i);
-      d[i] = observed.get(i);
-    }
-    return new RiskData(NAMES, keys, rows.toArray(double[][]::new), y, t, d);
+    return new RiskData(NAMES, keys, rows.toArray(double[][]::new), days.stream().mapToDouble(Double::doubleValue).toArray(),
+        status.stream().mapToInt(Integer::intValue).toArray(), settings.horizonDays());
   }
 
   static double[] features(CohortPatient p, int landmarkDays) {

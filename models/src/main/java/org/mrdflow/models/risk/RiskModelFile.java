@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * A saved risk model: portable JSON, format documented in models/README.md ("Saved model format").
@@ -16,19 +17,25 @@ import java.nio.file.Path;
  * @param landmarkDays the landmark the features are measured at
  * @param horizonDays the relapse horizon after the landmark
  * @param model the model; its {@code kind} names the type
+ * @param featureRanges the training range of each model feature, in the model's feature order
+ *     (version 2; null in a version-1 file, whose rows then get no range check)
  */
-public record RiskModelFile(String format, int version, int landmarkDays, int horizonDays, RiskModel model) {
+public record RiskModelFile(
+    String format, int version, int landmarkDays, int horizonDays, RiskModel model, List<FeatureRange> featureRanges) {
 
   public static final String FORMAT = "mrdflow-risk-model";
-  public static final int VERSION = 1;
+  /** Version 2 added {@code feature_ranges}; version 1 files are still read. */
+  public static final int VERSION = 2;
 
   private static final ObjectMapper JSON =
       new ObjectMapper()
           .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
           .enable(SerializationFeature.INDENT_OUTPUT);
 
-  public static RiskModelFile of(RiskModel model, RiskSettings settings) {
-    return new RiskModelFile(FORMAT, VERSION, settings.landmarkDays(), settings.horizonDays(), model);
+  /** A model with the feature ranges of its training rows {@code x} (columns in the model's feature order). */
+  public static RiskModelFile of(RiskModel model, RiskSettings settings, double[][] x) {
+    return new RiskModelFile(FORMAT, VERSION, settings.landmarkDays(), settings.horizonDays(), model,
+        FeatureRange.of(model.features(), x));
   }
 
   public void write(Path path) throws IOException {
@@ -55,10 +62,17 @@ public record RiskModelFile(String format, int version, int landmarkDays, int ho
     } catch (JsonProcessingException | IllegalArgumentException e) {
       throw new InvalidRiskModelException(source + ": not a risk model file: " + e.getMessage().lines().findFirst().orElse(""), e);
     }
-    if (!FORMAT.equals(file.format()) || file.version() != VERSION || file.model() == null) {
+    if (!FORMAT.equals(file.format()) || (file.version() != 1 && file.version() != VERSION) || file.model() == null) {
       throw new InvalidRiskModelException(
-          source + ": expected format " + FORMAT + " version " + VERSION + " with a model, got "
+          source + ": expected format " + FORMAT + " version 1 or " + VERSION + " with a model, got "
               + file.format() + " version " + file.version());
+    }
+    if (file.version() == VERSION) {
+      List<String> ranged = file.featureRanges() == null ? null : file.featureRanges().stream().map(FeatureRange::feature).toList();
+      if (!file.model().features().equals(ranged)) {
+        throw new InvalidRiskModelException(source + ": feature_ranges " + ranged + " do not match the model's features "
+            + file.model().features());
+      }
     }
     return file;
   }

@@ -4,27 +4,29 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.stream.LongStream;
+import java.util.stream.IntStream;
 import smile.base.cart.CART;
 import smile.base.cart.DecisionNode;
 import smile.base.cart.InternalNode;
 import smile.base.cart.Node;
 import smile.base.cart.RegressionNode;
 import smile.base.cart.SplitRule;
+import smile.classification.DecisionTree;
 import smile.classification.GradientTreeBoost;
-import smile.classification.LogisticRegression;
-import smile.classification.RandomForest;
 import smile.data.DataFrame;
 import smile.data.Tuple;
 import smile.data.formula.Formula;
+import smile.data.type.StructField;
 import smile.data.type.StructType;
 import smile.data.vector.IntVector;
+import smile.math.MathEx;
 import smile.regression.RegressionTree;
 
 /**
- * Fits Smile 3.1.1 classifiers and exports them into the portable {@link RiskModel}s. Every source
- * of randomness is an explicit seed: the forest gets one seed per tree; gradient boosting runs
- * without subsampling because Smile 3.1.1 would draw the subsample from its global generator.
+ * Fits Smile 3.1.1 classifiers and exports them into the portable {@link RiskModel}s. Every fit
+ * takes case weights (the IPCW weights of a censored outcome). Every source of randomness is an
+ * explicit seed: the forest gets one seed per tree; gradient boosting runs without subsampling
+ * because Smile 3.1.1 would draw the subsample from its global generator.
  */
 public final class SmileTrainers {
 
@@ -39,29 +41,52 @@ public final class SmileTrainers {
     }
   }
 
-  /** Random forest (Breiman 2001) with Gini splits and bootstrap samples. */
+  /**
+   * Random forest (Breiman 2001) with Gini splits and bootstrap samples.
+   *
+   * @param seed the seed of the per-tree seeds
+   */
   public record ForestOptions(int trees, int maxDepth, int nodeSize, long seed) {
     public static ForestOptions defaults(long seed) {
       return new ForestOptions(300, 20, 5, seed);
     }
   }
 
-  /** Gradient tree boosting (Friedman 2001) with small trees and shrinkage. */
-  public record BoostingOptions(int trees, int maxDepth, int maxNodes, int nodeSize, double shrinkage) {
-    public static BoostingOptions defaults() {
-      return new BoostingOptions(100, 3, 6, 5, 0.05);
+  /**
+   * Gradient tree boosting (Friedman 2001) with small trees and shrinkage.
+   *
+   * @param seed seed of the weighted resample when the case weights differ (unused otherwise)
+   */
+  public record BoostingOptions(int trees, int maxDepth, int maxNodes, int nodeSize, double shrinkage, long seed) {
+    public static BoostingOptions defaults(long seed) {
+      return new BoostingOptions(100, 3, 6, 5, 0.05, seed);
     }
   }
 
+  /**
+   * L2-penalized weighted logistic regression on standardized features: minimizes
+   * -sum_i w_i loglik_i + lambda/2 sum_j beta_j^2 (intercept not penalized), Smile 3.1.1's
+   * {@code LogisticRegression.binomial} objective with case weights, which Smile does not take.
+   * Solved by Newton-Raphson with step halving ({@link WeightedLogistic}).
+   */
   public static RiskTrainer logistic(LogisticOptions options) {
-    return (features, x, y) -> {
+    return (features, x, y, w) -> {
       int p = features.size();
       double[] center = new double[p];
       double[] scale = new double[p];
+      // Weighted mean and variance (the sample variance for unit weights): rows of weight 0 have no say.
+      double total = Arrays.stream(w).sum();
+      long positive = Arrays.stream(w).filter(v -> v > 0).count();
       for (int j = 0; j < p; j++) {
-        final int col = j;
-        double mean = Arrays.stream(x).mapToDouble(r -> r[col]).average().orElse(0);
-        double var = Arrays.stream(x).mapToDouble(r -> (r[col] - mean) * (r[col] - mean)).sum() / Math.max(1, x.length - 1);
+        double mean = 0;
+        for (int i = 0; i < x.length; i++) {
+          mean += w[i] * x[i][j] / total;
+        }
+        double var = 0;
+        for (int i = 0; i < x.length; i++) {
+          var += w[i] * (x[i][j] - mean) * (x[i][j] - mean);
+        }
+        var = var / total * positive / Math.max(1, positive - 1);
         center[j] = mean;
         // A constant feature keeps scale 1 (its coefficient is then penalized to 0).
         scale[j] = var > 0 ? Math.sqrt(var) : 1;
@@ -72,50 +97,97 @@ public final class SmileTrainers {
           z[i][j] = (x[i][j] - center[j]) / scale[j];
         }
       }
-      LogisticRegression.Binomial fit = LogisticRegression.binomial(z, y, options.lambda(), 1e-8, 1000);
-      // Smile keeps the intercept after the p slopes.
-      double[] w = fit.coefficients();
-      return new LogisticRiskModel(features, center, scale, w[p], Arrays.copyOf(w, p));
+      double[] beta = WeightedLogistic.fit(z, y, w, options.lambda());
+      return new LogisticRiskModel(features, center, scale, beta[p], Arrays.copyOf(beta, p));
     };
   }
 
   public static RiskTrainer randomForest(ForestOptions options) {
-    return (features, x, y) -> exportForest(features, fitForest(features, x, y, options));
+    // Rows of weight 0 are left out first: they are never drawn into a bootstrap sample, but
+    // Smile's tree growth still depends on how many rows the data frame holds.
+    return (features, x, y, w) -> {
+      int[] kept = IntStream.range(0, w.length).filter(i -> w[i] > 0).toArray();
+      return exportForest(features, fitForest(features, Arrays.stream(kept).mapToObj(i -> x[i]).toArray(double[][]::new),
+          Arrays.stream(kept).map(i -> y[i]).toArray(), Arrays.stream(kept).mapToDouble(i -> w[i]).toArray(), options));
+    };
   }
 
   /**
-   * Fits the forest one tree at a time, each with its own seed, and merges them. Smile's own
-   * multi-tree fit grows trees in parallel and hands out the seeds in whatever order the threads
-   * ask for them, so the same seeds could give a different forest from run to run.
+   * Per-tree seeds, drawn from [2, Long.MAX_VALUE): Smile 3.1.1 reseeds its generator with a tree's
+   * seed only when the seed is greater than 1, and a tree grown from an unset generator would
+   * depend on whatever ran before it in the thread.
    */
-  static RandomForest fitForest(List<String> features, double[][] x, int[] y, ForestOptions options) {
-    int mtry = Math.max(1, (int) Math.floor(Math.sqrt(features.size())));
-    long[] seeds = new SplittableRandom(options.seed()).longs(options.trees()).toArray();
-    DataFrame data = frame(features, x, y);
-    RandomForest forest = null;
-    for (long seed : seeds) {
-      RandomForest tree =
-          RandomForest.fit(
-              Formula.lhs(RESPONSE), data, 1, mtry, SplitRule.GINI, options.maxDepth(), Math.max(2, x.length),
-              options.nodeSize(), 1.0, null, LongStream.of(seed));
-      forest = forest == null ? tree : forest.merge(tree);
-    }
-    return forest;
+  static long[] treeSeeds(ForestOptions options) {
+    return new SplittableRandom(options.seed()).longs(options.trees(), 2, Long.MAX_VALUE).toArray();
   }
 
-  static ForestRiskModel exportForest(List<String> features, RandomForest forest) {
-    List<TreeNodes> trees = new ArrayList<>();
-    double[] weights = new double[forest.models().length];
-    for (int t = 0; t < weights.length; t++) {
-      RandomForest.Model m = forest.models()[t];
-      trees.add(export(m.tree, m.tree.schema()));
-      weights[t] = m.weight;
+  /**
+   * Grows the forest one Smile {@link DecisionTree} at a time on the calling thread: before each
+   * tree, Smile's generator (which draws the mtry candidate features of each split) is seeded with
+   * the tree's seed, and the tree's bootstrap sample (n draws with replacement, each row with
+   * probability proportional to its weight: IPCW bagging, Vock et al. 2016) comes from a generator
+   * of the same seed. Nothing depends on threads or on earlier calls, so the same data, weights and
+   * seed give the same trees in any process. Smile's {@code RandomForest.fit} takes no case weights.
+   */
+  static List<DecisionTree> fitForest(List<String> features, double[][] x, int[] y, double[] w, ForestOptions options) {
+    int mtry = Math.max(1, (int) Math.floor(Math.sqrt(features.size())));
+    Formula formula = Formula.lhs(RESPONSE);
+    DataFrame data = frame(features, x, y);
+    DataFrame predictors = formula.x(data);
+    StructField response = formula.y(data).field();
+    int[][] order = CART.order(predictors);
+    double[] cumulative = cumulative(w);
+    List<DecisionTree> trees = new ArrayList<>(options.trees());
+    for (long seed : treeSeeds(options)) {
+      MathEx.setSeed(seed);
+      int[] samples = new int[x.length];
+      SplittableRandom draws = new SplittableRandom(seed);
+      for (int k = 0; k < x.length; k++) {
+        samples[draw(cumulative, draws)]++;
+      }
+      trees.add(new DecisionTree(predictors, y, response, 2, SplitRule.GINI, options.maxDepth(), Math.max(2, x.length),
+          options.nodeSize(), mtry, samples, order));
     }
+    return trees;
+  }
+
+  /** Every tree weighs 1: the forest's probability is the mean of its trees' leaf probabilities. */
+  static ForestRiskModel exportForest(List<String> features, List<DecisionTree> forest) {
+    List<TreeNodes> trees = new ArrayList<>();
+    for (DecisionTree tree : forest) {
+      trees.add(export(tree, tree.schema()));
+    }
+    double[] weights = new double[trees.size()];
+    Arrays.fill(weights, 1);
     return new ForestRiskModel(features, trees, weights);
   }
 
+  /**
+   * Gradient boosting. Smile 3.1.1's {@code GradientTreeBoost} takes no case weights (and would
+   * draw subsamples from its global generator, so it runs without subsampling): with unequal
+   * weights it is fitted on one weighted resample of the rows (as many draws with replacement as
+   * rows of positive weight, each row
+   * with probability proportional to its weight, from the options' seed), whose expected loss is
+   * the weighted loss; with equal weights on the rows themselves.
+   */
   public static RiskTrainer gradientBoosting(BoostingOptions options) {
-    return (features, x, y) -> exportBoosting(features, fitBoosting(features, x, y, options), options, x[0]);
+    return (features, x, y, w) -> {
+      double[][] rx = x;
+      int[] ry = y;
+      if (Arrays.stream(w).distinct().count() > 1) {
+        double[] cumulative = cumulative(w);
+        SplittableRandom draws = new SplittableRandom(options.seed());
+        int size = (int) Arrays.stream(w).filter(v -> v > 0).count();
+        rx = new double[size][];
+        ry = new int[size];
+        for (int k = 0; k < size; k++) {
+          int i = draw(cumulative, draws);
+          rx[k] = x[i];
+          ry[k] = y[i];
+        }
+      }
+      return exportBoosting(features, fitBoosting(features, rx, ry, options), options, x[0]);
+    };
   }
 
   static GradientTreeBoost fitBoosting(List<String> features, double[][] x, int[] y, BoostingOptions options) {
@@ -137,6 +209,38 @@ public final class SmileTrainers {
     boost.predict(tuple(anyRow, boost.schema()), posteriori);
     double f = 0.5 * Math.log(posteriori[1] / posteriori[0]);
     return new BoostedRiskModel(features, f - withoutIntercept.halfLogOdds(anyRow), options.shrinkage(), trees);
+  }
+
+  private static double[] cumulative(double[] w) {
+    double[] c = new double[w.length];
+    double sum = 0;
+    for (int i = 0; i < w.length; i++) {
+      if (!(w[i] >= 0) || Double.isInfinite(w[i])) {
+        throw new IllegalArgumentException("case weight " + (i + 1) + " must be finite and >= 0, got " + w[i]);
+      }
+      sum += w[i];
+      c[i] = sum;
+    }
+    if (!(sum > 0)) {
+      throw new IllegalArgumentException("case weights sum to " + sum);
+    }
+    return c;
+  }
+
+  /** A row drawn with probability proportional to its weight (inverse of the cumulative weights). */
+  private static int draw(double[] cumulative, SplittableRandom random) {
+    double u = random.nextDouble() * cumulative[cumulative.length - 1];
+    int lo = 0;
+    int hi = cumulative.length - 1;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (cumulative[mid] > u) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
+      }
+    }
+    return lo;
   }
 
   static DataFrame frame(List<String> features, double[][] x, int[] y) {

@@ -14,8 +14,24 @@ public record TreeNodes(int[] feature, double[] threshold, int[] left, int[] rig
       throw new IllegalArgumentException("tree arrays must be non-empty and of equal length");
     }
     for (int i = 0; i < n; i++) {
+      if (feature[i] < -1) {
+        throw new IllegalArgumentException("tree node " + i + " has feature index " + feature[i]);
+      }
       if (feature[i] >= 0 && (left[i] <= i || right[i] <= i || left[i] >= n || right[i] >= n)) {
         throw new IllegalArgumentException("tree node " + i + " has children outside (" + i + ", " + n + ")");
+      }
+      if (feature[i] >= 0 ? Double.isNaN(threshold[i]) : !Double.isFinite(value[i])) {
+        throw new IllegalArgumentException("tree node " + i + " has a " + (feature[i] >= 0 ? "NaN threshold" : "non-finite value"));
+      }
+    }
+  }
+
+  /** Throws if a node splits on a feature index outside the model's {@code features} features. */
+  void checkFeatureIndices(int features) {
+    for (int i = 0; i < feature.length; i++) {
+      if (feature[i] >= features) {
+        throw new IllegalArgumentException("tree node " + i + " splits on feature index " + feature[i]
+            + ", but the model has " + features + " features");
       }
     }
   }

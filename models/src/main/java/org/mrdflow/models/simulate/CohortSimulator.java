@@ -130,9 +130,19 @@ public final class CohortSimulator {
     // Transplant at a median of 67 days after CAR-T, range 34-345 (paper 002, Results).
     int transplantDay =
         transplanted ? (int) Math.min(345, 34 + Math.round(Math.exp(Math.log(33) + 0.8 * gaussian()))) : -1;
+    double riskScore = (older ? 1 : 0) + (covariates.moreThanOnePriorRelapse() ? 1 : 0);
+    if (transplanted && settings.plannedTransplants()) {
+      // until the planned HSCT the patient faces the untransplanted group's hazard; an event
+      // before it means the transplant never happens
+      GroupTarget untransplanted = target(PreTransplantGroup.NO_TRANSPLANT);
+      double before = exponential(baselineCumulativeHazard(untransplanted.leukemiaFree2y())
+          * Math.pow(HAZARD_RATIO, riskScore) / HORIZON_DAYS);
+      if (before < transplantDay) {
+        return untransplantedEvent(key, infusion, covariates, untransplanted, before);
+      }
+    }
     int atRiskFrom = transplanted ? transplantDay : 0;
 
-    double riskScore = (older ? 1 : 0) + (covariates.moreThanOnePriorRelapse() ? 1 : 0);
     double hazard =
         baselineCumulativeHazard(target.leukemiaFree2y())
             * Math.pow(HAZARD_RATIO, riskScore)
@@ -161,6 +171,25 @@ public final class CohortSimulator {
         deathObserved > 0 ? infusion.plusDays(deathObserved) : null,
         infusion.plusDays(lastFollowUp),
         covariates);
+  }
+
+  /** A planned transplant that never happened: relapse or death on {@code eventDay}. */
+  private ClinicalRecord untransplantedEvent(
+      String key, LocalDate infusion, Covariates covariates, GroupTarget target, double eventDay) {
+    boolean relapse = random.nextDouble() < target.relapseShareOfEvents();
+    int censorDay = settings.minFollowUpDays()
+        + random.nextInt(settings.maxFollowUpDays() - settings.minFollowUpDays() + 1);
+    double deathDay =
+        relapse ? eventDay + exponential(Math.log(2) / target.postRelapseMedianDays()) : eventDay;
+    int relapseDay = relapse && eventDay <= censorDay ? Math.max(1, (int) Math.ceil(eventDay)) : -1;
+    int deathObserved = deathDay <= censorDay ? Math.max(1, (int) Math.ceil(deathDay)) : -1;
+    int lastFollowUp = deathObserved > 0 ? deathObserved : censorDay;
+    marrows(key, infusion, PreTransplantGroup.NO_TRANSPLANT, -1, relapseDay, lastFollowUp,
+        relapse ? eventDay : Double.NaN);
+    return new ClinicalRecord(key, infusion, null,
+        relapseDay > 0 ? infusion.plusDays(relapseDay) : null,
+        deathObserved > 0 ? infusion.plusDays(deathObserved) : null,
+        infusion.plusDays(lastFollowUp), covariates);
   }
 
   /**

@@ -11,9 +11,21 @@ import org.mrdflow.models.cohort.PreTransplantGroup;
  * @param minFollowUpDays shortest follow-up from infusion of a patient without death
  * @param maxFollowUpDays longest follow-up from infusion
  * @param targets per-group targets
+ * @param plannedTransplants false: transplanted patients are event-free until their HSCT by
+ *     construction (the seed paper's groups as observed); true: the transplant is planned and
+ *     happens only if the patient is still alive and leukemia-free on that day, facing the
+ *     untransplanted group's hazard until then, so the data carry the immortal-time structure
+ *     that the naive "ever transplanted" comparison mistakes for a transplant benefit
  */
 public record SimulationSettings(
-    int patients, long seed, int minFollowUpDays, int maxFollowUpDays, List<GroupTarget> targets) {
+    int patients, long seed, int minFollowUpDays, int maxFollowUpDays, List<GroupTarget> targets,
+    boolean plannedTransplants) {
+
+  /** Transplanted patients event-free until HSCT by construction (the seed paper's groups). */
+  public SimulationSettings(
+      int patients, long seed, int minFollowUpDays, int maxFollowUpDays, List<GroupTarget> targets) {
+    this(patients, seed, minFollowUpDays, maxFollowUpDays, targets, false);
+  }
 
   /**
    * Paper 002, Table 3 and Results: 67 non-transplanted, 15 MRD-positive and 40 MRD-negative before
@@ -44,5 +56,10 @@ public record SimulationSettings(
    */
   public static SimulationSettings seed002(long seed) {
     return new SimulationSettings(122, seed, 100, 1403, SEED_002_TARGETS);
+  }
+
+  /** The same settings with planned transplants (see {@code plannedTransplants}). */
+  public SimulationSettings withPlannedTransplants() {
+    return new SimulationSettings(patients, seed, minFollowUpDays, maxFollowUpDays, targets, true);
   }
 }

@@ -5,7 +5,9 @@ package org.mrdflow.models.survival;
  * {@code survival::concordance}: a pair is comparable when the shorter time is an event (a subject
  * censored at the same time as an event is still at risk, so that pair counts too); it is
  * concordant when the shorter time has the higher risk score. Pairs tied on an event time
- * ({@code tiedY}) are not used. C = (concordant + tiedX / 2) / (concordant + discordant + tiedX).
+ * ({@code tiedY}) are not used. On counting-process data the other member of a pair is the row at
+ * risk at the event time ({@code start < t <= stop}).
+ * C = (concordant + tiedX / 2) / (concordant + discordant + tiedX).
  * Its standard error is the infinitesimal jackknife: the square root of the sum over subjects of
  * the squared derivative of C with respect to the subject's case weight (survival 3.x's
  * default).
@@ -42,7 +44,9 @@ public record Concordance(double concordant, double discordant, double tiedX, do
         if (j == i) {
           continue;
         }
-        boolean comparable = t[j] > t[i] || (t[j] == t[i] && !data.isEvent(j));
+        // j is at risk at i's event time (start < t <= stop) and did not die at the same time
+        boolean comparable = data.entry(j) < t[i]
+            && (t[j] > t[i] || (t[j] == t[i] && !data.isEvent(j)));
         if (comparable) {
           if (riskScore[i] > riskScore[j]) {
             concordant++;

@@ -83,6 +83,11 @@ public final class CoxFit {
     return likelihood.ties();
   }
 
+  /** Whether the fit is on (start, stop] rows. */
+  public boolean isCountingProcess() {
+    return likelihood.data().isCountingProcess();
+  }
+
   /** Subjects in the fit. */
   public int n() {
     return likelihood.size();
@@ -192,6 +197,71 @@ public final class CoxFit {
   /** Score (log-rank type) test at beta = 0. */
   public ChiSquareResult scoreTest() {
     return scoreTest;
+  }
+
+  /**
+   * The robust (sandwich) covariance clustered by subject, as {@code coxph(... + cluster(id))}
+   * (Lin &amp; Wei 1989): the sum over subjects of the outer products of their dfbeta residuals
+   * (score residuals of all the subject's rows times the model-based covariance). Clusters are the
+   * data's ids, or each row when the data carry none. The coefficients are the model's.
+   */
+  public RobustCox robust() {
+    String[] cluster = likelihood.data().id();
+    double[][] atFit = clusterSums(likelihood.scoreResiduals(coef, scoreTies()), cluster);
+    int p = coef.length;
+    double[][] robustVariance = new double[p][p];
+    for (double[] scores : atFit) {
+      double[] dfbeta = new double[p];
+      for (int a = 0; a < p; a++) {
+        for (int b = 0; b < p; b++) {
+          dfbeta[a] += scores[b] * variance[b][a];
+        }
+      }
+      for (int a = 0; a < p; a++) {
+        for (int b = 0; b < p; b++) {
+          robustVariance[a][b] += dfbeta[a] * dfbeta[b];
+        }
+      }
+    }
+    CoefficientTable table = new CoefficientTable(coef, robustVariance);
+    ChiSquareResult wald = ChiSquareResult.of(
+        SymmetricMatrices.quadraticFormInverse(robustVariance, coef, terms()), p);
+    // the robust score test: the score at beta = 0 against the clusters' score outer products
+    double[][] atNull = clusterSums(likelihood.scoreResiduals(new double[p], scoreTies()),
+        cluster);
+    double[] u = new double[p];
+    double[][] meat = new double[p][p];
+    for (double[] scores : atNull) {
+      for (int a = 0; a < p; a++) {
+        u[a] += scores[a];
+        for (int b = 0; b < p; b++) {
+          meat[a][b] += scores[a] * scores[b];
+        }
+      }
+    }
+    ChiSquareResult score = ChiSquareResult.of(
+        SymmetricMatrices.quadraticFormInverse(meat, u, terms()), p);
+    return new RobustCox(table, atFit.length, wald, score);
+  }
+
+  /** Score residuals use Breslow's increments for an exact fit (as R's residuals.coxph). */
+  private CoxModel.Ties scoreTies() {
+    return ties() == CoxModel.Ties.EFRON ? CoxModel.Ties.EFRON : CoxModel.Ties.BRESLOW;
+  }
+
+  /** Row residuals summed per cluster (first-appearance order); each row its own without ids. */
+  private static double[][] clusterSums(double[][] rows, String[] cluster) {
+    if (cluster == null) {
+      return rows;
+    }
+    java.util.Map<String, double[]> sums = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < rows.length; i++) {
+      double[] sum = sums.computeIfAbsent(cluster[i], k -> new double[rows[0].length]);
+      for (int a = 0; a < sum.length; a++) {
+        sum[a] += rows[i][a];
+      }
+    }
+    return sums.values().toArray(new double[0][]);
   }
 
   /** Linear predictor {@code x' b} of each subject in the fit, with uncentred covariates. */
@@ -360,7 +430,7 @@ public final class CoxFit {
       double dying = 0;
       int d = 0;
       for (int i = 0; i < time.length; i++) {
-        if (time[i] >= times[r]) {
+        if (data.atRisk(i, times[r])) {
           atRisk += risk[i];
         }
         if (time[i] == times[r] && likelihood.isEvent(i)) {

@@ -22,8 +22,10 @@ final class CoxLikelihood {
   private final CoxModel.Ties ties;
   private final int n;
   private final int p;
-  /** subjects ordered by decreasing time */
+  /** rows ordered by decreasing stop time */
   private final int[] order;
+  /** counting-process rows ordered by decreasing start time (empty without delayed entry) */
+  private final int[] entryOrder;
   private final double[] time;
   private final boolean[] event;
   /** covariates centred at their means */
@@ -87,6 +89,11 @@ final class CoxLikelihood {
     this.order = new int[n];
     for (int i = 0; i < n; i++) {
       order[i] = ascending[n - 1 - i];
+    }
+    int[] byEntry = data.isCountingProcess() ? data.orderByEntry() : new int[0];
+    this.entryOrder = new int[byEntry.length];
+    for (int i = 0; i < byEntry.length; i++) {
+      entryOrder[i] = byEntry[byEntry.length - 1 - i];
     }
   }
 
@@ -159,18 +166,21 @@ final class CoxLikelihood {
 
   /**
    * Walks event times in decreasing order with the given tie handling; returns the log partial
-   * likelihood.
+   * likelihood. Rows join the risk sums at their stop time and, for counting-process data, leave
+   * them once t is at or before their start (risk set {@code start < t <= stop}, as R's agfit).
    */
   double pass(double[] beta, CoxModel.Ties tieMethod, EventTimeVisitor visitor) {
     double[] risk = new double[n];
     for (int i = 0; i < n; i++) {
       risk[i] = Math.exp(centredLinearPredictor(i, beta));
     }
+    boolean[] inRisk = new boolean[n];
     double s0 = 0;
     double[] s1 = new double[p];
     double[][] s2 = new double[p][p];
     double loglik = 0;
     int i = 0;
+    int leaving = 0;
     while (i < n) {
       double t = time[order[i]];
       double d0 = 0;
@@ -181,6 +191,7 @@ final class CoxLikelihood {
       while (i < n && time[order[i]] == t) {
         int s = order[i];
         double w = risk[s];
+        inRisk[s] = true;
         s0 += w;
         addOuter(s1, s2, x[s], w);
         if (event[s]) {
@@ -194,13 +205,22 @@ final class CoxLikelihood {
         }
         i++;
       }
+      // a row entering at or after t (start >= t) is not at risk at t; its stop is later, so it
+      // was added before
+      while (leaving < entryOrder.length && data.entry(entryOrder[leaving]) >= t) {
+        int s = entryOrder[leaving++];
+        double w = risk[s];
+        inRisk[s] = false;
+        s0 -= w;
+        addOuter(s1, s2, x[s], -w);
+      }
       if (deaths == 0) {
         continue;
       }
       double[] u = deathCovariateSum.clone();
       double[][] v = new double[p][p];
       if (tieMethod == CoxModel.Ties.EXACT) {
-        loglik -= exactContribution(risk, i, deaths, u, v);
+        loglik -= exactContribution(risk, inRisk, i, deaths, u, v);
       } else {
         for (int k = 0; k < deaths; k++) {
           // Efron (1977): the k-th of d tied deaths sees the risk set minus k/d of the dying
@@ -223,23 +243,106 @@ final class CoxLikelihood {
   }
 
   /**
+   * Score residuals (Therneau, Grambsch &amp; Fleming 1990) at {@code beta}, one row per data row:
+   * the integral of {@code x_i - xbar(t)} against the row's martingale
+   * {@code dN_i(t) - Y_i(t) exp(eta_i) dLambda_0(t)}. With Efron's ties the k-th of d tied deaths
+   * has the hazard increment {@code 1 / (s0 - k/d d0)} and weighted mean {@code xbar_k}; each
+   * dying row counts for {@code 1 - k/d} of the k-th risk set and its dN is spread evenly,
+   * {@code x_i - mean_k xbar_k}. Rows sum to the score vector. Used for the robust (sandwich)
+   * variance clustered by subject.
+   */
+  double[][] scoreResiduals(double[] beta, CoxModel.Ties tieMethod) {
+    double[] risk = new double[n];
+    for (int i = 0; i < n; i++) {
+      risk[i] = Math.exp(centredLinearPredictor(i, beta));
+    }
+    boolean efron = tieMethod == CoxModel.Ties.EFRON;
+    double[][] resid = new double[n][p];
+    java.util.TreeSet<Double> eventTimes = new java.util.TreeSet<>();
+    for (int i = 0; i < n; i++) {
+      if (event[i]) {
+        eventTimes.add(time[i]);
+      }
+    }
+    for (double t : eventTimes) {
+      double s0 = 0;
+      double d0 = 0;
+      double[] s1 = new double[p];
+      double[] d1 = new double[p];
+      int deaths = 0;
+      for (int i = 0; i < n; i++) {
+        if (!data.atRisk(i, t)) {
+          continue;
+        }
+        s0 += risk[i];
+        boolean dies = event[i] && time[i] == t;
+        if (dies) {
+          deaths++;
+          d0 += risk[i];
+        }
+        for (int a = 0; a < p; a++) {
+          s1[a] += risk[i] * x[i][a];
+          if (dies) {
+            d1[a] += risk[i] * x[i][a];
+          }
+        }
+      }
+      double[][] mean = new double[deaths][p];
+      double[] hazard = new double[deaths];
+      double[] meanOfMeans = new double[p];
+      for (int k = 0; k < deaths; k++) {
+        double f = efron ? (double) k / deaths : 0;
+        hazard[k] = 1 / (s0 - f * d0);
+        for (int a = 0; a < p; a++) {
+          mean[k][a] = (s1[a] - f * d1[a]) * hazard[k];
+          meanOfMeans[a] += mean[k][a] / deaths;
+        }
+      }
+      for (int i = 0; i < n; i++) {
+        if (!data.atRisk(i, t)) {
+          continue;
+        }
+        boolean dies = event[i] && time[i] == t;
+        for (int k = 0; k < deaths; k++) {
+          double share = dies && efron ? 1 - (double) k / deaths : 1;
+          for (int a = 0; a < p; a++) {
+            resid[i][a] -= risk[i] * share * (x[i][a] - mean[k][a]) * hazard[k];
+          }
+        }
+        if (dies) {
+          for (int a = 0; a < p; a++) {
+            resid[i][a] += x[i][a] - meanOfMeans[a];
+          }
+        }
+      }
+    }
+    return resid;
+  }
+
+  /**
    * Exact discrete-time contribution at one event time: the denominator is the sum over all
    * subsets of size d of the risk set of the product of risk scores (an elementary symmetric
    * polynomial), built by the recursion of Gail, Lubin &amp; Rubinstein (1981) together with its
    * gradient and Hessian. Subtracts the mean from {@code u}, adds the covariance to {@code v};
-   * returns log of the denominator. The risk set is {@code order[0 .. riskEnd)}.
+   * returns log of the denominator. The risk set is the rows of {@code order[0 .. riskEnd)} still
+   * {@code inRisk}.
    */
-  private double exactContribution(double[] risk, int riskEnd, int d, double[] u,
-      double[][] v) {
+  private double exactContribution(double[] risk, boolean[] inRisk, int riskEnd, int d,
+      double[] u, double[][] v) {
     double[] e = new double[d + 1];
     double[][] g = new double[d + 1][p];
     double[][][] h = new double[d + 1][p][p];
     e[0] = 1;
+    int members = 0;
     for (int r = 0; r < riskEnd; r++) {
       int s = order[r];
+      if (!inRisk[s]) {
+        continue;
+      }
+      members++;
       double w = risk[s];
       double[] xs = x[s];
-      for (int k = Math.min(d, r + 1); k >= 1; k--) {
+      for (int k = Math.min(d, members); k >= 1; k--) {
         for (int a = 0; a < p; a++) {
           for (int b = 0; b < p; b++) {
             h[k][a][b] += w * (h[k - 1][a][b] + xs[a] * g[k - 1][b] + g[k - 1][a] * xs[b]

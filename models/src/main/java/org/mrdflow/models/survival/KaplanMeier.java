@@ -1,9 +1,18 @@
 package org.mrdflow.models.survival;
 
+import java.util.Arrays;
+
 /**
  * The Kaplan-Meier product-limit estimator (Kaplan &amp; Meier 1958) with Greenwood's variance and
  * the Nelson-Aalen cumulative hazard, matching R's {@code survfit(Surv(time, status) ~ 1)}.
  * At a tied time, events are counted before censorings (a subject censored at t is at risk at t).
+ *
+ * <p>On counting-process data (R's {@code survfit(Surv(start, stop, event) ~ 1)}) the risk set at
+ * t is the rows with {@code start < t <= stop}, so a patient who enters a group late (delayed
+ * entry, e.g. on the day of a transplant) is counted from then on: with the group defined by a
+ * time-dependent covariate this is the Simon-Makuch (1984) estimator. The curve lists the distinct
+ * stop times (entry times are not listed); a row that ends without an event counts as a
+ * censoring, whether the patient was censored, switched group or the row was split.
  */
 public final class KaplanMeier {
 
@@ -14,6 +23,8 @@ public final class KaplanMeier {
     int n = data.size();
     int[] order = data.orderByTime();
     double[] t = data.time();
+    double[] entries = data.isCountingProcess() ? data.start() : new double[0];
+    Arrays.sort(entries);
     int distinct = 0;
     for (int i = 0; i < n; i++) {
       if (i == 0 || t[order[i]] != t[order[i - 1]]) {
@@ -38,7 +49,8 @@ public final class KaplanMeier {
       if (i == 0 || t[subject] != t[order[i - 1]]) {
         row++;
         time[row] = t[subject];
-        nRisk[row] = n - i;
+        // rows ending at or after t, minus those that have not entered yet (start >= t)
+        nRisk[row] = n - i - (entries.length - countBelow(entries, t[subject]));
       }
       if (data.isEvent(subject)) {
         nEvent[row]++;
@@ -63,6 +75,21 @@ public final class KaplanMeier {
       }
     }
     return new KaplanMeierCurve(time, nRisk, nEvent, nCensor, surv, stdErr, cumhaz, stdChaz);
+  }
+
+  /** Number of sorted values strictly below t. */
+  private static int countBelow(double[] sorted, double t) {
+    int lo = 0;
+    int hi = sorted.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (sorted[mid] < t) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 
   /**

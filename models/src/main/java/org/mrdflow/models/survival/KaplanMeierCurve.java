@@ -54,6 +54,20 @@ public final class KaplanMeierCurve {
     return nCensor.clone();
   }
 
+  /** The last follow-up time of the curve (its last event or censoring). */
+  public double lastTime() {
+    return time[time.length - 1];
+  }
+
+  /**
+   * Whether the curve is estimable at t: not past the last follow-up. R's
+   * {@code summary(fit, times, extend = FALSE)} reports nothing beyond it; reading the last value
+   * there would claim survival nobody was followed long enough to show.
+   */
+  public boolean isEstimableAt(double t) {
+    return t <= lastTime();
+  }
+
   /** Survival probability just after each time. */
   public double[] surv() {
     return surv.clone();
@@ -187,7 +201,9 @@ public final class KaplanMeierCurve {
       }
       double s = row >= 0 ? surv[row] : 1.0;
       double se = row >= 0 ? stdErr[row] : 0.0;
-      double[] ci = type.interval(s, se, z);
+      // before the curve's first time R reports its starting point, S = 1 with limits 1 for
+      // every type (at a later row with S = 1 the log-log, logit and arcsin limits are undefined)
+      double[] ci = row >= 0 ? type.interval(s, se, z) : new double[] {1, 1};
       out.add(new SurvivalAtTime(t, atRisk, events, censored, s, se, s * se, ci[0], ci[1]));
     }
     return out;

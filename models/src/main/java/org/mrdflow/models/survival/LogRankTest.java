@@ -33,6 +33,7 @@ public final class LogRankTest {
 
   /** Runs the test with weight exponent {@code rho} (0 log-rank, 1 Peto-Peto). */
   public static Result test(SurvivalData data, Grouping grouping, double rho) {
+    data.requireRightCensored("log-rank test (survdiff)");
     int k = grouping.groupCount();
     int[] group = grouping.index();
     int n = data.size();

@@ -81,9 +81,9 @@ class OutcomesAnalysisTest {
   }
 
   @Test
-  void everyRiskModelIsCrossValidatedAndComparedWithCox() {
+  void everyRiskModelIsCrossValidatedAndComparedWithFineGray() {
     assertThat(report.riskModels()).extracting(OutcomeTables.RiskModelRow::model)
-        .containsExactly("logistic_regression", "random_forest", "gradient_boosting", "cox_linear_predictor");
+        .containsExactly("logistic_regression", "random_forest", "gradient_boosting", "fine_gray_linear_predictor");
     assertThat(report.riskModels()).allSatisfy(m -> {
       assertThat(m.auc()).isBetween(m.aucLower(), m.aucUpper());
       assertThat(m.concordance()).isBetween(0.0, 1.0);

@@ -37,7 +37,7 @@ class RiskFeaturesTest {
    *  R: relapse day 400 (310 after landmark)         -> label 1
    *  F: followed to day 1000 relapse-free             -> label 0
    *  N: death without relapse day 300                 -> label 0 (competing event)
-   *  C: censored day 500, relapse-free                -> excluded (label unknown)
+   *  C: censored day 500, relapse-free                -> kept, label unknown (weighted by IPCW)
    *  E: relapse day 60, before the landmark           -> excluded (not at risk)
    *  L: relapse day 900 (810 after, beyond horizon)   -> label 0
    */
@@ -49,10 +49,12 @@ class RiskFeaturesTest {
                 row("C", null, null, null, 500), row("E", null, 60, null, 200), row("L", null, 900, null, 950)),
             List.of(), CohortSettings.defaults());
     RiskData data = RiskFeatures.build(cohort, RiskSettings.defaults());
-    assertThat(data.patientKeys()).containsExactly("R", "F", "N", "L");
-    assertThat(data.relapse()).containsExactly(1, 0, 0, 0);
-    assertThat(data.days()).containsExactly(310, 910, 210, 810);
-    assertThat(data.relapseObserved()).containsExactly(true, false, false, true);
+    assertThat(data.patientKeys()).containsExactly("R", "F", "N", "C", "L");
+    assertThat(data.labels()).containsExactly(1, 0, 0, RiskData.UNKNOWN, 0);
+    assertThat(data.days()).containsExactly(310, 910, 210, 410, 810);
+    assertThat(data.status()).containsExactly(1, 0, 2, 0, 1);
+    assertThat(data.censoredBeforeHorizon()).isEqualTo(1);
+    assertThat(data.competingDeaths()).isEqualTo(1);
   }
 
   @Test

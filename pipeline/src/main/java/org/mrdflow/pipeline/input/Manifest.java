@@ -1,26 +1,23 @@
 package org.mrdflow.pipeline.input;
 
+import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.functions;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
 
 /**
  * A sample manifest: CSV (with a header line) or Parquet, one row per file, with the columns
  * {@code file, patient_id, specimen_id, collection_date, timepoint}; extra columns are allowed.
- * Column names match case-insensitively.
+ * Column names match case-insensitively. Read on the driver only ({@link ManifestTable}).
  */
 public final class Manifest {
   public static final List<String> REQUIRED_COLUMNS =
@@ -48,23 +45,22 @@ public final class Manifest {
   }
 
   /**
-   * Reads a manifest; the format follows the extension (.parquet or a folder = Parquet, else CSV).
+   * Reads a manifest in this process (the driver), never on Spark executors; the format follows
+   * the extension (.parquet or a folder = Parquet, else CSV).
    *
    * @throws InputException naming the manifest and the column or row at fault
    */
-  public static Manifest read(SparkSession spark, String path) throws InputException {
-    boolean parquet = path.toLowerCase(Locale.ROOT).endsWith(".parquet") || isDirectory(spark, path);
-    Dataset<Row> raw;
+  public static Manifest read(Configuration conf, String path) throws InputException {
+    ManifestTable table;
     try {
-      raw = parquet
-          ? spark.read().parquet(path)
-          : spark.read().option("header", "true").option("mode", "FAILFAST").csv(path);
-    } catch (RuntimeException e) {
+      boolean parquet = path.toLowerCase(Locale.ROOT).endsWith(".parquet") || isDirectory(conf, path);
+      table = ManifestTable.read(conf, path, parquet);
+    } catch (IOException | RuntimeException e) {
       throw new InputException(path + ": cannot read manifest: " + firstLine(e.getMessage()), e);
     }
-    Map<String, String> byLower = new LinkedHashMap<>();
-    for (String name : raw.columns()) {
-      byLower.put(name.strip().toLowerCase(Locale.ROOT), name);
+    Map<String, Integer> byLower = new LinkedHashMap<>();
+    for (int i = 0; i < table.header().size(); i++) {
+      byLower.putIfAbsent(table.header().get(i).strip().toLowerCase(Locale.ROOT), i);
     }
     List<String> missing = new ArrayList<>();
     for (String required : REQUIRED_COLUMNS) {
@@ -75,29 +71,20 @@ public final class Manifest {
     if (!missing.isEmpty()) {
       throw new InputException(path + ": manifest lacks column(s) " + missing + "; it has " + byLower.keySet());
     }
-    List<Column> asStrings = new ArrayList<>();
-    byLower.forEach((lower, original) ->
-        asStrings.add(functions.col("`" + original + "`").cast("string").as(lower)));
-    List<String> names = new ArrayList<>(byLower.keySet());
     List<ManifestRow> rows = new ArrayList<>();
     Set<String> seenFiles = new HashSet<>();
     int line = 0;
-    try {
-      for (Iterator<Row> it = raw.select(asStrings.toArray(Column[]::new)).toLocalIterator(); it.hasNext(); ) {
-        Row r = it.next();
-        line++;
-        Map<String, String> values = new HashMap<>();
-        for (int i = 0; i < names.size(); i++) {
-          values.put(names.get(i), blankToNull(r.getString(i)));
-        }
-        ManifestRow row = toRow(path, line, values);
-        if (!seenFiles.add(row.file())) {
-          throw new InputException(path + ": row " + line + ": file '" + row.file() + "' is listed twice");
-        }
-        rows.add(row);
+    for (List<String> cells : table.rows()) {
+      line++;
+      Map<String, String> values = new HashMap<>();
+      for (Map.Entry<String, Integer> column : byLower.entrySet()) {
+        values.put(column.getKey(), blankToNull(cells.get(column.getValue())));
       }
-    } catch (RuntimeException e) {
-      throw new InputException(path + ": cannot read manifest: " + firstLine(e.getMessage()), e);
+      ManifestRow row = toRow(path, line, values);
+      if (!seenFiles.add(row.file())) {
+        throw new InputException(path + ": row " + line + ": file '" + row.file() + "' is listed twice");
+      }
+      rows.add(row);
     }
     return new Manifest(path, rows);
   }
@@ -129,13 +116,9 @@ public final class Manifest {
         values.get("specimen_id"), collectionDate, values.get("timepoint"), extra);
   }
 
-  private static boolean isDirectory(SparkSession spark, String path) {
-    try {
-      org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(path);
-      return p.getFileSystem(spark.sparkContext().hadoopConfiguration()).getFileStatus(p).isDirectory();
-    } catch (java.io.IOException e) {
-      return false;
-    }
+  private static boolean isDirectory(Configuration conf, String path) throws IOException {
+    Path p = new Path(path);
+    return p.getFileSystem(conf).getFileStatus(p).isDirectory();
   }
 
   private static String blankToNull(String s) {

@@ -21,6 +21,11 @@ public enum ErrorCode {
   READ_ERROR,
   /** The file exceeds the configured maximum size (one file is analysed in one task's memory). */
   TOO_LARGE,
+  /**
+   * The file's bytes equal those of another file of the same run (a copy): the sample is analysed
+   * once, under the other file, and this row has no sample_id.
+   */
+  DUPLICATE,
   /** An unexpected error inside MRDFlow: a bug; the message names the exception. */
   INTERNAL_ERROR
 }

@@ -11,6 +11,12 @@ public interface RunListener {
   /** A new phase started, e.g. "writing tables". */
   void phase(String description);
 
+  /**
+   * The run starts its commit: from here on it completes (or the next run on the output rolls
+   * it forward), so an interruption no longer means "nothing committed".
+   */
+  default void committing(String runId) {}
+
   /** Silent listener, for callers that only want the result. */
   RunListener NONE = new RunListener() {
     @Override

@@ -4,15 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -35,60 +34,143 @@ public final class SampleTask implements Serializable {
   public static final String STATUS_OK = "OK";
   public static final String STATUS_FAILED = "FAILED";
 
+  /**
+   * Memory one file needs while it is analysed, as a multiple of its size: the bytes, the decoded
+   * channels, the compensated and transformed copies, masks and labels, and the plot image. A
+   * 1M-event, 12-channel float file (48 MB) peaks at about 3x its size; 4x leaves headroom.
+   */
+  static final int MEMORY_PER_FILE_BYTE = 4;
+
   private final SampleAnalyzer analyzer;
   private final KeywordAllowList allowList;
   private final long maxFileBytes;
   private final String pipelineVersion;
   /** Folder for plots (run folder staging); plots go to plots/<sample_id>/ under it. Null: none. */
   private final String runFolder;
+  /** Tasks that run at once in one JVM: they share its heap. */
+  private final int tasksPerJvm;
+  /** SHA-256 of contents already analysed in the warehouse (incremental runs): skipped. */
+  private final Set<String> alreadyAnalysed;
 
   public SampleTask(
       SampleAnalyzer analyzer,
       KeywordAllowList allowList,
       long maxFileBytes,
       String pipelineVersion,
-      String runFolder) {
+      String runFolder,
+      int tasksPerJvm) {
+    this(analyzer, allowList, maxFileBytes, pipelineVersion, runFolder, tasksPerJvm, Set.of());
+  }
+
+  /**
+   * @param alreadyAnalysed SHA-256 (hex) of file contents to skip: an incremental run's contents
+   *     analysed OK before with this strategy and pipeline version
+   */
+  public SampleTask(
+      SampleAnalyzer analyzer,
+      KeywordAllowList allowList,
+      long maxFileBytes,
+      String pipelineVersion,
+      String runFolder,
+      int tasksPerJvm,
+      Set<String> alreadyAnalysed) {
     this.analyzer = analyzer;
     this.allowList = allowList;
     this.maxFileBytes = maxFileBytes;
     this.pipelineVersion = pipelineVersion;
     this.runFolder = runFolder;
+    this.tasksPerJvm = Math.max(1, tasksPerJvm);
+    this.alreadyAnalysed = new HashSet<>(alreadyAnalysed);
   }
 
-  /** What one file yields: its outcome row and how many events were analysed. */
-  public record Result(Row outcome, long events) {}
+  /**
+   * What one file yields: its outcome row, how many events were analysed and, when asked for,
+   * its per-event values (null otherwise, and for a FAILED file). No outcome when the file was
+   * skipped (incremental run, content already analysed).
+   */
+  public record Result(Row outcome, long events, SampleEvents sampleEvents) {
+    static final Result SKIPPED = new Result(null, 0, null);
+
+    public boolean skipped() {
+      return outcome == null;
+    }
+
+    /** The content-based sample id of the outcome; null when skipped or never read. */
+    public String sampleId() {
+      return outcome == null ? null : outcome.getStruct(0).getAs("sample_id");
+    }
+  }
 
   public Result run(PlannedSample planned, Configuration hadoopConf) {
+    return run(planned, hadoopConf, false);
+  }
+
+  /**
+   * Analyses one file. An OutOfMemoryError is caught here, at the file boundary: the file's
+   * buffers are dropped and it becomes a FAILED {@code TOO_LARGE} row, instead of a task that
+   * Spark retries until the whole batch aborts.
+   */
+  public Result run(PlannedSample planned, Configuration hadoopConf, boolean withEvents) {
     InputFile file = planned.file();
-    String sampleId = sampleId(file.relativePath());
+    try {
+      return analyse(planned, hadoopConf, withEvents);
+    } catch (OutOfMemoryError e) {
+      // Everything the attempt allocated is unreachable once analyse() has unwound.
+      return failed(planned, facts(planned, file.bytes(), null), null, new SampleFailure(ErrorCode.TOO_LARGE,
+          planned.sourcePath() + ": " + file.bytes() + " bytes do not fit in this task's memory ("
+          + heapPerTaskBytes() / (1024 * 1024) + " MB of heap per task); give executors more memory or fewer cores"));
+    }
+  }
+
+  private Result analyse(PlannedSample planned, Configuration hadoopConf, boolean withEvents) {
+    InputFile file = planned.file();
+    String shown = planned.sourcePath();
+    String tooLarge = sizeProblem(planned);
+    if (tooLarge != null) {
+      String sha256;
+      try {
+        sha256 = streamSha256(planned, hadoopConf);
+      } catch (SampleFailure f) {
+        return failed(planned, facts(planned, file.bytes(), null), null, f);
+      }
+      return failed(planned, facts(planned, file.bytes(), sha256), null,
+          new SampleFailure(ErrorCode.TOO_LARGE, tooLarge));
+    }
     byte[] bytes;
     try {
-      bytes = read(file, hadoopConf);
+      bytes = read(planned, hadoopConf);
     } catch (SampleFailure f) {
-      FileFacts facts = new FileFacts(sampleId, file.path(), file.fileName(), file.bytes(), null);
-      return failed(planned, facts, null, f);
+      return failed(planned, facts(planned, file.bytes(), null), null, f);
     }
-    FileFacts facts = new FileFacts(sampleId, file.path(), file.fileName(), bytes.length, sha256Hex(bytes));
+    String sha256 = SampleIdentity.sha256Hex(bytes);
+    if (alreadyAnalysed.contains(sha256)) {
+      return Result.SKIPPED;
+    }
+    FileFacts facts = facts(planned, bytes.length, sha256);
+    String sampleId = facts.sampleId();
     String version = headerVersion(bytes);
     if (version == null) {
       return failed(planned, facts, null, new SampleFailure(ErrorCode.NOT_FCS,
-          file.path() + ": not an FCS file (does not start with 'FCS' and a version)"));
+          shown + ": not an FCS file (does not start with 'FCS' and a version)"));
     }
     AnalysedSample analysis;
     try {
-      analysis = analyzer.analyze(bytes, file.path());
+      analysis = analyzer.analyze(bytes, shown, plotLabel(sampleId), withEvents);
     } catch (SampleFailure f) {
       return failed(planned, facts, version, f);
     } catch (RuntimeException | StackOverflowError e) {
       return failed(planned, facts, version, new SampleFailure(ErrorCode.INTERNAL_ERROR,
-          file.path() + ": unexpected " + e.getClass().getName() + ": " + e.getMessage(), e));
+          shown + ": unexpected " + describe(e), e));
     }
-    List<String> plotPaths;
+    List<String> qcFlags = new ArrayList<>(analysis.qcFlags());
+    List<String> plotPaths = List.of();
     try {
       plotPaths = writePlots(sampleId, analysis.plots(), hadoopConf);
     } catch (IOException e) {
-      return failed(planned, facts, version, new SampleFailure(ErrorCode.INTERNAL_ERROR,
-          file.path() + ": cannot write gating plots: " + e.getMessage(), e));
+      // Plots are best-effort: the counts stand, the missing plot is flagged.
+      if (!qcFlags.contains(AnalysedSample.PLOT_FAILED)) {
+        qcFlags.add(AnalysedSample.PLOT_FAILED);
+      }
     }
     Map<String, String> keywords = analysis.keywords();
     FcsFacts fcs = new FcsFacts(analysis.fcsVersion(), allowList.valueOf(keywords, "$CYT"),
@@ -96,9 +178,29 @@ public final class SampleTask implements Serializable {
     String patientKey = planned.manifest() == null ? null : planned.manifest().patientKey();
     Row sample = OutcomeRows.sample(facts, fcs, planned.manifest(), planned.manifestMatched(),
         STATUS_OK, null, null, plotPaths, pipelineVersion);
-    Row mrd = OutcomeRows.mrd(sampleId, patientKey, analysis.result(), pipelineVersion);
+    Row mrd = OutcomeRows.mrd(sampleId, patientKey, analysis.result(), qcFlags, pipelineVersion);
     List<Row> populations = OutcomeRows.populations(sampleId, analysis.result().populations());
-    return new Result(OutcomeRows.outcome(sample, mrd, populations), analysis.totalEvents());
+    return new Result(OutcomeRows.outcome(sample, mrd, populations), analysis.totalEvents(), analysis.events());
+  }
+
+  /** How the gating plot's title names the sample: by its id, never by its file name. */
+  private static String plotLabel(String sampleId) {
+    return "sample " + sampleId;
+  }
+
+  /** A file's facts as outputs show them; the sample id only when its content was read. */
+  private static FileFacts facts(PlannedSample planned, long bytes, String sha256) {
+    String sampleId = sha256 == null ? null : SampleIdentity.of(sha256, SampleIdentity.ANALYSED_DATASET);
+    return new FileFacts(sampleId, planned.sourcePath(), planned.fileName(), bytes, sha256);
+  }
+
+  /**
+   * An unexpected exception as a message: its type and where it was thrown, never its message,
+   * which may quote data of the file (a library's parse error can hold a TEXT value).
+   */
+  static String describe(Throwable e) {
+    StackTraceElement[] trace = e.getStackTrace();
+    return e.getClass().getName() + (trace.length == 0 ? "" : " at " + trace[0]);
   }
 
   private Result failed(PlannedSample planned, FileFacts facts, String version, SampleFailure f) {
@@ -108,43 +210,63 @@ public final class SampleTask implements Serializable {
             allowList.filter(parsed.keywords()));
     Row sample = OutcomeRows.sample(facts, fcs, planned.manifest(), planned.manifestMatched(),
         STATUS_FAILED, f.code().name(), f.getMessage(), List.of(), pipelineVersion);
-    return new Result(OutcomeRows.outcome(sample, null, List.of()), 0);
+    return new Result(OutcomeRows.outcome(sample, null, List.of()), 0, null);
+  }
+
+  /** This JVM's heap shared by the tasks that run in it at once. */
+  private long heapPerTaskBytes() {
+    return Runtime.getRuntime().maxMemory() / tasksPerJvm;
   }
 
   /**
-   * Per-event values of one file for the events table; empty when the file fails (its failure
-   * is reported by {@link #run}).
+   * Why a file is too large to read and analyse, or null: checked before reading (against
+   * {@code job.max_file_bytes} and against the heap a task can count on) so a huge file fails
+   * cleanly instead of running out of memory.
    */
-  public Optional<SampleEvents> events(PlannedSample planned, Configuration hadoopConf) {
-    InputFile file = planned.file();
-    try {
-      byte[] bytes = read(file, hadoopConf);
-      if (headerVersion(bytes) == null) {
-        return Optional.empty();
-      }
-      return Optional.of(analyzer.analyzeEvents(bytes, file.path()));
-    } catch (SampleFailure | RuntimeException e) {
-      return Optional.empty();
+  private String sizeProblem(PlannedSample planned) {
+    long bytes = planned.file().bytes();
+    if (bytes > maxFileBytes) {
+      return planned.sourcePath() + ": " + bytes + " bytes exceeds job.max_file_bytes = " + maxFileBytes;
     }
+    long heap = heapPerTaskBytes();
+    if (bytes > heap / MEMORY_PER_FILE_BYTE) {
+      return planned.sourcePath() + ": " + bytes + " bytes need about " + MEMORY_PER_FILE_BYTE
+          + "x their size in memory, more than the " + heap / (1024 * 1024) + " MB of heap per task ("
+          + tasksPerJvm + " tasks share " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+          + " MB); give executors more memory or fewer cores";
+    }
+    return null;
   }
 
-  /** Reads a whole file; size-checked first so a huge file fails cleanly instead of OOM. */
-  byte[] read(InputFile file, Configuration hadoopConf) throws SampleFailure {
-    if (file.bytes() > maxFileBytes) {
-      throw new SampleFailure(ErrorCode.TOO_LARGE, file.path() + ": " + file.bytes()
-          + " bytes exceeds job.max_file_bytes = " + maxFileBytes);
-    }
+  /** Reads a whole file (the caller checked its size with {@link #sizeProblem}). */
+  byte[] read(PlannedSample planned, Configuration hadoopConf) throws SampleFailure {
+    InputFile file = planned.file();
     Path path = new Path(file.path());
     try (InputStream in = path.getFileSystem(hadoopConf).open(path)) {
       byte[] bytes = in.readNBytes((int) file.bytes() + 1);
       if (bytes.length != file.bytes()) {
-        throw new SampleFailure(ErrorCode.READ_ERROR, file.path() + ": file changed while reading ("
+        throw new SampleFailure(ErrorCode.READ_ERROR, planned.sourcePath() + ": file changed while reading ("
             + file.bytes() + " bytes listed, " + bytes.length + " read)");
       }
       return bytes;
     } catch (IOException e) {
-      throw new SampleFailure(ErrorCode.READ_ERROR, file.path() + ": cannot read: " + e.getMessage(), e);
+      throw new SampleFailure(ErrorCode.READ_ERROR, planned.sourcePath() + ": cannot read: " + describe(e), e);
     }
+  }
+
+  /** SHA-256 of a file too large to hold, read in blocks: its identity without its analysis. */
+  private static String streamSha256(PlannedSample planned, Configuration hadoopConf) throws SampleFailure {
+    Path path = new Path(planned.file().path());
+    MessageDigest digest = SampleIdentity.sha256();
+    byte[] block = new byte[1 << 20];
+    try (InputStream in = path.getFileSystem(hadoopConf).open(path)) {
+      for (int n = in.read(block); n >= 0; n = in.read(block)) {
+        digest.update(block, 0, n);
+      }
+    } catch (IOException e) {
+      throw new SampleFailure(ErrorCode.READ_ERROR, planned.sourcePath() + ": cannot read: " + describe(e), e);
+    }
+    return HexFormat.of().formatHex(digest.digest());
   }
 
   private List<String> writePlots(String sampleId, Map<String, byte[]> plots, Configuration conf)
@@ -169,21 +291,4 @@ public final class SampleTask implements Serializable {
     return FcsMagic.version(Arrays.copyOf(bytes, Math.min(bytes.length, FcsMagic.PREFIX_BYTES)));
   }
 
-  /** Stable sample identifier: SHA-256 of the relative path, first 16 bytes in hex. */
-  public static String sampleId(String relativePath) {
-    byte[] digest = sha256(relativePath.getBytes(StandardCharsets.UTF_8));
-    return HexFormat.of().formatHex(digest, 0, 16);
-  }
-
-  static String sha256Hex(byte[] bytes) {
-    return HexFormat.of().formatHex(sha256(bytes));
-  }
-
-  private static byte[] sha256(byte[] bytes) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(bytes);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 unavailable", e);
-    }
-  }
 }

@@ -106,6 +106,22 @@ public final class Warehouse {
     return new Staging(dir, runId, runDate);
   }
 
+  /**
+   * Checks, before any work, that runs can be written here: creates the folder if needed and
+   * writes and deletes a probe file in the staging area.
+   *
+   * @throws IOException naming the folder when it cannot be created or written
+   */
+  public void checkWritable() throws IOException {
+    Path probe = new Path(new Path(root, STAGING), ".probe-" + UUID.randomUUID());
+    try {
+      fs.create(probe, false).close();
+      fs.delete(probe, false);
+    } catch (IOException e) {
+      throw new IOException(root + ": output folder is not writable (" + e.getMessage() + ")", e);
+    }
+  }
+
   /** Makes the staged tables and run folder visible, replacing any earlier run with this id. */
   public void commit(Staging staging, List<String> tables) throws IOException {
     Journal journal = new Journal(staging.runId, staging.runDate.toString(), List.copyOf(tables));

@@ -32,7 +32,11 @@ public final class OutcomesInputs {
 
   private OutcomesInputs() {}
 
-  /** What was read from the warehouse. */
+  /**
+   * What was read from the warehouse.
+   *
+   * @param supersededByLaterRuns results of a content (file_sha256) analysed again later, dropped
+   */
   public record Measurements(List<MrdMeasurement> rows, int withoutPatientOrDate, int supersededByLaterRuns) {}
 
   public static Measurements readMeasurements(SparkSession spark, Path results) {
@@ -43,18 +47,23 @@ public final class OutcomesInputs {
       keys.add("run_id");
     }
     String runId = keys.contains("run_id") ? "run_id" : null;
+    boolean hashed = Arrays.asList(samples.columns()).contains("file_sha256");
     Dataset<Row> joined =
         mrd.drop("patient_key", "pipeline_version")
             .join(samples.select(samples.col("sample_id"), samples.col("patient_key"), samples.col("collection_date"),
                     samples.col("timepoint"), samples.col("manifest_extra"),
+                    hashed ? samples.col("file_sha256") : functions.lit(null).cast("string").as("file_sha256"),
                     runId == null ? functions.lit(null).as("run_id") : samples.col("run_id")),
                 CollectionConverters.asScala(keys).toSeq());
     Map<String, Row> latest = new LinkedHashMap<>();
     int incomplete = 0;
     int superseded = 0;
     List<Row> rows = new ArrayList<>(joined.collectAsList());
-    // A sample analysed again replaces its earlier result: the latest run_date wins, then the
-    // greatest run_id within a date (documented in models/README.md, "Clinical table").
+    // A marrow is its content: the same bytes analysed again (in another run, under another name
+    // or folder) replace the earlier result, the latest run_date winning, then the greatest
+    // run_id within a date (models/README.md, "Clinical table"). Keyed by file_sha256, which every
+    // pipeline version wrote, so warehouses with the former path-based sample_id de-duplicate
+    // correctly too; different bytes are different marrows even under one file name.
     if (runId != null) {
       rows.sort(Comparator.comparing(OutcomesInputs::runOrder));
     }
@@ -63,7 +72,8 @@ public final class OutcomesInputs {
         incomplete++;
         continue;
       }
-      if (latest.put(r.getAs("sample_id"), r) != null) {
+      String content = r.getAs("file_sha256");
+      if (latest.put(content != null ? content : "sample_id:" + r.getAs("sample_id"), r) != null) {
         superseded++;
       }
     }

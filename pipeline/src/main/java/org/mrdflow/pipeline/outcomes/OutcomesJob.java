@@ -27,7 +27,7 @@ import org.mrdflow.models.simulate.SimulationSettings;
  * OutcomesAnalysis}, and writes
  *
  * <pre>
- * &lt;output&gt;/tables/{groups,curves,estimates,tests,coefficients,risk_models,calibration,risk_features}/  Parquet
+ * &lt;output&gt;/tables/{groups,curves,estimates,tests,coefficients,risk_models,calibration,out_of_fold_predictions,risk_features,marrows}/  Parquet
  * &lt;output&gt;/figures/&lt;name&gt;.png, .svg                                              KM / CIF with numbers at risk
  * &lt;output&gt;/models/&lt;name&gt;.json                                                   portable risk models
  * &lt;output&gt;/outcomes.html                                                        the clinician's summary
@@ -76,6 +76,9 @@ public final class OutcomesJob {
         () -> RecordTables.write(spark, report.riskModels(), OutcomeTables.RiskModelRow.class, tables.resolve("risk_models")));
     writes.put("calibration",
         () -> RecordTables.write(spark, report.calibration(), OutcomeTables.CalibrationRow.class, tables.resolve("calibration")));
+    writes.put("out_of_fold_predictions", () -> RecordTables.write(spark, report.outOfFold(), OutcomeTables.OutOfFoldRow.class,
+        tables.resolve("out_of_fold_predictions")));
+    writes.put("marrows", () -> RecordTables.write(spark, MarrowRow.of(cohort), MarrowRow.class, tables.resolve("marrows")));
     if (report.riskData() != null) {
       writes.put("risk_features", () -> RiskPredictions.writeFeatures(spark, report.riskData(), tables.resolve("risk_features")));
     }
@@ -88,7 +91,7 @@ public final class OutcomesJob {
     }
     Path models = Files.createDirectories(request.output().resolve("models"));
     for (Map.Entry<String, RiskModel> m : report.models().entrySet()) {
-      RiskModelFile.of(m.getValue(), request.settings().risk()).write(models.resolve(m.getKey() + ".json"));
+      RiskModelFile.of(m.getValue(), request.settings().risk(), report.riskData().x()).write(models.resolve(m.getKey() + ".json"));
     }
     Path html = request.output().resolve("outcomes.html");
     Files.writeString(html, OutcomesHtml.render(report, request));

@@ -19,11 +19,11 @@ import org.apache.spark.sql.types.StructType;
  * per record component, named in snake_case; NaN becomes NULL so queries need not special-case it.
  * Spark's bean encoder does not handle records, hence this small mapping.
  */
-final class RecordTables {
+public final class RecordTables {
 
   private RecordTables() {}
 
-  static <R extends Record> void write(SparkSession spark, List<R> rows, Class<R> type, Path dir) {
+  public static <R extends Record> void write(SparkSession spark, List<R> rows, Class<R> type, Path dir) {
     RecordComponent[] components = type.getRecordComponents();
     StructField[] fields = new StructField[components.length];
     for (int i = 0; i < components.length; i++) {
@@ -68,7 +68,7 @@ final class RecordTables {
     throw new IllegalArgumentException("no Parquet column type for " + type.getName());
   }
 
-  static String snakeCase(String camel) {
+  public static String snakeCase(String camel) {
     return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
   }
 }

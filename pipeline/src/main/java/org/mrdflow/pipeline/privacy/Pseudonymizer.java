@@ -2,7 +2,6 @@ package org.mrdflow.pipeline.privacy;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
 import javax.crypto.Mac;
@@ -18,6 +17,9 @@ public final class Pseudonymizer {
   public static final String KEY_ENVIRONMENT_VARIABLE = "MRDFLOW_PSEUDONYM_KEY";
   /** Shorter keys are refused: the key is the only secret protecting the identifiers. */
   public static final int MIN_KEY_BYTES = 16;
+
+  private static final byte[] FINGERPRINT_LABEL =
+      "mrdflow pseudonym key fingerprint v1".getBytes(StandardCharsets.UTF_8);
 
   private final byte[] key;
 
@@ -45,13 +47,14 @@ public final class Pseudonymizer {
     }
   }
 
-  /** SHA-256 fingerprint of the key, so provenance can say which key was used without storing it. */
+  /**
+   * Which key was used, for provenance: the HMAC of a fixed label under the key (first 8 bytes,
+   * hex). Unlike a plain hash of the key it is keyed like every pseudonym, so it tells runs made
+   * with different keys apart without being a shortcut to the key; like any value derived from
+   * the key it lets someone holding a candidate key confirm it, which is why keys must be random
+   * (at least {@value #MIN_KEY_BYTES} bytes), never words or dates.
+   */
   public String keyFingerprint() {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(key);
-      return HexFormat.of().formatHex(Arrays.copyOf(digest, 8));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("SHA-256 unavailable", e);
-    }
+    return HexFormat.of().formatHex(Arrays.copyOf(hmac(FINGERPRINT_LABEL), 8));
   }
 }

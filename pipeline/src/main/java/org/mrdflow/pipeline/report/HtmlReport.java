@@ -14,14 +14,15 @@ import org.mrdflow.pipeline.run.RunResult;
 
 /**
  * The per-run HTML QC report: the run's summary, then one row per sample linking to its gating
- * plots. Rows are streamed from Spark, so a run of any size is reported with constant memory.
+ * plots, written as rows stream by.
  * Self-contained (inline CSS, no scripts): it opens from a file share or an archive.
  */
 public final class HtmlReport {
   private HtmlReport() {}
 
   /**
-   * @param rows samples joined with mrd_results (left join; MRD columns null for FAILED rows)
+   * @param rows outcome rows ({@code Tables.OUTCOME_SCHEMA}: the samples row and the mrd_results
+   *     row, null for FAILED files), in display order
    */
   public static void write(FileSystem fs, Path target, RunResult run, Iterator<Row> rows) throws IOException {
     try (Writer w = new OutputStreamWriter(fs.create(target, true), StandardCharsets.UTF_8)) {
@@ -59,21 +60,23 @@ public final class HtmlReport {
     }
   }
 
-  private static String row(Row r) {
+  private static String row(Row outcome) {
+    Row r = outcome.getAs("sample");
+    Row m = outcome.getAs("mrd");
     String status = r.getAs("status");
     boolean ok = "OK".equals(status);
     StringBuilder s = new StringBuilder("<tr class=\"").append(esc(status)).append("\">");
     cell(s, esc(r.getAs("file_name")), false);
     cell(s, "<code>" + esc(r.getAs("sample_id")) + "</code>", false);
     cell(s, esc(status), false);
-    String mrdStatus = ok ? r.getAs("mrd_status") : null;
+    String mrdStatus = ok ? m.getAs("mrd_status") : null;
     cell(s, mrdStatus == null ? "" : "<span class=\"" + esc(mrdStatus) + "\">" + esc(mrdStatus) + "</span>", false);
-    cell(s, ok ? esc(r.getAs("status_reason")) : "", false);
-    cell(s, ok ? String.format(Locale.ROOT, "%.2e", (Double) r.getAs("mrd_fraction")) : "", true);
-    cell(s, ok ? String.valueOf((Long) r.getAs("blast_events")) : "", true);
-    cell(s, ok ? String.valueOf((Long) r.getAs("nucleated_events")) : "", true);
-    cell(s, ok ? String.format(Locale.ROOT, "%.1e", (Double) r.getAs("sensitivity")) : "", true);
-    cell(s, ok ? esc(String.join(", ", r.<String>getList(r.fieldIndex("qc_flags")))) : "", false);
+    cell(s, ok ? esc(m.getAs("status_reason")) : "", false);
+    cell(s, ok ? String.format(Locale.ROOT, "%.2e", (Double) m.getAs("mrd_fraction")) : "", true);
+    cell(s, ok ? String.valueOf((Long) m.getAs("blast_events")) : "", true);
+    cell(s, ok ? String.valueOf((Long) m.getAs("nucleated_events")) : "", true);
+    cell(s, ok ? String.format(Locale.ROOT, "%.1e", (Double) m.getAs("sensitivity")) : "", true);
+    cell(s, ok ? esc(String.join(", ", m.<String>getList(m.fieldIndex("qc_flags")))) : "", false);
     cell(s, esc(r.getAs("timepoint")), false);
     if (ok) {
       StringBuilder links = new StringBuilder();

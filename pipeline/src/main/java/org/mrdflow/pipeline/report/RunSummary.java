@@ -15,7 +15,8 @@ public final class RunSummary {
     StringBuilder s = new StringBuilder();
     double seconds = (r.finished().toEpochMilli() - r.started().toEpochMilli()) / 1000.0;
     s.append(String.format(Locale.ROOT, "MRDFlow run %s (%s) finished in %.1f s%n", r.runId(), r.runDate(), seconds));
-    s.append(String.format(Locale.ROOT, "  files      %d: %d OK, %d FAILED%s%n", r.files(), r.ok(), r.failed(),
+    s.append(String.format(Locale.ROOT, "  files      files_listed %d, files_analysed %d (%d OK, %d FAILED),"
+        + " files_skipped %d%s%n", r.filesListed(), r.files(), r.ok(), r.failed(), r.filesSkipped(),
         r.ignoredFiles() > 0 ? " (" + r.ignoredFiles() + " non-FCS files ignored)" : ""));
     s.append(String.format(Locale.ROOT, "  events     %,d analysed, %.0f events/s%n", r.events(),
         r.analysisSeconds() > 0 ? r.events() / r.analysisSeconds() : 0.0));

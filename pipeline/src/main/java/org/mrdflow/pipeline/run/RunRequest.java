@@ -12,7 +12,11 @@ import org.mrdflow.pipeline.privacy.Pseudonymizer;
  * @param runId run id; null for one derived from the start time (UTC)
  * @param writeEvents also write the per-event {@code events} table
  * @param keepIdentifiersInClear write manifest patient/specimen identifiers in clear as well
- * @param pseudonymizer HMAC key for patient_key; null when none is configured
+ *     (implies {@code keepFileNames})
+ * @param pseudonymizer HMAC key for patient_key and file pseudonyms; null when none is configured
+ * @param keepFileNames write {@code source_path}/{@code file_name} as listed instead of pseudonyms
+ * @param incremental skip files whose content was analysed OK in this warehouse with the same
+ *     gating strategy and pipeline version
  */
 public record RunRequest(
     String input,
@@ -22,4 +26,17 @@ public record RunRequest(
     String runId,
     boolean writeEvents,
     boolean keepIdentifiersInClear,
-    Pseudonymizer pseudonymizer) {}
+    Pseudonymizer pseudonymizer,
+    boolean keepFileNames,
+    boolean incremental) {
+
+  public RunRequest {
+    keepFileNames = keepFileNames || keepIdentifiersInClear;
+  }
+
+  /** A full (not incremental) run; file names are pseudonymized unless identifiers are kept in clear. */
+  public RunRequest(String input, String output, String manifest, RunConfig config, String runId,
+      boolean writeEvents, boolean keepIdentifiersInClear, Pseudonymizer pseudonymizer) {
+    this(input, output, manifest, config, runId, writeEvents, keepIdentifiersInClear, pseudonymizer, false, false);
+  }
+}

@@ -9,6 +9,8 @@ import static org.apache.spark.sql.types.DataTypes.StringType;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.Metadata;
@@ -36,10 +38,15 @@ public final class Tables {
   /** One row per input file, analysed or not. */
   public static final StructType SAMPLES_SCHEMA =
       schema(
-          col("sample_id", StringType, false,
-              "Stable sample identifier: first 16 bytes (hex) of SHA-256 of the file's path relative to the input root"),
-          col("source_path", StringType, false, "Full path or URI of the FCS file as listed"),
-          col("file_name", StringType, false, "Last path component of source_path"),
+          col("sample_id", StringType, true,
+              "The sample's identity, from its content: first 16 bytes (hex) of SHA-256 over file_sha256 and the"
+                  + " analysed data set; same bytes, same id in any folder or run; unique per run (a byte-identical"
+                  + " copy is a DUPLICATE row with null sample_id); null when the file could not be read"),
+          col("source_path", StringType, false,
+              "The file's keyed pseudonym (file-<hex>), or its full path or URI as listed when the run kept file"
+                  + " names in clear (--keep-file-names)"),
+          col("file_name", StringType, false,
+              "The file's keyed pseudonym, or the last path component of the path when file names were kept in clear"),
           col("file_bytes", LongType, false, "File size in bytes"),
           col("file_sha256", StringType, true, "SHA-256 (hex) of the file's bytes; null when the file could not be read"),
           col("fcs_version", StringType, true, "FCS version from the HEADER, e.g. 3.1; null when the file is not FCS"),
@@ -62,7 +69,7 @@ public final class Tables {
               "True when a manifest row names this file; false when a manifest was given but none matched, null without manifest"),
           col("status", StringType, false, "OK or FAILED"),
           col("error_code", StringType, true, "Stable failure code (pipeline README, 'Error codes'); null when OK"),
-          col("error_message", StringType, true, "What went wrong, naming the file; null when OK"),
+          col("error_message", StringType, true, "What went wrong, naming the file as source_path does (never quoting FCS TEXT values); null when OK"),
           col("plot_paths", DataTypes.createArrayType(StringType, false), false,
               "Gating plots of this sample, relative to the run folder runs/<run_id>/"),
           col("pipeline_version", StringType, false, "MRDFlow version that wrote the row"));
@@ -70,9 +77,9 @@ public final class Tables {
   /** One row per successfully analysed sample (status OK). */
   public static final StructType MRD_RESULTS_SCHEMA =
       schema(
-          col("sample_id", StringType, false, "Joins samples.sample_id"),
+          col("sample_id", StringType, false, "Joins samples.sample_id (1:1 within a run: join on run_id and sample_id)"),
           col("patient_key", StringType, true, "As samples.patient_key"),
-          col("nucleated_events", LongType, false, "Denominator: nucleated singlet events"),
+          col("nucleated_events", LongType, false, "MRD denominator: every singlet event after time QC and debris removal, CD45-negative erythroid included (the domain brief's nucleated cells)"),
           col("blast_events", LongType, false, "Leukemic blast events (CD19+ and CD19-negative)"),
           col("mrd_fraction", DoubleType, false, "blast_events / nucleated_events"),
           col("mrd_status", StringType, false, "POSITIVE | NEGATIVE | INDETERMINATE"),
@@ -83,7 +90,7 @@ public final class Tables {
           col("cd19_pos_blast_events", LongType, false, "Blasts expressing CD19"),
           col("cd19_pos_blast_fraction", DoubleType, true, "cd19_pos_blast_events / blast_events; null without blasts"),
           col("hcd19_car_eligible", BooleanType, true, "Eligible for a CD19 CAR (CD19+ blast fraction); null with fewer blasts than the LOD or when CD19 expression is not established (qc flag cd19-expression-uncertain)"),
-          col("lymphocyte_events", LongType, false, "Lymphocyte events"),
+          col("lymphocyte_events", LongType, false, "Denominator of B cells % of lymphocytes: T/NK cells that are not blasts plus normal B cells (not a scatter gate)"),
           col("b_cell_events", LongType, false, "Normal B-cell events (hematogones + mature B)"),
           col("b_cell_fraction_of_lymphocytes", DoubleType, true, "b_cell_events / lymphocyte_events; null without lymphocytes"),
           col("b_cell_aplasia", BooleanType, true, "B-cell aplasia (CAR-T persistence marker); null without lymphocytes"),
@@ -97,14 +104,14 @@ public final class Tables {
   /** One row per gated population per analysed sample. */
   public static final StructType POPULATIONS_SCHEMA =
       schema(
-          col("sample_id", StringType, false, "Joins samples.sample_id"),
+          col("sample_id", StringType, false, "Joins samples.sample_id (1:1 within a run: join on run_id and sample_id)"),
           col("population", StringType, false,
               "Population path in the gating strategy, as `mrdflow gate` prints it, e.g. /time-ok/cells/nucleated/ssc-low/blasts"),
           col("parent", StringType, true,
               "Parent population path in the strategy (not necessarily a row itself); null for the root"),
           col("events", LongType, false, "Events in the population"),
           col("fraction_of_parent", DoubleType, true, "events / parent events; null when the parent is empty"),
-          col("fraction_of_nucleated", DoubleType, true, "events / nucleated events; null when there are none"),
+          col("fraction_of_nucleated", DoubleType, true, "events / nucleated_events (the MRD denominator, erythroid included); null when there are none"),
           col("marker_medians", DataTypes.createMapType(StringType, DoubleType, false), false,
               "Median of each marker on the gating (transformed) scale; empty for an empty population"));
 
@@ -134,6 +141,58 @@ public final class Tables {
           col("sample", SAMPLES_SCHEMA, false, "samples row"),
           col("mrd", MRD_RESULTS_SCHEMA, true, "mrd_results row; null when the sample FAILED"),
           col("populations", DataTypes.createArrayType(POPULATIONS_SCHEMA, false), false, "populations rows"));
+
+  /** A builder for one row of {@code schema}, filled by column name. */
+  public static RowBuilder row(StructType schema) {
+    return new RowBuilder(schema);
+  }
+
+  /**
+   * Fills one row by column name and hands it over in the schema's column order (with the schema,
+   * so readers use names too), so the code
+   * that maps results to columns never depends on positions. Every column must be set (null
+   * explicitly where allowed): a column added to the schema and forgotten here fails the first
+   * row, not silently shifts the others.
+   */
+  public static final class RowBuilder {
+    private final StructType schema;
+    private final Object[] values;
+    private final boolean[] set;
+
+    private RowBuilder(StructType schema) {
+      this.schema = schema;
+      this.values = new Object[schema.size()];
+      this.set = new boolean[schema.size()];
+    }
+
+    /** @throws IllegalArgumentException for a column the schema does not have, or set twice */
+    public RowBuilder set(String column, Object value) {
+      if (!schema.getFieldIndex(column).isDefined()) {
+        throw new IllegalArgumentException("no column '" + column + "' in " + schema.simpleString());
+      }
+      int i = schema.fieldIndex(column);
+      if (set[i]) {
+        throw new IllegalArgumentException("column '" + column + "' set twice");
+      }
+      set[i] = true;
+      values[i] = value;
+      return this;
+    }
+
+    /** @throws IllegalStateException when a column is unset, or null but not nullable */
+    public Row build() {
+      for (int i = 0; i < values.length; i++) {
+        StructField f = schema.fields()[i];
+        if (!set[i]) {
+          throw new IllegalStateException("column '" + f.name() + "' not set");
+        }
+        if (values[i] == null && !f.nullable()) {
+          throw new IllegalStateException("column '" + f.name() + "' is not nullable");
+        }
+      }
+      return new GenericRowWithSchema(values.clone(), schema);
+    }
+  }
 
   private static StructType schema(StructField... fields) {
     return new StructType(fields);

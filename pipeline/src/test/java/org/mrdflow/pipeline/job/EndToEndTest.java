@@ -63,7 +63,9 @@ class EndToEndTest {
   }
 
   private static RunResult run(Path input, Path output, String runId, boolean events) throws Exception {
-    RunRequest request = new RunRequest(input.toString(), output.toString(), null, config, runId, events, false, null);
+    // File names in clear: this test compares rows with the files they name (privacy: PrivacyProofTest).
+    RunRequest request = new RunRequest(input.toString(), output.toString(), null, config, runId, events, false, null,
+        true, false);
     return new MrdflowJob(TestSpark.session(), analyzer).run(request, RunListener.NONE);
   }
 
@@ -102,7 +104,7 @@ class EndToEndTest {
         continue;
       }
       Path file = Path.of(new org.apache.hadoop.fs.Path((String) s.get("source_path")).toUri().getPath());
-      AnalysedSample direct = analyzer.analyze(Files.readAllBytes(file), file.toString());
+      AnalysedSample direct = analyzer.analyze(Files.readAllBytes(file), file.toString(), "direct", false);
       MrdResult expected = direct.result();
       Map<String, Object> row = mrd.get((String) s.get("sample_id"));
       assertThat(s.get("total_events")).isEqualTo(direct.totalEvents());

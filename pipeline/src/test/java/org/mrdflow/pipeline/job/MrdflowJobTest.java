@@ -65,8 +65,13 @@ class MrdflowJobTest {
   }
 
   private RunResult run(String runId, String manifest, boolean events, RunListener listener) throws Exception {
+    return run(runId, manifest, events, listener, false);
+  }
+
+  private RunResult run(String runId, String manifest, boolean events, RunListener listener, boolean keepFileNames)
+      throws Exception {
     RunRequest request = new RunRequest(input.toString(), output.toString(), manifest, Runs.defaultConfig(),
-        runId, events, false, new Pseudonymizer(KEY.getBytes(StandardCharsets.UTF_8)));
+        runId, events, false, new Pseudonymizer(KEY.getBytes(StandardCharsets.UTF_8)), keepFileNames, false);
     return new MrdflowJob(TestSpark.session(), new FakeAnalyzer()).run(request, listener);
   }
 
@@ -91,7 +96,7 @@ class MrdflowJobTest {
   @Test
   void tablesReadBackWithDuckDbEqualThePerSampleResultsComputedWithoutSpark() throws Exception {
     Recorder progress = new Recorder();
-    RunResult result = run("r1", null, false, progress);
+    RunResult result = run("r1", null, false, progress, true);
 
     assertThat(progress.seen.get(0)).containsExactly(7, 1);
     long totalEvents = written.values().stream().mapToLong(f -> Long.parseLong(f.get("events"))).sum();
@@ -109,7 +114,7 @@ class MrdflowJobTest {
     mrd.forEach(r -> bySample.put((String) r.get("sample_id"), r));
     for (Map.Entry<String, Map<String, String>> file : written.entrySet()) {
       MrdResult expected = FakeAnalyzer.result(file.getValue());
-      Map<String, Object> row = bySample.get(SampleTask.sampleId(file.getKey()));
+      Map<String, Object> row = bySample.get(SampleIdentity.ofBytes(Files.readAllBytes(input.resolve(file.getKey()))));
       assertThat(row.get("nucleated_events")).isEqualTo(expected.nucleatedEvents());
       assertThat(row.get("blast_events")).isEqualTo(expected.blastEvents());
       assertThat(row.get("mrd_fraction")).isEqualTo(expected.mrdFraction());
@@ -130,7 +135,8 @@ class MrdflowJobTest {
     assertThat(DuckDb.table(output, "populations", "sample_id, population")).hasSize(10);
     assertThat(output.resolve("runs/r1/report.html")).content().contains("s4.fcs", "blasts.svg", "CORRUPT");
     assertThat(output.resolve("runs/r1/provenance.json")).content()
-        .contains("\"spark_version\"", "\"gating_strategy_sha256\"", SampleTask.sha256Hex(Files.readAllBytes(input.resolve("night1/s0.fcs"))));
+        .contains("\"spark_version\"", "\"gating_strategy_sha256\"",
+            SampleIdentity.sha256Hex(Files.readAllBytes(input.resolve("night1/s0.fcs"))));
     assertThat(output.resolve("_staging")).isEmptyDirectory();
   }
 
@@ -156,8 +162,8 @@ class MrdflowJobTest {
         + output.resolve("events") + "/**/*.parquet', hive_partitioning = true) GROUP BY sample_id ORDER BY n");
     assertThat(counts).extracting(r -> r.get("sample_id"), r -> r.get("n"), r -> r.get("blasts"))
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(SampleTask.sampleId("b.fcs"), 800L, 0L),
-            org.assertj.core.groups.Tuple.tuple(SampleTask.sampleId("a.fcs"), 1200L, 25L));
+            org.assertj.core.groups.Tuple.tuple(SampleIdentity.ofBytes(Files.readAllBytes(input.resolve("b.fcs"))), 800L, 0L),
+            org.assertj.core.groups.Tuple.tuple(SampleIdentity.ofBytes(Files.readAllBytes(input.resolve("a.fcs"))), 1200L, 25L));
     // sum of e/2 for e < n, as the double writes it: n(n-1)/4
     assertThat((Double) counts.get(1).get("cd45")).isEqualTo(1200.0 * 1199 / 4);
   }
@@ -185,20 +191,23 @@ class MrdflowJobTest {
     assertThat(result.unusedManifestRows()).containsExactly("row 3: missing.fcs");
     List<String> secrets = List.of("SRC-DOE-JANE", "SMNO-44-8812", "FIL-DOE-JANE-MRD", "PROJ-TRIAL-PATIENT-7",
         "OP-DR-WHO", "PID-778899", "MRN-PATIENT-000123", "MRN-PATIENT-000456", "SPECIMEN-ABC-555",
-        "SPECIMEN-ABC-556", "MRN-XYZ-99", "MRN-XYZ-98");
+        "SPECIMEN-ABC-556", "MRN-XYZ-99", "MRN-XYZ-98", "night1", "night2", "id.fcs", "s0.fcs", input.toString());
     List<Path> files;
     try (Stream<Path> walk = Files.walk(output)) {
       files = walk.filter(Files::isRegularFile).toList();
     }
     assertThat(files).hasSizeGreaterThan(10);
     for (Path f : files) {
+      assertThat(output.relativize(f).toString()).doesNotContain("night", ".fcs");
       String bytes = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
       for (String secret : secrets) {
         assertThat(bytes).as("%s must not contain %s", f, secret).doesNotContain(secret);
       }
     }
     Map<String, Object> row = DuckDb.query("SELECT * FROM read_parquet('" + output.resolve("samples")
-        + "/**/*.parquet', hive_partitioning = true) WHERE file_name = 'id.fcs'").get(0);
+        + "/**/*.parquet', hive_partitioning = true) WHERE timepoint = 'CAR-T +28d'").get(0);
+    assertThat((String) row.get("file_name")).matches("file-[0-9a-f]{16}").isEqualTo(row.get("source_path"));
+    assertThat(row.get("sample_id")).isEqualTo(SampleIdentity.ofBytes(Files.readAllBytes(input.resolve("night1/id.fcs"))));
     assertThat(row.get("patient_key"))
         .isEqualTo(new Pseudonymizer(KEY.getBytes(StandardCharsets.UTF_8)).pseudonym("MRN-PATIENT-000123"));
     assertThat(row.get("timepoint")).isEqualTo("CAR-T +28d");
@@ -227,5 +236,117 @@ class MrdflowJobTest {
         + output.resolve("samples") + "/**/*.parquet') WHERE file_name = 's0.fcs'").get(0);
     assertThat(row.get("patient_id")).isEqualTo("P-1");
     assertThat(row.get("patient_key")).isNull();
+  }
+
+  @Test
+  void aByteIdenticalCopyInTheSameRunBecomesADuplicateRowSoSampleIdsStayUniquePerRun() throws Exception {
+    Files.copy(input.resolve("night1/s0.fcs"), input.resolve("night2/s0-copy.fcs"));
+
+    RunResult result = run("d1", null, false, RunListener.NONE, true);
+
+    assertThat(result.failuresByCode()).containsEntry("DUPLICATE", 1L);
+    assertThat(result.ok()).isEqualTo(5);
+    String id = SampleIdentity.ofBytes(Files.readAllBytes(input.resolve("night1/s0.fcs")));
+    List<Map<String, Object>> rows = DuckDb.query("SELECT sample_id, source_path, status, error_code, error_message,"
+        + " file_sha256 FROM read_parquet('" + output.resolve("samples") + "/**/*.parquet') WHERE file_sha256 = '"
+        + SampleIdentity.sha256Hex(Files.readAllBytes(input.resolve("night1/s0.fcs"))) + "' ORDER BY source_path");
+    assertThat(rows).extracting(r -> r.get("sample_id") + " " + r.get("status") + " " + r.get("error_code"))
+        .containsExactly(id + " OK null", "null FAILED DUPLICATE");
+    assertThat((String) rows.get(1).get("error_message")).contains("s0-copy.fcs", "same bytes as",
+        (String) rows.get(0).get("source_path"));
+    assertThat(DuckDb.query("SELECT count(*) AS n, count(DISTINCT sample_id) AS ids FROM read_parquet('"
+        + output.resolve("mrd_results") + "/**/*.parquet')").get(0)).containsEntry("n", 5L).containsEntry("ids", 5L);
+  }
+
+  @Test
+  void theEventsTableHoldsACopiedFilesEventsOnce() throws Exception {
+    Files.copy(input.resolve("night1/s0.fcs"), input.resolve("night2/s0-copy.fcs"));
+
+    RunResult result = run("d2", null, true, RunListener.NONE, false);
+
+    assertThat(result.failuresByCode()).containsEntry("DUPLICATE", 1L);
+    long totalEvents = written.values().stream().mapToLong(f -> Long.parseLong(f.get("events"))).sum();
+    String id = SampleIdentity.ofBytes(Files.readAllBytes(input.resolve("night1/s0.fcs")));
+    Map<String, Object> counts = DuckDb.query("SELECT count(*) AS n, count(DISTINCT (sample_id, event_index)) AS distinct_events,"
+        + " count(*) FILTER (WHERE sample_id = '" + id + "') AS copied FROM read_parquet('"
+        + output.resolve("events") + "/**/*.parquet')").get(0);
+    assertThat(counts).containsEntry("n", totalEvents).containsEntry("distinct_events", totalEvents)
+        .containsEntry("copied", Long.parseLong(written.get("night1/s0.fcs").get("events")));
+  }
+
+  @Test
+  void anIncrementalRunAnalysesChangedFilesAndEarlierFailuresAndSkipsTheRest() throws Exception {
+    run("i1");
+    Map<String, String> changed = new LinkedHashMap<>(written.get("night1/s1.fcs"));
+    changed.put("blasts", "41");
+    FakeFcs.write(input.resolve("night1/s1.fcs"), changed);
+
+    RunRequest request = new RunRequest(input.toString(), output.toString(), null, Runs.defaultConfig(), "i2",
+        false, false, new Pseudonymizer(KEY.getBytes(StandardCharsets.UTF_8)), false, true);
+    RunResult result = new MrdflowJob(TestSpark.session(), new FakeAnalyzer()).run(request, RunListener.NONE);
+
+    // 7 listed: s1 changed, bad.fcs and notes.fcs failed before; s0, s2, s3, s4 unchanged and OK.
+    assertThat(result.filesListed()).isEqualTo(7);
+    assertThat(result.filesSkipped()).isEqualTo(4);
+    assertThat(result.files()).isEqualTo(3);
+    assertThat(DuckDb.query("SELECT blast_events FROM read_parquet('" + output.resolve("mrd_results")
+        + "/**/*.parquet', hive_partitioning = true) WHERE run_id = 'i2'")).extracting(r -> r.get("blast_events"))
+        .containsExactly(41L);
+  }
+
+  @Test
+  void aFileThatRunsOutOfMemoryBecomesATooLargeRowAndTheOtherFilesCommit() throws Exception {
+    Map<String, String> huge = FakeFcs.sample(1000, 0);
+    huge.put("oom", "yes");
+    FakeFcs.write(input.resolve("night2/huge.fcs"), huge);
+
+    RunResult result = run("oom", null, false, RunListener.NONE, true);
+
+    assertThat(result.ok()).isEqualTo(written.size());
+    assertThat(result.failuresByCode()).containsEntry("TOO_LARGE", 1L);
+    Map<String, Object> row = DuckDb.table(output, "samples", "source_path").stream()
+        .filter(r -> ((String) r.get("source_path")).endsWith("huge.fcs")).findFirst().orElseThrow();
+    assertThat(row.get("status")).isEqualTo("FAILED");
+    assertThat(row.get("error_code")).isEqualTo("TOO_LARGE");
+    assertThat((String) row.get("error_message")).contains("huge.fcs", "memory");
+  }
+
+  @Test
+  void withTheEventsTableEachFileIsAnalysedOnceForAllTables() throws Exception {
+    CountingAnalyzer.CALLS.set(0);
+    RunRequest request = new RunRequest(input.toString(), output.toString(), null, Runs.defaultConfig(),
+        "once", true, false, null);
+    RunResult result = new MrdflowJob(TestSpark.session(), new CountingAnalyzer()).run(request, RunListener.NONE);
+
+    // Every FCS-looking file reaches the analyser once: the 5 good ones and the corrupt one.
+    assertThat(CountingAnalyzer.CALLS.get()).isEqualTo(written.size() + 1);
+    assertThat(result.ok()).isEqualTo(written.size());
+    long totalEvents = written.values().stream().mapToLong(f -> Long.parseLong(f.get("events"))).sum();
+    assertThat(DuckDb.query("SELECT count(*) AS n FROM read_parquet('" + output.resolve("events")
+        + "/**/*.parquet')").get(0).get("n")).isEqualTo(totalEvents);
+  }
+
+  /** The test double, counting its analyses across the tasks of this JVM. */
+  private static final class CountingAnalyzer implements SampleAnalyzer {
+    private static final long serialVersionUID = 1L;
+    static final java.util.concurrent.atomic.AtomicInteger CALLS = new java.util.concurrent.atomic.AtomicInteger();
+    private final FakeAnalyzer delegate = new FakeAnalyzer();
+
+    @Override
+    public AnalysedSample analyze(byte[] bytes, String sourceName, String plotLabel, boolean withEvents)
+        throws SampleFailure {
+      CALLS.incrementAndGet();
+      return delegate.analyze(bytes, sourceName, plotLabel, withEvents);
+    }
+
+    @Override
+    public List<String> eventMarkerColumns() {
+      return delegate.eventMarkerColumns();
+    }
+
+    @Override
+    public String gatingStrategySha256() {
+      return delegate.gatingStrategySha256();
+    }
   }
 }

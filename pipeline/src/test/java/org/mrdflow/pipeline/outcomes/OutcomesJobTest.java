@@ -108,6 +108,35 @@ class OutcomesJobTest {
   }
 
   @Test
+  void marrowsAreDeduplicatedByContentNotBySampleIdEvenInAWarehouseWithPathBasedIds() {
+    Path out = dir.resolve("legacy-warehouse");
+    // P: the former path-based id that two nights reusing one file name shared, two different
+    // marrows (contents A and B); Q: content A again, re-analysed later under another name.
+    List<Row> mrd = List.of(
+        RowFactory.create("P", "K1", 500_000L, 0L, 0.0, "NEGATIVE", null, true, "0.1", "2026-01-01", "r1"),
+        RowFactory.create("P", "K1", 500_000L, 90L, 1.8e-4, "POSITIVE", 1.0, false, "0.1", "2026-01-02", "r2"),
+        RowFactory.create("Q", "K1", 500_000L, 0L, 0.0, "NEGATIVE", null, true, "0.2", "2026-01-03", "r3"));
+    StructType samplesWithHash = SAMPLES.add("file_sha256", DataTypes.StringType);
+    List<Row> samples = List.of(
+        RowFactory.create("P", "K1", Date.valueOf("2025-05-01"), "pre-HSCT", CollectionConverters.asScala(Map.of()),
+            "2026-01-01", "r1", "A"),
+        RowFactory.create("P", "K1", Date.valueOf("2025-07-01"), "CAR-T +28d", CollectionConverters.asScala(Map.of()),
+            "2026-01-02", "r2", "B"),
+        RowFactory.create("Q", "K1", Date.valueOf("2025-05-01"), "pre-HSCT", CollectionConverters.asScala(Map.of()),
+            "2026-01-03", "r3", "A"));
+    spark.createDataFrame(mrd, MRD).write().partitionBy("run_date", "run_id").parquet(out.resolve("mrd_results").toString());
+    spark.createDataFrame(samples, samplesWithHash).select("sample_id", "patient_key", "collection_date", "timepoint",
+            "manifest_extra", "file_sha256", "run_date", "run_id")
+        .write().partitionBy("run_date", "run_id").parquet(out.resolve("samples").toString());
+
+    OutcomesInputs.Measurements read = OutcomesInputs.readMeasurements(spark, out);
+
+    assertThat(read.supersededByLaterRuns()).isEqualTo(1);
+    assertThat(read.rows()).extracting(m -> m.sampleId() + " " + m.collectionDate() + " " + m.status())
+        .containsExactlyInAnyOrder("P 2025-07-01 POSITIVE", "Q 2025-05-01 NEGATIVE");
+  }
+
+  @Test
   void aFolderWithoutTheTablesIsNamed() {
     assertThatThrownBy(() -> OutcomesInputs.readMeasurements(spark, dir.resolve("nothing-here")))
         .isInstanceOf(OutcomesInputException.class)
@@ -187,17 +216,18 @@ class OutcomesJobTest {
           .containsExactly(simulated.report().models().get(model).probabilities(rows.x()));
     }
     // Saved models score the written feature rows as the fitted ones do.
-    long scored = RiskPredictions.predict(spark, out.resolve("models/gradient_boosting.json"),
-        out.resolve("tables/risk_features"), dir.resolve("scored"));
-    assertThat(scored).isEqualTo(rows.rows());
-    List<Row> predictions = spark.read().parquet(dir.resolve("scored").toString()).collectAsList();
+    RiskPredictions.Result scored = RiskPredictions.predict(spark, out.resolve("models/gradient_boosting.json"),
+        out.resolve("tables/risk_features"), dir.resolve("scored"), true, false);
+    assertThat(scored.scored()).isEqualTo(rows.rows());
+    assertThat(scored.errors()).isEmpty();
+    List<Row> predictions = spark.read().parquet(dir.resolve("scored/predictions").toString()).collectAsList();
     double[] expected = simulated.report().models().get("gradient_boosting").probabilities(rows.x());
     for (Row r : predictions) {
       int i = rows.patientKeys().indexOf(r.<String>getAs("patient_key"));
       assertThat(r.<Double>getAs(RiskPredictions.PROBABILITY)).isEqualTo(expected[i]);
     }
     assertThatThrownBy(() -> RiskPredictions.predict(spark, out.resolve("models/gradient_boosting.json"),
-            out.resolve("tables/groups"), dir.resolve("scored-bad")))
+            out.resolve("tables/groups"), dir.resolve("scored-bad"), false, false))
         .isInstanceOf(OutcomesInputException.class)
         .hasMessageContaining("no column 'age_years', a feature of");
 
@@ -208,5 +238,15 @@ class OutcomesJobTest {
     assertThat(fromFiles.report().estimates()).isEqualTo(simulated.report().estimates());
     assertThat(fromFiles.report().tests()).isEqualTo(simulated.report().tests());
     assertThat(fromFiles.report().riskModels()).isEqualTo(simulated.report().riskModels());
+    // Which marrows were used for which patient: one row per measurement, with the deciding one.
+    List<Row> marrows = spark.read().parquet(dir.resolve("run-files/tables/marrows").toString()).collectAsList();
+    assertThat(marrows).hasSize(sim.measurements().size());
+    assertThat(marrows).extracting(r -> r.<String>getAs("patient_key") + "/" + r.<String>getAs("sample_id"))
+        .containsExactlyInAnyOrderElementsOf(sim.measurements().stream()
+            .map(m -> m.patientKey() + "/" + m.sampleId()).toList());
+    long deciding = CohortBuilder.build(sim.clinical(), sim.measurements(), CohortSettings.defaults()).patients()
+        .stream().filter(p -> p.preTransplantMarrow() != null).count();
+    assertThat(marrows.stream().filter(r -> r.<Boolean>getAs("decides_pre_transplant_group")).count())
+        .isEqualTo(deciding).isPositive();
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +34,7 @@ class PseudonymizerTest {
 
   @Test
   void theEnvironmentKeyWinsOverTheKeyFile(@TempDir Path tmp) throws Exception {
-    Path file = Files.writeString(tmp.resolve("key.txt"), "file-key-0123456789abcdef\n");
+    Path file = ownerOnly(Files.writeString(tmp.resolve("key.txt"), "file-key-0123456789abcdef\n"));
     Pseudonymizer fromEnv = PseudonymKeys.resolve("env-key-0123456789abcdef", file).orElseThrow();
     Pseudonymizer fromFile = PseudonymKeys.resolve(null, file).orElseThrow();
     assertThat(fromEnv.pseudonym("P1"))
@@ -42,6 +43,31 @@ class PseudonymizerTest {
     assertThat(fromFile.pseudonym("P1"))
         .isEqualTo(new Pseudonymizer("file-key-0123456789abcdef".getBytes(StandardCharsets.UTF_8)).pseudonym("P1"));
     assertThat(PseudonymKeys.resolve(null, null)).isEmpty();
+  }
+
+  private static Path ownerOnly(Path file) throws java.io.IOException {
+    return Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+  }
+
+  @Test
+  void aKeyFileNamedByTheEnvironmentWinsOverTheConfiguredOneAndMustBeOwnerOnly(@TempDir Path tmp) throws Exception {
+    Path mounted = ownerOnly(Files.writeString(tmp.resolve("mounted.key"), "mounted-key-0123456789abcdef"));
+    Path configured = ownerOnly(Files.writeString(tmp.resolve("configured.key"), "configured-key-0123456789ab"));
+    assertThat(PseudonymKeys.resolve(null, mounted.toString(), configured).orElseThrow().pseudonym("P1"))
+        .isEqualTo(new Pseudonymizer("mounted-key-0123456789abcdef".getBytes(StandardCharsets.UTF_8)).pseudonym("P1"));
+    Files.setPosixFilePermissions(configured, PosixFilePermissions.fromString("rw-r-----"));
+    assertThatThrownBy(() -> PseudonymKeys.resolve(null, null, configured))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("configured.key")
+        .hasMessageContaining("readable by group or others").hasMessageContaining("chmod 600");
+  }
+
+  @Test
+  void theKeyFingerprintIsTheHmacOfAFixedLabelNotAHashOfTheKey() {
+    Pseudonymizer p = new Pseudonymizer("a-test-key-of-32-characters-long".getBytes(StandardCharsets.UTF_8));
+    // Python: hmac.new(key, b"mrdflow pseudonym key fingerprint v1", sha256).hexdigest()[:16]
+    assertThat(p.keyFingerprint()).isEqualTo("dc8cbc99007621b0")
+        // hashlib.sha256(key).hexdigest()[:16], the old fingerprint
+        .isNotEqualTo("d4171413b3decf5a");
   }
 
   @Test

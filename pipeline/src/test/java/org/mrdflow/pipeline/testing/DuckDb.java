@@ -42,6 +42,16 @@ public final class DuckDb {
     }
   }
 
+  /** Runs a statement without results, e.g. {@code COPY ... TO 'f.parquet'} to write test inputs. */
+  public static void execute(String sql) {
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        Statement s = c.createStatement()) {
+      s.execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+    }
+  }
+
   /** JDBC arrays and structs as strings, so rows compare with equals. */
   private static Object normalise(Object v) throws SQLException {
     if (v instanceof java.sql.Array a) {

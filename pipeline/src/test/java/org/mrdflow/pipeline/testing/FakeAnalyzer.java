@@ -18,16 +18,23 @@ import org.mrdflow.pipeline.job.SampleFailure;
 /**
  * Test double of the per-sample analysis over {@link FakeFcs} files: the counts are written in
  * the file, "fail=CODE" makes it fail with that code, "sleep_ms=N" makes it slow, keywords are
- * the lines starting with '$'. A file "plot=yes" yields one plot.
+ * the lines starting with '$'. A file "plot=yes" yields one plot; "oom=yes" throws an
+ * OutOfMemoryError, as a file too large for the task's heap would.
  */
 public final class FakeAnalyzer implements SampleAnalyzer {
   private static final long serialVersionUID = 1L;
+  /** The strategy hash every result of the double carries. */
+  public static final String STRATEGY_SHA256 = "0".repeat(64);
 
   @Override
-  public AnalysedSample analyze(byte[] bytes, String sourceName) throws SampleFailure {
+  public AnalysedSample analyze(byte[] bytes, String sourceName, String plotLabel, boolean withEvents)
+      throws SampleFailure {
     Map<String, String> f = FakeFcs.parse(bytes);
     if (f.containsKey("fail")) {
       throw new SampleFailure(ErrorCode.valueOf(f.get("fail")), sourceName + ": injected " + f.get("fail"));
+    }
+    if (f.containsKey("oom")) {
+      throw new OutOfMemoryError("Java heap space (injected)");
     }
     if (f.containsKey("sleep_ms")) {
       try {
@@ -45,7 +52,8 @@ public final class FakeAnalyzer implements SampleAnalyzer {
     Map<String, byte[]> plots = f.containsKey("plot")
         ? Map.of("blasts.svg", "<svg xmlns='http://www.w3.org/2000/svg'/>".getBytes(StandardCharsets.UTF_8))
         : Map.of();
-    return new AnalysedSample("3.1", keywords, events(f), result(f), plots);
+    return new AnalysedSample("3.1", keywords, events(f), result(f), plots, List.of(),
+        withEvents ? events(f, bytes) : null);
   }
 
   /** The result the double computes for a file's fields: what the tables must contain. */
@@ -69,15 +77,10 @@ public final class FakeAnalyzer implements SampleAnalyzer {
     return new MrdResult(nucleated, blasts, fraction, status, reason, 20.0 / nucleated, 20, 50,
         blasts, blasts == 0 ? Double.NaN : 1.0, blasts == 0 ? null : Boolean.TRUE,
         nucleated / 10, 0, 0.0, Boolean.TRUE, 0, false, blasts > 0 ? List.of("FAKE_FLAG") : List.of(),
-        "fake-strategy", "0".repeat(64), pops);
+        "fake-strategy", STRATEGY_SHA256, pops);
   }
 
-  @Override
-  public SampleEvents analyzeEvents(byte[] bytes, String sourceName) throws SampleFailure {
-    Map<String, String> f = FakeFcs.parse(bytes);
-    if (f.containsKey("fail")) {
-      throw new SampleFailure(ErrorCode.valueOf(f.get("fail")), sourceName + ": injected");
-    }
+  private static SampleEvents events(Map<String, String> f, byte[] bytes) {
     int n = (int) events(f);
     float[][] values = new float[2][n];
     String[] labels = new String[n];
@@ -87,6 +90,11 @@ public final class FakeAnalyzer implements SampleAnalyzer {
       labels[e] = e < Long.parseLong(f.getOrDefault("blasts", "0")) ? "/nucleated/blasts" : "/nucleated";
     }
     return new SampleEvents(List.of("cd19", "cd45"), values, labels);
+  }
+
+  @Override
+  public String gatingStrategySha256() {
+    return STRATEGY_SHA256;
   }
 
   @Override

@@ -1,0 +1,126 @@
+package org.mrdflow.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.mrdflow.fcs.FcsException;
+import org.mrdflow.gating.GatingException;
+import org.mrdflow.gating.flowjo.FlowJoWorkspace;
+import org.mrdflow.gating.flowjo.FlowJoWorkspaceReader;
+import org.mrdflow.gating.mrd.MrdAnalysis;
+import org.mrdflow.gating.mrd.MrdAnalysisConfig;
+import org.mrdflow.models.agreement.MrdAgreement;
+import org.mrdflow.pipeline.compare.CompareMapping;
+import org.mrdflow.pipeline.compare.ComparisonRow;
+import org.mrdflow.pipeline.compare.ComparisonReport;
+import org.mrdflow.pipeline.compare.MethodComparison;
+import org.mrdflow.pipeline.config.ConfigException;
+import org.mrdflow.pipeline.job.SparkSessions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code mrdflow compare --workspace W.wsp --mapping conf/compare/x.yaml --input DIR --output
+ * OUT}: a lab's method comparison of its manual FlowJo gating against the automated analysis.
+ */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+    description = "Compare a lab's manual gating (FlowJo workspace) with the automated MRD "
+        + "analysis of the same FCS files: per-sample MRD and per-event agreement, categories "
+        + "at 1e-4 (kappa, PPA/NPA), Bland-Altman, Passing-Bablok and Deming on log10 MRD.")
+public final class CompareCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--workspace", required = true, paramLabel = "W.wsp",
+      description = "the lab's FlowJo workspace (the manual side)")
+  Path workspaceFile;
+
+  @Option(names = "--mapping", required = true, paramLabel = "MAPPING.yaml",
+      description = "which workspace populations are the blasts, denominator, B lineage, "
+          + "hematogones and CD19+ blasts (see conf/compare/example.yaml)")
+  Path mappingFile;
+
+  @Option(names = "--input", required = true, paramLabel = "DIR",
+      description = "folder of the workspace's FCS files, analysed afresh (the automated side)")
+  Path input;
+
+  @Option(names = "--output", required = true, paramLabel = "DIR",
+      description = "writes compare.json, compare.html and compare_samples/ (Parquet)")
+  Path output;
+
+  @Option(names = "--strategy", paramLabel = "FILE",
+      description = "MRD strategy YAML (default: conf/gating/b-all-mrd.yaml)")
+  Path strategy;
+
+  @Option(names = "--show-sample-names",
+      description = "name samples by their workspace name (often a file name) instead of "
+          + "S001, S002, ...")
+  boolean showNames;
+
+  @Option(names = "--no-parquet", description = "skip the Parquet table (no Spark start)")
+  boolean noParquet;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (!Files.isDirectory(input)) {
+      err.println("mrdflow compare: " + input + ": not a directory");
+      return 2;
+    }
+    List<ComparisonRow> rows;
+    try {
+      FlowJoWorkspace workspace = FlowJoWorkspaceReader.read(workspaceFile);
+      CompareMapping mapping = CompareMapping.read(mappingFile);
+      MrdAnalysisConfig config =
+          strategy == null ? MrdAnalysisConfig.defaults() : MrdAnalysisConfig.load(strategy);
+      rows = new MethodComparison(workspace, mapping, new MrdAnalysis(config), showNames)
+          .compare(input, warning -> err.println("mrdflow compare: " + warning));
+    } catch (NoSuchFileException e) {
+      err.println("mrdflow compare: " + e.getFile() + ": no such file");
+      return 2;
+    } catch (ConfigException | GatingException | FcsException e) {
+      err.println("mrdflow compare: " + e.getMessage());
+      return 2;
+    }
+    if (rows.stream().allMatch(r -> r.error() != null)) {
+      err.println("mrdflow compare: no sample could be compared");
+      return 2;
+    }
+    MrdAgreement agreement = MethodComparison.agreement(rows);
+    Files.createDirectories(output);
+    ComparisonReport.writeJson(output.resolve("compare.json"), rows, agreement);
+    ComparisonReport.writeHtml(output.resolve("compare.html"), rows, agreement);
+    if (!noParquet) {
+      SparkSession spark = SparkSessions.create("local[1]",
+          Installation.home().resolve("conf/spark-defaults.conf"));
+      ComparisonReport.writeParquet(spark, output.resolve("compare_samples"), rows);
+    }
+    print(out, rows, agreement);
+    out.flush();
+    return rows.stream().anyMatch(r -> r.error() != null) ? GateCommand.PARTIAL : 0;
+  }
+
+  private static void print(PrintWriter out, List<ComparisonRow> rows, MrdAgreement agreement) {
+    out.printf(Locale.ROOT, "%-10s %9s %10s %9s %10s %7s %7s%n", "sample", "manual.B",
+        "manual.MRD", "auto.B", "auto.MRD", "F1.B", "F1.den");
+    for (ComparisonRow r : rows) {
+      if (r.error() != null) {
+        out.printf(Locale.ROOT, "%-10s FAILED: %s%n", r.sample(), r.error());
+        continue;
+      }
+      out.printf(Locale.ROOT, "%-10s %9d %10.2e %9d %10.2e %7.3f %7.3f%n", r.sample(),
+          r.manualBlastEvents(), r.manualMrd(), r.automatedBlastEvents(), r.automatedMrd(),
+          r.blastF1(), r.denominatorF1());
+    }
+    AgreementText.print(out, agreement, "manual");
+  }
+
+}
