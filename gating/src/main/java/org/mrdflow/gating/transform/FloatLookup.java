@@ -42,9 +42,14 @@ final class FloatLookup {
     float linear = linearBelow(scale);
     this.tangentBelow = linear > 0;
     this.smallBits = Float.floatToRawIntBits(tangentBelow ? linear : Float.MIN_NORMAL) & -step;
-    this.topBits = Float.floatToRawIntBits((float) Math.scalb(scale.T, 20)) & -step;
+    // The table ends at T 2^20 or the largest float, whichever is lower (T may exceed the float
+    // range; its end point must stay finite for the solver).
+    this.topBits = Float.floatToRawIntBits((float) Math.min(Math.scalb(scale.T, 20), Float.MAX_VALUE))
+        & -step;
     int binCount = (topBits - smallBits) >>> SHIFT;
-    this.bins = new double[binCount * STRIDE];
+    // At least one bin: the branch-free loop reads bin 0 for every value, also when the tangent
+    // and the solver cover all floats (T beyond the float range) and no value is on the table.
+    this.bins = new double[Math.max(binCount, 1) * STRIDE];
     double leftX = Float.intBitsToFloat(smallBits);
     double leftU = scale.solve(leftX);
     double leftSlope = 1 / scale.slopeAt(leftU);
@@ -69,10 +74,11 @@ final class FloatLookup {
   /**
    * Where the tangent at zero may replace the scale: {@code T 10^-k} for the smallest k >= 9 at
    * which it is within 1e-12 (in scale units) of the solver; zero when no normal float qualifies.
+   * With T beyond the float range, the first candidate is the largest float.
    */
   private static float linearBelow(BiexponentialScale scale) {
     double slope = scale.slopeAt(0);
-    for (double x = scale.T * 1e-9; x >= Float.MIN_NORMAL; x /= 10) {
+    for (double x = Math.min(scale.T * 1e-9, Float.MAX_VALUE); x >= Float.MIN_NORMAL; x /= 10) {
       float candidate = (float) x;
       if (Math.abs(candidate / slope - scale.solve(candidate)) <= 1e-12) {
         return candidate;

@@ -155,6 +155,29 @@ class TransformTest {
   }
 
   /**
+   * Fuzz finding (GatingMlFuzzTest): a hyperlog with T = 1.33e130, beyond the float range, built
+   * its table from T 1e-9 and T 2^20 cast to float, which are infinite, and the solver was asked
+   * for infinity ("did not converge"). Every float now maps to the solver's value.
+   */
+  @Test
+  void scalesWhoseTopIsBeyondTheFloatRangeEvaluateEveryFloat() {
+    for (Transform scale : new Transform[] {new HyperlogTransform(1.3333333333333332e130, 2, 4.5, 0),
+        new LogicleTransform(1e200, 0.5, 4.5, 0)}) {
+      float[] in = {-Float.MAX_VALUE, -1e30f, -1f, 0f, Float.MIN_VALUE, 1e-30f, 1f, 1e30f, Float.MAX_VALUE,
+          Float.POSITIVE_INFINITY};
+      float[] out = new float[in.length];
+      scale.apply(in, out, in.length);
+      for (int i = 0; i < in.length - 1; i++) {
+        assertThat(out[i]).as("%s at %s", scale, in[i]).isFinite()
+            .isCloseTo((float) scale.apply((double) in[i]), within(1e-6f));
+      }
+      assertThat(out[in.length - 1]).isEqualTo(Float.POSITIVE_INFINITY);
+      // The largest float is far below T: on the scale it stays below 1.
+      assertThat(out[in.length - 2]).isLessThan(1f);
+    }
+  }
+
+  /**
    * The bulk (table) path agrees with the exact solver for wide scales too. It used the tangent
    * at zero below T 1e-9, which holds only while the linear region (about T 10^-M) is wider:
    * with M = 15 values near 2.6e-4 came out near 2,755 instead of 0.40.
