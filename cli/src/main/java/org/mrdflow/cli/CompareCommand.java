@@ -20,16 +20,20 @@ import org.mrdflow.pipeline.compare.CompareMapping;
 import org.mrdflow.pipeline.compare.ComparisonRow;
 import org.mrdflow.pipeline.compare.ComparisonReport;
 import org.mrdflow.pipeline.compare.MethodComparison;
+import org.mrdflow.pipeline.compare.RunResults;
 import org.mrdflow.pipeline.config.ConfigException;
 import org.mrdflow.pipeline.job.SparkSessions;
+import org.mrdflow.pipeline.outcomes.OutcomesInputException;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code mrdflow compare --workspace W.wsp --mapping conf/compare/x.yaml --input DIR --output
- * OUT}: a lab's method comparison of its manual FlowJo gating against the automated analysis.
+ * {@code mrdflow compare --workspace W.wsp --mapping conf/compare/x.yaml (--input DIR |
+ * --results RUN_OUTPUT) --output OUT}: a lab's method comparison of its manual FlowJo gating
+ * against the automated analysis, fresh or from a run's tables.
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
     description = "Compare a lab's manual gating (FlowJo workspace) with the automated MRD "
@@ -47,9 +51,21 @@ public final class CompareCommand implements Callable<Integer> {
           + "hematogones and CD19+ blasts (see conf/compare/example.yaml)")
   Path mappingFile;
 
-  @Option(names = "--input", required = true, paramLabel = "DIR",
-      description = "folder of the workspace's FCS files, analysed afresh (the automated side)")
-  Path input;
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  AutomatedSide automated;
+
+  /** The automated side: exactly one of a fresh analysis or a run's results. */
+  static final class AutomatedSide {
+    @Option(names = "--input", required = true, paramLabel = "DIR",
+        description = "folder of the workspace's FCS files, analysed afresh (the automated side)")
+    Path input;
+
+    @Option(names = "--results", required = true, paramLabel = "RUN_OUTPUT",
+        description = "the --output folder of `mrdflow run` (its mrd_results and samples "
+            + "tables) as the automated side; each workspace sample's FCS file (at its URI, "
+            + "else beside the workspace) is matched to a run row by its SHA-256")
+    Path results;
+  }
 
   @Option(names = "--output", required = true, paramLabel = "DIR",
       description = "writes compare.json, compare.html and compare_samples/ (Parquet)")
@@ -71,22 +87,32 @@ public final class CompareCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (!Files.isDirectory(input)) {
-      err.println("mrdflow compare: " + input + ": not a directory");
+    Path folder = automated.input != null ? automated.input : automated.results;
+    if (!Files.isDirectory(folder)) {
+      err.println("mrdflow compare: " + folder + ": not a directory");
       return 2;
     }
+    SparkSession spark = null;
     List<ComparisonRow> rows;
     try {
       FlowJoWorkspace workspace = FlowJoWorkspaceReader.read(workspaceFile);
       CompareMapping mapping = CompareMapping.read(mappingFile);
       MrdAnalysisConfig config =
           strategy == null ? MrdAnalysisConfig.defaults() : MrdAnalysisConfig.load(strategy);
-      rows = new MethodComparison(workspace, mapping, new MrdAnalysis(config), showNames)
-          .compare(input, warning -> err.println("mrdflow compare: " + warning));
+      MethodComparison comparison =
+          new MethodComparison(workspace, mapping, new MrdAnalysis(config), showNames);
+      if (automated.input != null) {
+        rows = comparison.compare(automated.input, warning -> err.println("mrdflow compare: "
+            + warning));
+      } else {
+        spark = spark();
+        rows = comparison.compare(RunResults.read(spark, automated.results),
+            warning -> err.println("mrdflow compare: " + warning));
+      }
     } catch (NoSuchFileException e) {
       err.println("mrdflow compare: " + e.getFile() + ": no such file");
       return 2;
-    } catch (ConfigException | GatingException | FcsException e) {
+    } catch (ConfigException | GatingException | FcsException | OutcomesInputException e) {
       err.println("mrdflow compare: " + e.getMessage());
       return 2;
     }
@@ -99,13 +125,17 @@ public final class CompareCommand implements Callable<Integer> {
     ComparisonReport.writeJson(output.resolve("compare.json"), rows, agreement);
     ComparisonReport.writeHtml(output.resolve("compare.html"), rows, agreement);
     if (!noParquet) {
-      SparkSession spark = SparkSessions.create("local[1]",
-          Installation.home().resolve("conf/spark-defaults.conf"));
-      ComparisonReport.writeParquet(spark, output.resolve("compare_samples"), rows);
+      ComparisonReport.writeParquet(spark != null ? spark : spark(),
+          output.resolve("compare_samples"), rows);
     }
     print(out, rows, agreement);
     out.flush();
     return rows.stream().anyMatch(r -> r.error() != null) ? GateCommand.PARTIAL : 0;
+  }
+
+  private static SparkSession spark() throws IOException {
+    return SparkSessions.create("local[1]",
+        Installation.home().resolve("conf/spark-defaults.conf"));
   }
 
   private static void print(PrintWriter out, List<ComparisonRow> rows, MrdAgreement agreement) {

@@ -7,8 +7,12 @@ package org.mrdflow.pipeline.compare;
  *
  * @param sample a sequence id ({@code S001}), or the workspace sample name when names are
  *     shown
+ * @param automatedBLineageEvents -1 when not known (compare --results: a run's tables do not
+ *     hold it)
  * @param error why the sample could not be compared (missing file, unmapped population), or
  *     null
+ * @param importProblems what of the sample's workspace gating could not be imported (typed
+ *     {@code FlowJoImportProblem}s naming the sample and the gate, joined by "; "), or null
  */
 public record ComparisonRow(
     String sample,
@@ -34,11 +38,12 @@ public record ComparisonRow(
     double automatedCd19PosBlastFraction,
     Boolean manualHcd19CarEligible,
     Boolean automatedHcd19CarEligible,
-    String error) {
+    String error,
+    String importProblems) {
 
-  static ComparisonRow failed(String sample, String error) {
+  static ComparisonRow failed(String sample, String error, String importProblems) {
     return new ComparisonRow(sample, 0, 0, Double.NaN, null, 0, 0, Double.NaN, null, Double.NaN,
         Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, 0, 0, 0, Double.NaN,
-        Double.NaN, null, null, error);
+        Double.NaN, null, null, error, importProblems);
   }
 }

@@ -1,12 +1,16 @@
 package org.mrdflow.pipeline.compare;
 
 import java.io.IOException;
+import java.net.URI;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.mrdflow.fcs.FcsDataset;
 import org.mrdflow.fcs.FcsException;
 import org.mrdflow.fcs.FcsFile;
 import org.mrdflow.gating.GatingException;
@@ -21,19 +25,25 @@ import org.mrdflow.gating.flowjo.FlowJoWorkspace.WorkspaceSample;
 import org.mrdflow.gating.flowjo.ImportedStrategy;
 import org.mrdflow.gating.method.GatingMethods;
 import org.mrdflow.gating.mrd.MrdAnalysis;
-import org.mrdflow.gating.mrd.MrdResult;
 import org.mrdflow.gating.mrd.MrdRules;
 import org.mrdflow.gating.mrd.PopulationLabel;
 import org.mrdflow.gating.strategy.GatingResult;
 import org.mrdflow.gating.strategy.PopulationResult;
 import org.mrdflow.gating.strategy.StrategyEvaluator;
 import org.mrdflow.models.agreement.MrdAgreement;
+import org.mrdflow.pipeline.job.SampleIdentity;
 
 /**
  * The lab's validation study: every sample of a FlowJo workspace, gated as the workspace does,
- * against a fresh automated analysis of the same FCS file. Per sample: blast events and MRD of
- * both, per-event precision/recall/F1 of the automated blasts and denominator against the
- * manual gates; overall: {@link MrdAgreement}.
+ * against the automated analysis of the same FCS file: a fresh analysis of a folder's files
+ * ({@code compare --input}) or a run's results for the same file content ({@code compare
+ * --results}). Per sample: blast events and MRD of both, per-event precision/recall/F1 of the
+ * automated blasts and denominator against the manual gates (fresh analyses only: a run's tables
+ * do not label events); overall: {@link MrdAgreement}.
+ *
+ * <p>A workspace part that cannot be imported (missing file, unknown parameter, unsupported gate
+ * or transform) is a typed {@link FlowJoImportProblem} naming the sample and the gate; the rest
+ * is still compared, and a sample whose mapped population was lost fails with that problem.
  */
 public final class MethodComparison {
   private final FlowJoWorkspace workspace;
@@ -49,60 +59,117 @@ public final class MethodComparison {
     this.showNames = showNames;
   }
 
-  /** Compares every workspace sample whose file is in {@code fcsFolder}. */
+  /** Compares every workspace sample whose file is in {@code fcsFolder}, analysed afresh. */
   public List<ComparisonRow> compare(Path fcsFolder, Consumer<String> warnings)
       throws IOException {
+    return compare(sample -> FlowJoFiles.locate(sample, fcsFolder), "in the input folder",
+        (bytes, dataset, name) -> Optional.of(
+            AutomatedSample.of(analysis.analyzeWithEvents(dataset, name))), warnings);
+  }
+
+  /**
+   * Compares every workspace sample with the run's result for its file's content (SHA-256).
+   * The file is where the sample's DataSet URI points, else the one beside the workspace that
+   * matches its URI file name, name or $FIL.
+   */
+  public List<ComparisonRow> compare(RunResults results, Consumer<String> warnings)
+      throws IOException {
+    Path beside = Path.of(workspace.source()).toAbsolutePath().getParent();
+    return compare(sample -> {
+      Optional<Path> pointed = uriPath(sample.uri());
+      return pointed.isPresent() ? pointed : FlowJoFiles.locate(sample, beside);
+    }, "at its URI or beside the workspace", (bytes, dataset, name) ->
+        results.forFile(SampleIdentity.sha256Hex(bytes)), warnings);
+  }
+
+  /** Where a sample's FCS file is. */
+  @FunctionalInterface
+  private interface FileLocator {
+    Optional<Path> locate(WorkspaceSample sample) throws IOException;
+  }
+
+  /** The automated result for a file; empty when there is none (no run row for it). */
+  @FunctionalInterface
+  private interface AutomatedSide {
+    Optional<AutomatedSample> of(byte[] fileBytes, FcsDataset dataset, String fileName);
+  }
+
+  private List<ComparisonRow> compare(FileLocator files, String where, AutomatedSide automated,
+      Consumer<String> warnings) throws IOException {
     List<ComparisonRow> rows = new ArrayList<>();
     int index = 0;
     for (WorkspaceSample sample : workspace.samples()) {
       index++;
       String id = showNames ? sample.name() : String.format("S%03d", index);
-      Optional<Path> file = FlowJoFiles.locate(sample, fcsFolder);
+      Optional<Path> file = files.locate(sample);
       if (file.isEmpty()) {
         String problem = new FlowJoImportProblem(FlowJoImportProblem.Kind.MISSING_FILE,
-            id, null, "no FCS file in the input folder matches its URI file name, name or "
-            + "$FIL").toString();
+            id, null, "no FCS file " + where + " matches its URI file name, name or $FIL")
+            .toString();
         warnings.accept(problem);
-        rows.add(ComparisonRow.failed(id, problem));
+        rows.add(ComparisonRow.failed(id, problem, null));
         continue;
       }
       try {
-        rows.add(compare(id, sample, file.get(), warnings));
+        rows.add(compare(id, sample, file.get(), automated, warnings));
       } catch (FcsException | GatingException e) {
         warnings.accept(id + ": " + e.getMessage());
-        rows.add(ComparisonRow.failed(id, e.getMessage()));
+        rows.add(ComparisonRow.failed(id, e.getMessage(), null));
       }
     }
     return rows;
   }
 
   private ComparisonRow compare(String id, WorkspaceSample workspaceSample, Path file,
-      Consumer<String> warnings) throws IOException {
-    try (FcsFile fcs = FcsFile.open(file, FcsEvents.SCALE)) {
-      Sample sample = FcsEvents.sample(fcs.first(), file.getFileName().toString());
+      AutomatedSide automatedSide, Consumer<String> warnings) throws IOException {
+    byte[] bytes = Files.readAllBytes(file);
+    String name = file.getFileName().toString();
+    try (FcsFile fcs = FcsFile.read(bytes, name, FcsEvents.SCALE)) {
+      Sample sample = FcsEvents.sample(fcs.first(), name);
       ImportedStrategy imported = FlowJoStrategies.bind(
           workspace, workspaceSample, sample.events().channelNames());
-      imported.problems().forEach(p -> warnings.accept(id + ": " + p.kind() + " gate "
-          + p.gate() + ": " + p.detail()));
+      // Problems name the sample by its id: a workspace sample name is often a file name.
+      List<String> problems = imported.problems().stream().map(p -> new FlowJoImportProblem(
+          p.kind(), id, p.gate(), p.detail()).toString()).toList();
+      problems.forEach(warnings);
+      String importProblems = problems.isEmpty() ? null : String.join("; ", problems);
       GatingResult manual = new StrategyEvaluator(imported.strategy(), GatingMethods.discover())
           .apply(sample);
       int events = sample.events().eventCount();
-      EventMask blasts = union(manual, mapping.blasts(), events, id, "blasts");
-      EventMask denominator = union(manual, mapping.denominator(), events, id, "denominator");
-      EventMask bLineage = union(manual, mapping.bLineage(), events, id, "b_lineage");
-      EventMask hematogones = union(manual, mapping.hematogones(), events, id, "hematogones");
-      EventMask cd19Blasts = union(manual, mapping.cd19Blasts(), events, id, "cd19_blasts");
-
-      MrdAnalysis.SampleAnalysis automated =
-          analysis.analyzeWithEvents(fcs.first(), file.getFileName().toString());
-      MrdResult result = automated.result();
-      byte[] labels = automated.labels();
-      EventMask autoBlasts = labelled(labels, PopulationLabel.BLAST_CD19_POSITIVE,
-          PopulationLabel.BLAST_CD19_NEGATIVE);
-      EventMask autoDenominator = labelled(labels, PopulationLabel.values()).andNot(
-          labelled(labels, PopulationLabel.EXCLUDED));
-      double[] blastScores = scores(blasts, autoBlasts);
-      double[] denominatorScores = scores(denominator, autoDenominator);
+      EventMask blasts;
+      EventMask denominator;
+      EventMask bLineage;
+      EventMask hematogones;
+      EventMask cd19Blasts;
+      try {
+        blasts = union(manual, mapping.blasts(), events, id, "blasts");
+        denominator = union(manual, mapping.denominator(), events, id, "denominator");
+        bLineage = union(manual, mapping.bLineage(), events, id, "b_lineage");
+        hematogones = union(manual, mapping.hematogones(), events, id, "hematogones");
+        cd19Blasts = union(manual, mapping.cd19Blasts(), events, id, "cd19_blasts");
+      } catch (GatingException unmapped) {
+        // The mapped population is missing; when an import problem explains why, say so.
+        warnings.accept(unmapped.getMessage());
+        return ComparisonRow.failed(id, importProblems == null ? unmapped.getMessage()
+            : unmapped.getMessage() + " because of " + importProblems, importProblems);
+      }
+      Optional<AutomatedSample> found = automatedSide.of(bytes, fcs.first(), name);
+      if (found.isEmpty()) {
+        String problem = id + ": the run has no result for this file's content (samples."
+            + "file_sha256)";
+        warnings.accept(problem);
+        return ComparisonRow.failed(id, problem, importProblems);
+      }
+      AutomatedSample automated = found.get();
+      double[] blastScores = new double[] {Double.NaN, Double.NaN, Double.NaN};
+      double[] denominatorScores = blastScores;
+      if (automated.labels() != null) {
+        byte[] labels = automated.labels();
+        blastScores = scores(blasts, labelled(labels, PopulationLabel.BLAST_CD19_POSITIVE,
+            PopulationLabel.BLAST_CD19_NEGATIVE));
+        denominatorScores = scores(denominator, labelled(labels, PopulationLabel.values())
+            .andNot(labelled(labels, PopulationLabel.EXCLUDED)));
+      }
 
       long manualBlasts = blasts.cardinality();
       long manualDenominator = denominator.cardinality();
@@ -113,19 +180,26 @@ public final class MethodComparison {
       MrdRules rules = analysis.config().rules();
       Boolean manualEligible = Double.isNaN(manualCd19Share) ? null
           : rules.car19Eligible(manualBlasts, manualCd19Share);
-      double automatedMrd = result.nucleatedEvents() == 0 ? Double.NaN
-          : (double) result.blastEvents() / result.nucleatedEvents();
+      double automatedMrd = automated.mrd();
       return new ComparisonRow(id, manualDenominator, manualBlasts, manualMrd,
-          category(manualMrd), result.nucleatedEvents(), result.blastEvents(), automatedMrd,
-          category(automatedMrd), blastScores[0], blastScores[1], blastScores[2],
+          category(manualMrd), automated.nucleatedEvents(), automated.blastEvents(),
+          automatedMrd, category(automatedMrd), blastScores[0], blastScores[1], blastScores[2],
           denominatorScores[0], denominatorScores[1], denominatorScores[2],
           mapping.bLineage().isEmpty() ? -1 : bLineage.cardinality(),
-          labelled(labels, PopulationLabel.HEMATOGONE, PopulationLabel.MATURE_B,
-              PopulationLabel.B_LINEAGE_OTHER, PopulationLabel.BLAST_CD19_POSITIVE)
-              .cardinality(),
+          automated.bLineageEvents(),
           mapping.hematogones().isEmpty() ? -1 : hematogones.cardinality(),
-          result.hematogoneEvents(), manualCd19Share, result.cd19PosBlastFraction(),
-          manualEligible, result.hcd19CarEligible(), null);
+          automated.hematogoneEvents(), manualCd19Share, automated.cd19PosBlastFraction(),
+          manualEligible, automated.hcd19CarEligible(), null, importProblems);
+    }
+  }
+
+  /** A DataSet URI's local file, when it names one that exists here. */
+  private static Optional<Path> uriPath(String uri) {
+    try {
+      Path path = Path.of(URI.create(uri.replace(" ", "%20")));
+      return Files.isRegularFile(path) ? Optional.of(path) : Optional.empty();
+    } catch (IllegalArgumentException | FileSystemNotFoundException e) {
+      return Optional.empty(); // another computer's path, or not a file: URI
     }
   }
 
@@ -161,7 +235,7 @@ public final class MethodComparison {
     return mask;
   }
 
-  private static EventMask labelled(byte[] labels, PopulationLabel... wanted) {
+  static EventMask labelled(byte[] labels, PopulationLabel... wanted) {
     EventMask mask = EventMask.none(labels.length);
     for (int e = 0; e < labels.length; e++) {
       for (PopulationLabel label : wanted) {

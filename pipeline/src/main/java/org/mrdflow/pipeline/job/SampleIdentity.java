@@ -33,7 +33,7 @@ public final class SampleIdentity {
     return of(sha256Hex(fileBytes), ANALYSED_DATASET);
   }
 
-  static String sha256Hex(byte[] bytes) {
+  public static String sha256Hex(byte[] bytes) {
     return HexFormat.of().formatHex(sha256(bytes));
   }
 

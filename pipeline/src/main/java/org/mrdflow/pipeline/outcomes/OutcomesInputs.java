@@ -89,7 +89,8 @@ public final class OutcomesInputs {
     return new Measurements(measurements, incomplete, superseded);
   }
 
-  private static String runOrder(Row r) {
+  /** Sorts a content's rows oldest first: run_date, then run_id within a date. */
+  public static String runOrder(Row r) {
     boolean dated = Arrays.asList(r.schema().fieldNames()).contains("run_date");
     return (dated ? String.valueOf(r.<Object>getAs("run_date")) : "") + "/" + r.<String>getAs("run_id");
   }
@@ -133,7 +134,8 @@ public final class OutcomesInputs {
     return null;
   }
 
-  private static Dataset<Row> table(SparkSession spark, Path results, String name) {
+  /** Table {@code name} of a pipeline output folder (all runs, Hive partitions as columns). */
+  public static Dataset<Row> table(SparkSession spark, Path results, String name) {
     Path dir = results.resolve(name);
     if (!Files.isDirectory(dir)) {
       throw new OutcomesInputException(results + ": no '" + name + "' table (expected a pipeline output folder)");
@@ -180,7 +182,7 @@ public final class OutcomesInputs {
     }
   }
 
-  static String firstLine(Throwable e) {
+  public static String firstLine(Throwable e) {
     String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     return m.lines().findFirst().orElse(m);
   }
