@@ -92,6 +92,9 @@ public final class CompareCommand implements Callable<Integer> {
       err.println("mrdflow compare: " + folder + ": not a directory");
       return 2;
     }
+    // Spark types stay inside this method: picocli reflects on the command's method
+    // signatures, and `mrdflow --help` runs without Spark on the classpath.
+    Path sparkConf = Installation.home().resolve("conf/spark-defaults.conf");
     SparkSession spark = null;
     List<ComparisonRow> rows;
     try {
@@ -105,7 +108,7 @@ public final class CompareCommand implements Callable<Integer> {
         rows = comparison.compare(automated.input, warning -> err.println("mrdflow compare: "
             + warning));
       } else {
-        spark = spark();
+        spark = SparkSessions.create("local[1]", sparkConf);
         rows = comparison.compare(RunResults.read(spark, automated.results),
             warning -> err.println("mrdflow compare: " + warning));
       }
@@ -125,17 +128,13 @@ public final class CompareCommand implements Callable<Integer> {
     ComparisonReport.writeJson(output.resolve("compare.json"), rows, agreement);
     ComparisonReport.writeHtml(output.resolve("compare.html"), rows, agreement);
     if (!noParquet) {
-      ComparisonReport.writeParquet(spark != null ? spark : spark(),
+      ComparisonReport.writeParquet(
+          spark != null ? spark : SparkSessions.create("local[1]", sparkConf),
           output.resolve("compare_samples"), rows);
     }
     print(out, rows, agreement);
     out.flush();
     return rows.stream().anyMatch(r -> r.error() != null) ? GateCommand.PARTIAL : 0;
-  }
-
-  private static SparkSession spark() throws IOException {
-    return SparkSessions.create("local[1]",
-        Installation.home().resolve("conf/spark-defaults.conf"));
   }
 
   private static void print(PrintWriter out, List<ComparisonRow> rows, MrdAgreement agreement) {

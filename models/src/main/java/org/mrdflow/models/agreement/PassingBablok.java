@@ -10,7 +10,10 @@ import org.mrdflow.models.StatsInputException;
  * number of slopes below -1 (pairs with equal x and y are skipped, slopes of exactly -1 left
  * out, equal x gives +-infinity); its interval takes the ranks {@code M1 = round((N - C)/2)} and
  * {@code M2 = N - M1 + 1} (plus K) with {@code C = z sqrt(n (n-1)(2n+5) / 18)}. The intercept is
- * {@code median(y - b x)}, its bounds the same with the slope's bounds.
+ * {@code median(y - b x)}, its bounds the same with the slope's bounds. With few pairs a rank
+ * falls outside the slopes (n = 5 gives M1 = 1, beyond the ends once shifted by K): that bound is
+ * NaN, as R's indexing gives NA, rather than an end slope passed off as a confidence bound. With
+ * every pair the same point no slope is defined: estimate and bounds are NaN.
  */
 public record PassingBablok(int n, Interval slope, Interval intercept) {
 
@@ -45,7 +48,8 @@ public record PassingBablok(int n, Interval slope, Interval intercept) {
       }
     }
     if (count == 0) {
-      throw new StatsInputException("Passing-Bablok: all pairs are identical");
+      Interval undefined = new Interval(Double.NaN, Double.NaN, Double.NaN, level);
+      return new PassingBablok(n, undefined, undefined);
     }
     double[] sorted = Arrays.copyOf(slopes, count);
     Arrays.sort(sorted);
@@ -66,9 +70,9 @@ public record PassingBablok(int n, Interval slope, Interval intercept) {
         new Interval(medianOfResiduals(x, y, b), Math.min(a1, a2), Math.max(a1, a2), level));
   }
 
-  /** The 1-based rank r of sorted values, clamped to the ends (tiny n gives ranks outside). */
+  /** The 1-based rank r of sorted values; NaN outside them (too few pairs for that rank). */
   private static double rank(double[] sorted, int r) {
-    return sorted[Math.max(0, Math.min(sorted.length - 1, r - 1))];
+    return r < 1 || r > sorted.length ? Double.NaN : sorted[r - 1];
   }
 
   private static double medianOfResiduals(double[] x, double[] y, double slope) {

@@ -145,4 +145,28 @@ class AgreementReferenceTest {
     assertThatThrownBy(() -> CohenKappa.of(new long[][] {{1, 2}}, 0.95))
         .isInstanceOf(StatsInputException.class).hasMessageContaining("square");
   }
+
+  @Test
+  void passingBablokWithTooFewPairsHasNaNBoundsNotEndSlopes() {
+    // 5 pairs: C = 1.96 sqrt(5 * 4 * 15 / 18) = 8.0, M1 = round((10 - 8.0) / 2) = 1, M2 = 10.
+    // Slopes: six of 1 and, to the last point, -1/4, -2/3, -3/2, -4, so K = 2 and the upper
+    // rank M2 + K = 12 lies beyond the 10 slopes (R's S[12] is NA).
+    PassingBablok pb = PassingBablok.fit(new double[] {1, 2, 3, 4, 5},
+        new double[] {1, 2, 3, 4, 0}, 0.95);
+    assertThat(pb.slope().estimate()).isEqualTo(1.0); // mean of ranks 5 + K and 6 + K
+    assertThat(pb.slope().lower()).isCloseTo(-2.0 / 3, within(1e-15)); // rank 1 + K
+    assertThat(pb.slope().upper()).isNaN();
+    assertThat(pb.intercept().lower()).isNaN();
+    assertThat(pb.intercept().upper()).isNaN();
+  }
+
+  @Test
+  void samplesThatAreOnePointGiveUndefinedRegressionsNotACrash() {
+    double[] same = {1e-3, 1e-3, 1e-3};
+    MrdAgreement agreement = MrdAgreement.of(same, same, null, null, 0.95);
+    assertThat(agreement.log10Pairs()).isEqualTo(3);
+    assertThat(agreement.passingBablok().slope().estimate()).isNaN();
+    assertThat(agreement.passingBablok().intercept().upper()).isNaN();
+    assertThat(agreement.blandAltman().bias().estimate()).isEqualTo(0.0);
+  }
 }

@@ -12,8 +12,8 @@ import org.mrdflow.models.agreement.MrdAgreement;
 
 /**
  * The one-page validation report a medical director signs: agreement summary, scatter of log10
- * MRD (manual vs automated, identity line), Bland-Altman plot (bias and limits), and the
- * per-sample table. Plots are inline SVG, so the page is a single self-contained file.
+ * MRD (manual vs automated, identity line), Bland-Altman plot (bias and limits), the per-sample
+ * MRD plot (both methods against the 1e-4 threshold) and the per-sample table. Plots are inline SVG, so the page is a single self-contained file.
  */
 final class ComparisonHtml {
   private static final int SIZE = 360;
@@ -62,6 +62,7 @@ final class ComparisonHtml {
           ci(agreement.deming().intercept())));
       html.append(scatter(rows)).append(blandAltman(rows, ba)).append("\n");
     }
+    html.append("<h2>MRD per sample</h2>\n").append(perSample(rows)).append("\n");
     html.append("<h2>Per sample</h2><table><tr><th>sample</th><th>manual blasts</th>"
         + "<th>manual MRD</th><th>automated blasts</th><th>automated MRD</th><th>blast F1</th>"
         + "<th>denominator F1</th><th>CD19+ share manual</th><th>automated</th>"
@@ -73,7 +74,8 @@ final class ComparisonHtml {
           r.automatedBlastEvents(), sci(r.automatedMrd()), fixed(r.blastF1()),
           fixed(r.denominatorF1()), fixed(r.manualCd19PosBlastFraction()),
           fixed(r.automatedCd19PosBlastFraction()), r.manualHcd19CarEligible(),
-          r.automatedHcd19CarEligible(), r.error() == null ? "" : escape(r.error())));
+          r.automatedHcd19CarEligible(), escape(r.error() != null ? r.error()
+          : r.importProblems() != null ? r.importProblems() : "")));
     }
     html.append("</table></body></html>\n");
     Files.writeString(file, html.toString(), StandardCharsets.UTF_8);
@@ -116,6 +118,73 @@ final class ComparisonHtml {
     return svg.append(axisLabels(xlo, xhi, ylo, yhi)).append("</svg>").toString();
   }
 
+  /**
+   * One line per sample: manual (open circle) and automated (filled) MRD on a log10 axis from
+   * 1e-6 to 1, the 1e-4 threshold dashed; a sample without blasts on one side sits at "0" left
+   * of the axis, one that could not be compared is named with an x.
+   */
+  private static String perSample(List<ComparisonRow> rows) {
+    int left = 150;
+    int right = 20;
+    int width = 560;
+    int line = 16;
+    int top = 36;
+    int height = top + line * rows.size() + 30;
+    double lo = -6;
+    double hi = 0;
+    StringBuilder svg = new StringBuilder(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3"
+        + ".org/2000/svg\" width=\"%d\" height=\"%d\"><text x=\"4\" y=\"16\" font-size=\"12\">"
+        + "MRD per sample: manual (open) and automated (filled), log10; dashed: 1e-4</text>",
+        width, height));
+    for (int decade = (int) lo; decade <= hi; decade++) {
+      double px = logX(decade, lo, hi, left, width - right);
+      svg.append(line(px, top - 6, px, height - 24, decade == -4 ? "#c00" : "#eee"));
+      svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"10\" "
+          + "text-anchor=\"middle\">1e%d</text>", px, height - 10, decade));
+    }
+    double zero = left - 12;
+    svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"10\" "
+        + "text-anchor=\"middle\">0</text>", zero, height - 10));
+    for (int i = 0; i < rows.size(); i++) {
+      ComparisonRow r = rows.get(i);
+      double py = top + line * i + line / 2.0;
+      svg.append(String.format(Locale.ROOT, "<text x=\"4\" y=\"%.1f\" font-size=\"10\">%s"
+          + "</text>", py + 3, escape(r.sample())));
+      if (r.error() != null) {
+        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" font-size=\"10\" "
+            + "fill=\"#c00\">x not compared</text>", left, py + 3));
+        continue;
+      }
+      double manual = mrdX(r.manualMrd(), zero, lo, hi, left, width - right);
+      double automated = mrdX(r.automatedMrd(), zero, lo, hi, left, width - right);
+      if (!Double.isNaN(manual) && !Double.isNaN(automated)) {
+        svg.append(line(manual, py, automated, py, "#999"));
+      }
+      if (!Double.isNaN(manual)) {
+        svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" "
+            + "fill=\"none\" stroke=\"#333\"/>", manual, py));
+      }
+      if (!Double.isNaN(automated)) {
+        svg.append(dot(automated, py));
+      }
+    }
+    return svg.append("</svg>").toString();
+  }
+
+  /** An MRD fraction's x: log10 on the axis (clamped to it), 0 at {@code zero}, NaN if none. */
+  private static double mrdX(double mrd, double zero, double lo, double hi, double from,
+      double to) {
+    if (Double.isNaN(mrd)) {
+      return Double.NaN;
+    }
+    return mrd <= 0 ? zero
+        : logX(Math.max(lo, Math.min(hi, Math.log10(mrd))), lo, hi, from, to);
+  }
+
+  private static double logX(double log10, double lo, double hi, double from, double to) {
+    return from + (to - from) * (log10 - lo) / (hi - lo);
+  }
+
   private static List<double[]> logPairs(List<ComparisonRow> rows) {
     return rows.stream().filter(r -> r.error() == null && r.manualMrd() > 0
         && r.automatedMrd() > 0).map(r -> new double[] {Math.log10(r.manualMrd()),
@@ -154,9 +223,14 @@ final class ComparisonHtml {
         + "fill=\"#1f77b4\"/>", x, y);
   }
 
+  /** An estimate with its interval; a bound too few pairs cannot give is "not estimable". */
   private static String ci(Interval i) {
-    return String.format(Locale.ROOT, "%.3f (95%% CI %.3f to %.3f)", i.estimate(), i.lower(),
-        i.upper());
+    return String.format(Locale.ROOT, "%s (95%% CI %s to %s)", bound(i.estimate()),
+        bound(i.lower()), bound(i.upper()));
+  }
+
+  private static String bound(double v) {
+    return Double.isNaN(v) ? "not estimable" : String.format(Locale.ROOT, "%.3f", v);
   }
 
   private static String p(String format, Object... args) {

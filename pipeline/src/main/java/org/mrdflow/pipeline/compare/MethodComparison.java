@@ -113,8 +113,10 @@ public final class MethodComparison {
       try {
         rows.add(compare(id, sample, file.get(), automated, warnings));
       } catch (FcsException | GatingException e) {
-        warnings.accept(id + ": " + e.getMessage());
-        rows.add(ComparisonRow.failed(id, e.getMessage(), null));
+        String message = e.getMessage().startsWith(id + ": ") ? e.getMessage()
+            : id + ": " + e.getMessage();
+        warnings.accept(message);
+        rows.add(ComparisonRow.failed(id, message, null));
       }
     }
     return rows;
@@ -123,7 +125,8 @@ public final class MethodComparison {
   private ComparisonRow compare(String id, WorkspaceSample workspaceSample, Path file,
       AutomatedSide automatedSide, Consumer<String> warnings) throws IOException {
     byte[] bytes = Files.readAllBytes(file);
-    String name = file.getFileName().toString();
+    // Messages of the reader and the analysis name the file by this: the id unless names show.
+    String name = showNames ? file.getFileName().toString() : id;
     try (FcsFile fcs = FcsFile.read(bytes, name, FcsEvents.SCALE)) {
       Sample sample = FcsEvents.sample(fcs.first(), name);
       ImportedStrategy imported = FlowJoStrategies.bind(
