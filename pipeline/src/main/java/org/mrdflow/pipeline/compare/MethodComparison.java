@@ -6,6 +6,7 @@ import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -224,7 +225,7 @@ public final class MethodComparison {
   private static EventMask union(GatingResult result, List<String> paths, int events,
       String sample, String role) {
     EventMask mask = EventMask.none(events);
-    Map<String, PopulationResult> byPath = new java.util.HashMap<>();
+    Map<String, PopulationResult> byPath = new LinkedHashMap<>(); // strategy order
     result.populations().forEach(p -> byPath.put(p.path(), p));
     for (String path : paths) {
       PopulationResult population = byPath.get(path);
