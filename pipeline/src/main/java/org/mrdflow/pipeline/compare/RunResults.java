@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.mrdflow.pipeline.outcomes.OutcomesInputException;
 import org.mrdflow.pipeline.outcomes.OutcomesInputs;
 import org.mrdflow.pipeline.schema.Tables;
 import scala.jdk.javaapi.CollectionConverters;
@@ -28,15 +29,24 @@ public final class RunResults {
     this.byFileSha256 = byFileSha256;
   }
 
-  /** Reads {@code mrd_results} and {@code samples} of a pipeline output folder. */
+  /**
+   * Reads {@code mrd_results} and {@code samples} of a pipeline output folder.
+   *
+   * @throws OutcomesInputException when {@code output} is not a pipeline output folder
+   */
   public static RunResults read(SparkSession spark, Path output) {
     Dataset<Row> mrd = OutcomesInputs.table(spark, output, Tables.MRD_RESULTS);
     Dataset<Row> samples = OutcomesInputs.table(spark, output, Tables.SAMPLES);
-    List<String> keys = new ArrayList<>(List.of("sample_id", "run_id"));
-    Dataset<Row> joined = mrd.drop("patient_key", "pipeline_version")
-        .join(samples.select("sample_id", "run_id", "run_date", "file_sha256"),
-            CollectionConverters.asScala(keys).toSeq());
-    List<Row> rows = new ArrayList<>(joined.collectAsList());
+    List<Row> rows;
+    try {
+      rows = new ArrayList<>(mrd.drop("patient_key", "pipeline_version")
+          .join(samples.select("sample_id", "run_id", "run_date", "file_sha256"),
+              CollectionConverters.asScala(List.of("sample_id", "run_id")).toSeq())
+          .collectAsList());
+    } catch (RuntimeException e) {
+      throw new OutcomesInputException(output + ": not the tables of an MRDFlow run: "
+          + OutcomesInputs.firstLine(e), e);
+    }
     rows.sort(Comparator.comparing(OutcomesInputs::runOrder));
     Map<String, AutomatedSample> latest = new HashMap<>();
     for (Row r : rows) {
@@ -51,9 +61,5 @@ public final class RunResults {
   /** The latest result of the file with this SHA-256 (hex), if a run analysed it. */
   Optional<AutomatedSample> forFile(String fileSha256) {
     return Optional.ofNullable(byFileSha256.get(fileSha256));
-  }
-
-  public int size() {
-    return byFileSha256.size();
   }
 }
