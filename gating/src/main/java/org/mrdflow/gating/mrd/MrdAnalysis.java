@@ -140,7 +140,8 @@ public final class MrdAnalysis {
     if (timeChannel != null) {
       channels.put(TIME, timeChannel);
     }
-    return new SampleAnalysis(result(events, gating, gates, flags), gates, events, labels(gates, n),
+    return new SampleAnalysis(result(events, gating, gates, flags, n), gates, events,
+        labels(gates, n),
         channels, logicleTop, gating);
   }
 
@@ -150,11 +151,18 @@ public final class MrdAnalysis {
   }
 
   private MrdResult result(MrdEvents events, GatingResult gating, MarrowGatingResult g,
-      List<String> flags) {
+      List<String> flags, int eventCount) {
     MrdRules rules = config.rules();
     long nucleated = g.nucleated().cardinality();
     long blasts = g.blasts().cardinality();
-    MrdRules.MrdCall call = rules.call(nucleated, blasts);
+    // Fail closed: a NEGATIVE needs compensation, its references and the quality checks.
+    List<MrdStatusReason> unmet = new ArrayList<>();
+    if (flags.contains(FLAG_UNCOMPENSATED)) {
+      unmet.add(MrdStatusReason.UNCOMPENSATED);
+    }
+    SampleQuality quality = SampleQuality.of(events, gating, g, eventCount);
+    quality.check(config.quality(), flags, unmet);
+    MrdRules.MrdCall call = rules.failClosed(rules.call(nucleated, blasts), unmet);
     if (call.status() == MrdStatus.POSITIVE && blasts < rules.lloqEvents()) {
       flags.add(FLAG_BELOW_LLOQ);
     }
@@ -175,7 +183,9 @@ public final class MrdAnalysis {
         lymphocytes == 0 ? Double.NaN : (double) bCells / lymphocytes,
         rules.bCellAplasia(lymphocytes, bCells), g.hematogones().cardinality(),
         g.panelLimited(), flags, config.strategyId(), config.strategySha256(),
-        MrdPopulations.summaries(events, gating));
+        MrdPopulations.summaries(events, gating), quality.referencesUsed(),
+        quality.timeQcRemovedFraction(), quality.negativeControlPositiveFraction(),
+        quality.progenitorFraction(), quality.granulocyteFraction());
   }
 
   private static byte[] labels(MarrowGatingResult g, int n) {
