@@ -16,20 +16,24 @@ package org.mrdflow.gating.mrd;
  *     MrdStatusReason#HEMODILUTED})
  * @param minGranulocyteFraction fewest high-SSC cells, as a fraction of the nucleated cells that
  *     are not blasts, of a marrow that was not density-gradient separated (flag only)
+ * @param maxMrdForHematogones MRD (blasts / nucleated) from which hematogones are not told
+ *     from the clone: B cells % of lymphocytes then counts mature B cells only
  */
 public record QualityRules(
     double maxTimeQcRemovedFraction,
     double maxNegativeControlPositiveFraction,
     double minProgenitorFraction,
-    double minGranulocyteFraction) {
+    double minGranulocyteFraction,
+    double maxMrdForHematogones) {
 
-  public static final QualityRules DEFAULTS = new QualityRules(0.2, 0.1, 0.0025, 0.25);
+  public static final QualityRules DEFAULTS = new QualityRules(0.2, 0.1, 0.0025, 0.25, 0.05);
 
   public QualityRules {
     check("maxTimeQcRemovedFraction", maxTimeQcRemovedFraction);
     check("maxNegativeControlPositiveFraction", maxNegativeControlPositiveFraction);
     check("minProgenitorFraction", minProgenitorFraction);
     check("minGranulocyteFraction", minGranulocyteFraction);
+    check("maxMrdForHematogones", maxMrdForHematogones);
   }
 
   private static void check(String name, double fraction) {
