@@ -167,7 +167,8 @@ public final class MrdAnalysis {
       unmet.add(MrdStatusReason.UNCOMPENSATED);
     }
     SampleQuality quality = SampleQuality.of(events, gating, g, eventCount);
-    quality.check(config.quality(), flags, unmet);
+    quality.check(config.quality(), nucleated == 0 ? Double.NaN : (double) blasts / nucleated,
+        flags, unmet);
     MrdRules.MrdCall call = rules.failClosed(rules.call(nucleated, blasts), unmet);
     if (call.status() == MrdStatus.POSITIVE && blasts < rules.lloqEvents()) {
       flags.add(FLAG_BELOW_LLOQ);

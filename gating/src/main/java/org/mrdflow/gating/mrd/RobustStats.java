@@ -184,7 +184,8 @@ final class RobustStats {
     }
     if (best + 1 < h.density.length && h.density[best + 1] > h.density[best]) {
       int flankStart = best;
-      for (int b = first + 1; b < flankStart; b++) {
+      // (from the second bin: a small negative population's mode may lie within the skip)
+      for (int b = 1; b < flankStart; b++) {
         boolean localMaximum = h.density[b] >= h.density[b - 1] && h.density[b] >= h.density[b + 1];
         if (localMaximum && (best == flankStart || h.density[b] > h.density[best])) {
           best = b;

@@ -85,9 +85,12 @@ public record SampleQuality(
 
   /**
    * The checks against {@code rules}: the QC flags they raise, and the preconditions of a
-   * NEGATIVE that are not met ({@code unmet}, for {@link MrdRules#failClosed}).
+   * NEGATIVE that are not met ({@code unmet}, for {@link MrdRules#failClosed}). The
+   * hemodilution index is not judged from {@code mrd} = {@link
+   * QualityRules#maxMrdForHematogones} on: a diagnosis-level clone suppresses the normal
+   * precursors it counts.
    */
-  void check(QualityRules rules, List<String> flags, List<MrdStatusReason> unmet) {
+  void check(QualityRules rules, double mrd, List<String> flags, List<MrdStatusReason> unmet) {
     if (negativeControlPositiveFraction > rules.maxNegativeControlPositiveFraction()) {
       flags.add(FLAG_COMPENSATION_SUSPECT);
       unmet.add(MrdStatusReason.CALIBRATION_FAILED);
@@ -100,7 +103,8 @@ public record SampleQuality(
       flags.add(FLAG_ACQUISITION_DISTURBED);
       unmet.add(MrdStatusReason.POOR_SAMPLE_QUALITY);
     }
-    if (progenitorFraction < rules.minProgenitorFraction()) {
+    boolean diagnosisLevel = mrd >= rules.maxMrdForHematogones();
+    if (progenitorFraction < rules.minProgenitorFraction() && !diagnosisLevel) {
       flags.add(FLAG_HEMODILUTED);
       unmet.add(MrdStatusReason.HEMODILUTED);
     }

@@ -44,6 +44,9 @@ public final class SscLowMethod extends MrdMethod {
   public MethodResult fit(MethodContext context) {
     float[][] columns = context.columns();
     EventMask parent = context.parent();
+    if (parent.cardinality() == 0) {
+      throw cannotCalibrate(context, "no nucleated cells to find the SSC valley in");
+    }
     float[] logSsc = EventCuts.log10(columns[0]);
     double sscLowMax = valley(RobustStats.values(logSsc, parent),
         context.arguments().number("lymphoid_peak_below_decades"), binning(context));
