@@ -1,6 +1,7 @@
 package org.mrdflow.simulation.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
@@ -16,6 +17,7 @@ import org.mrdflow.gating.events.FcsEvents;
 import org.mrdflow.gating.events.Sample;
 import org.mrdflow.gating.mrd.MrdAnalysis;
 import org.mrdflow.gating.mrd.MrdAnalysisConfig;
+import org.mrdflow.gating.mrd.MrdGatingException;
 import org.mrdflow.gating.mrd.MrdResult;
 import org.mrdflow.gating.mrd.MrdStatus;
 import org.mrdflow.gating.mrd.MrdStatusReason;
@@ -73,6 +75,22 @@ class FailClosedAndBurdenTest {
     assertThat(uncompensated.mrdStatus()).isEqualTo(MrdStatus.INDETERMINATE);
     assertThat(uncompensated.statusReason()).isEqualTo(MrdStatusReason.UNCOMPENSATED);
     assertThat(uncompensated.qcFlags()).contains(MrdAnalysis.FLAG_UNCOMPENSATED);
+  }
+
+  /**
+   * A 1,500-event acquisition: about 10 CD34+ progenitors and 150 CD19- CD45-bright cells, too
+   * few to measure the CD38/CD45 reference or to place it from the T/NK cells. The analysis
+   * stops with a typed calibration error naming the population and both references, instead
+   * of cuts that select nothing.
+   */
+  @Test
+  void aTinyReferenceIsATypedCalibrationErrorNamingThePopulation() throws IOException {
+    SampleSpec spec = new SampleSpec("tiny", "normal", Background.NORMAL, 1.2, null, 0, 1, 1_500,
+        Instrument.CANTO, null, false, 20261206L);
+    assertThatThrownBy(() -> analyse(spec, true))
+        .isInstanceOf(MrdGatingException.class)
+        .hasMessageContaining("population 'progenitors'")
+        .hasMessageContaining("T/NK");
   }
 
   /**
