@@ -11,7 +11,12 @@ public enum Background {
   /** Post-chemotherapy regeneration; the hematogone percentage is set per sample (5-15%). */
   REGENERATING(15, 8.0, 0.3, 1.5, 5.5, 2.0, 0.3, 0.3, 2.0, 0.12, 0.3, 0.70, 10, 3.0),
   /** Post CD19 CAR-T: B-cell aplasia, expanded T and CAR-T cells, plasma cells mostly CD19-. */
-  APLASIA(12, 15.0, 3.0, 2.5, 5.0, 2.0, 0.3, 0.2, 1.3, 0.15, 0.2, 0.10, 0.04, 0.25);
+  APLASIA(12, 15.0, 3.0, 2.5, 5.0, 2.0, 0.3, 0.2, 1.3, 0.15, 0.2, 0.10, 0.04, 0.25),
+  /**
+   * Diagnosis or day-15 marrow: normal hematopoiesis suppressed by the leukemia, with few CD34+
+   * progenitors, almost no hematogones and less erythropoiesis (mrdsim's "leukemic" preset).
+   */
+  LEUKEMIC(8, 16.0, 0, 2.0, 3.5, 1.5, 0.2, 0.05, 0.25, 0.005, 0.3, 0.70, 0.03, 4.0);
 
   final double erythroid;
   final double t;

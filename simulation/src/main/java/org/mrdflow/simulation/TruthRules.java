@@ -127,6 +127,10 @@ public final class TruthRules {
       case LOW_LEVEL_POSITIVE_BELOW_THRESHOLD -> new String[] {INDETERMINATE, REASON_BELOW_THRESHOLD};
       case DETECTED_BELOW_LOD -> new String[] {INDETERMINATE, REASON_BELOW_LOD};
       case INSUFFICIENT_SENSITIVITY -> new String[] {INDETERMINATE, REASON_INSUFFICIENT};
+      // The truth is the count alone (MrdRules.call): the fail-closed codes judge a measured
+      // sample and never come out of it.
+      case UNCOMPENSATED, CALIBRATION_FAILED, REFERENCE_MISSING, POOR_SAMPLE_QUALITY,
+          HEMODILUTED -> throw new IllegalStateException("truth call " + call.reason());
     };
   }
 }

@@ -34,6 +34,9 @@ public final class BrightestPeakMethod extends MrdMethod {
   public MethodResult fit(MethodContext context) {
     float[] values = context.columns()[0];
     EventMask parent = context.parent();
+    if (parent.cardinality() == 0) {
+      throw cannotCalibrate(context, "no cells in its parent population to find a peak in");
+    }
     double[] peak = brightestPeak(RobustStats.values(values, parent),
         context.arguments().number("min_peak_height"), binning(context));
     double min = peak[0] - context.arguments().number("spreads") * peak[1];

@@ -32,9 +32,11 @@ public final class Cd10BrightMethod extends MrdMethod {
     float[] cd10 = context.columns()[0];
     double cd10Pos = landmark(context, "markers",
         context.dimensions().get(0).parameter() + ".positive-min");
-    double bright = Math.max(cd10Pos, RobustStats.quantile(
-        RobustStats.values(cd10, events(context, "control")),
-        context.arguments().number("quantile")));
+    float[] control = RobustStats.values(cd10, events(context, "control"));
+    // Without control cells (all granulocytes removed) there is no neutrophil CD10 to keep
+    // out: the marker's positive level alone, never a NaN cut that selects nothing.
+    double bright = control.length == 0 ? cd10Pos
+        : Math.max(cd10Pos, RobustStats.quantile(control, context.arguments().number("quantile")));
     return result(Cuts.above("cd10-bright", dimension(context, 0), bright), "CD10 bright",
         Map.of("min", bright));
   }

@@ -73,6 +73,11 @@ public final class Cd19SubclonesMethod extends MrdMethod {
       }
     }
     float[] negativeValues = RobustStats.values(corrected, negatives);
+    if (negativeValues.length == 0) {
+      throw cannotCalibrate(context, "no cells in population '"
+          + context.arguments().string("negatives") + "': no CD19-negative level to judge the "
+          + "blasts' CD19 expression against");
+    }
     double expressed = RobustStats.median(negativeValues)
         + context.arguments().number("spreads") * RobustStats.robustSd(negativeValues);
     Cd19Expression expression = Cd19Expression.of(cd19, corrected, blasts, expressed,

@@ -53,6 +53,12 @@ public final class MrdAnalysis {
    * are counted CD19-negative (CD19-dim or residual spillover of bright CD10 on a small clone).
    */
   public static final String FLAG_CD19_UNCERTAIN = "cd19-expression-uncertain";
+  /**
+   * QC flag: the blasts are so many that hematogones cannot be told from the clone's tail; B
+   * cells % of lymphocytes counts mature B cells only, and aplasia is null unless they alone
+   * exceed the cut-off.
+   */
+  public static final String FLAG_HEMATOGONES_NOT_SEPARABLE = "hematogones-not-separable";
 
   private final MrdAnalysisConfig config;
   private final GatingMethods methods = GatingMethods.discover();
@@ -140,7 +146,8 @@ public final class MrdAnalysis {
     if (timeChannel != null) {
       channels.put(TIME, timeChannel);
     }
-    return new SampleAnalysis(result(events, gating, gates, flags), gates, events, labels(gates, n),
+    return new SampleAnalysis(result(events, gating, gates, flags, n), gates, events,
+        labels(gates, n),
         channels, logicleTop, gating);
   }
 
@@ -150,11 +157,19 @@ public final class MrdAnalysis {
   }
 
   private MrdResult result(MrdEvents events, GatingResult gating, MarrowGatingResult g,
-      List<String> flags) {
+      List<String> flags, int eventCount) {
     MrdRules rules = config.rules();
     long nucleated = g.nucleated().cardinality();
     long blasts = g.blasts().cardinality();
-    MrdRules.MrdCall call = rules.call(nucleated, blasts);
+    // Fail closed: a NEGATIVE needs compensation, its references and the quality checks.
+    List<MrdStatusReason> unmet = new ArrayList<>();
+    if (flags.contains(FLAG_UNCOMPENSATED)) {
+      unmet.add(MrdStatusReason.UNCOMPENSATED);
+    }
+    SampleQuality quality = SampleQuality.of(events, gating, g, eventCount);
+    quality.check(config.quality(), nucleated == 0 ? Double.NaN : (double) blasts / nucleated,
+        flags, unmet);
+    MrdRules.MrdCall call = rules.failClosed(rules.call(nucleated, blasts), unmet);
     if (call.status() == MrdStatus.POSITIVE && blasts < rules.lloqEvents()) {
       flags.add(FLAG_BELOW_LLOQ);
     }
@@ -167,15 +182,28 @@ public final class MrdAnalysis {
     long cd19Pos = g.cd19PositiveBlasts().cardinality();
     long lymphocytes = g.lymphocytes().cardinality();
     long bCells = g.normalB().cardinality();
+    Boolean aplasia = rules.bCellAplasia(lymphocytes, bCells);
+    if (call.fraction() >= config.quality().maxMrdForHematogones()) {
+      // A clone this large spreads over the hematogone gate: count mature B cells only. That
+      // share is a lower bound, so it can say "not aplastic" but never "aplastic".
+      flags.add(FLAG_HEMATOGONES_NOT_SEPARABLE);
+      long hematogones = g.hematogones().cardinality();
+      lymphocytes -= hematogones;
+      bCells -= hematogones;
+      aplasia = rules.bCellAplasia(lymphocytes, bCells);
+      aplasia = Boolean.TRUE.equals(aplasia) ? null : aplasia;
+    }
     return new MrdResult(nucleated, blasts, call.fraction(), call.status(), call.reason(),
         call.sensitivity(), rules.lodEvents(), rules.lloqEvents(), cd19Pos,
         g.cd19PositiveFraction(), g.cd19ExpressionUncertain() ? null
             : rules.car19Eligible(blasts, g.cd19PositiveFraction()),
         lymphocytes, bCells,
         lymphocytes == 0 ? Double.NaN : (double) bCells / lymphocytes,
-        rules.bCellAplasia(lymphocytes, bCells), g.hematogones().cardinality(),
+        aplasia, g.hematogones().cardinality(),
         g.panelLimited(), flags, config.strategyId(), config.strategySha256(),
-        MrdPopulations.summaries(events, gating));
+        MrdPopulations.summaries(events, gating), quality.referencesUsed(),
+        quality.timeQcRemovedFraction(), quality.negativeControlPositiveFraction(),
+        quality.progenitorFraction(), quality.granulocyteFraction());
   }
 
   private static byte[] labels(MarrowGatingResult g, int n) {

@@ -36,7 +36,8 @@ import org.mrdflow.gating.transform.Transform;
  * {@code conf/gating/b-all-mrd.yaml}, an engine gating strategy ({@link StrategyYaml}) of MRD
  * gating methods over the panel it names, plus two MRD keys the engine ignores: {@code scale},
  * the id of the fluorescence transform whose T is set per channel to that channel's
- * {@code $PnR}, and {@code rules}, the MRD reporting rules. The strategy is validated against
+ * {@code $PnR}, {@code rules}, the MRD reporting rules, and {@code quality}, the sample-quality
+ * checks a NEGATIVE rests on. The strategy is validated against
  * the registered gating methods when loaded, before any data is read.
  *
  * @param strategyId strategy id (reported as {@code gating_strategy_id})
@@ -44,13 +45,15 @@ import org.mrdflow.gating.transform.Transform;
  * @param strategy the gating strategy, with its panel
  * @param scale id of the fluorescence gating scale (a logicle transform of the strategy)
  * @param rules MRD reporting rules
+ * @param quality sample-quality checks (fail closed)
  */
 public record MrdAnalysisConfig(
     String strategyId,
     String strategySha256,
     GatingStrategy strategy,
     String scale,
-    MrdRules rules) {
+    MrdRules rules,
+    QualityRules quality) {
 
   /** The bundled strategy, relative to the conf directory and to the classpath root. */
   public static final String DEFAULT_STRATEGY = "gating/b-all-mrd.yaml";
@@ -164,6 +167,8 @@ public record MrdAnalysisConfig(
     String panelPath = text(root, "panel", source);
     String scale = text(root, "scale", source);
     MrdRules rules = convert(root.path("rules"), MrdRules.DEFAULTS, MrdRules.class, source);
+    QualityRules quality =
+        convert(root.path("quality"), QualityRules.DEFAULTS, QualityRules.class, source);
     GatingStrategy strategy;
     if (directory != null) {
       strategy = StrategyYaml.parse(source, new ByteArrayInputStream(bytes), directory);
@@ -182,7 +187,7 @@ public record MrdAnalysisConfig(
           bundledPanel(Path.of("/conf", DEFAULT_STRATEGY).resolveSibling(panelPath), source));
     }
     check(strategy, scale, source);
-    return new MrdAnalysisConfig(id, sha256(bytes), strategy, scale, rules);
+    return new MrdAnalysisConfig(id, sha256(bytes), strategy, scale, rules, quality);
   }
 
   /**

@@ -35,10 +35,21 @@ public record MrdResult(
     List<String> qcFlags,
     String gatingStrategyId,
     String gatingStrategySha256,
-    List<PopulationSummary> populations) {
+    List<PopulationSummary> populations,
+    /** Reference populations the blast cuts rest on ({@link SampleQuality#referencesUsed}). */
+    List<String> referencesUsed,
+    /** Acquired events removed by the time QC. */
+    double timeQcRemovedFraction,
+    /** Compensation sanity: share of T/NK cells above the CD34 or CD10 positive level. */
+    double negativeControlPositiveFraction,
+    /** Hemodilution index: progenitors / non-blast nucleated; NaN when not measurable. */
+    double progenitorFraction,
+    /** High-SSC cells / non-blast nucleated (granulocyte depletion); NaN without such cells. */
+    double granulocyteFraction) {
 
   public MrdResult {
     qcFlags = List.copyOf(qcFlags);
     populations = List.copyOf(populations);
+    referencesUsed = List.copyOf(referencesUsed);
   }
 }

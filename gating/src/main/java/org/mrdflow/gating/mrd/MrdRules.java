@@ -1,5 +1,8 @@
 package org.mrdflow.gating.mrd;
 
+import java.util.Collection;
+import java.util.Comparator;
+
 /**
  * The reporting rules of domain brief section 2: LOD / LLOQ in events, the MRD threshold, the
  * hCD19 CAR-T eligibility share and the B-cell-aplasia cut-off. All configurable; {@link
@@ -84,6 +87,25 @@ public record MrdRules(
       reason = MrdStatusReason.INSUFFICIENT_SENSITIVITY;
     }
     return new MrdCall(status, reason, fraction, sensitivity);
+  }
+
+  /**
+   * Fail closed: a NEGATIVE call becomes INDETERMINATE with the first of {@code unmet} (the
+   * preconditions of a NEGATIVE this sample does not meet, most serious first: {@link
+   * MrdStatusReason#UNCOMPENSATED}, {@link MrdStatusReason#CALIBRATION_FAILED}, {@link
+   * MrdStatusReason#REFERENCE_MISSING}, {@link MrdStatusReason#POOR_SAMPLE_QUALITY}, {@link
+   * MrdStatusReason#HEMODILUTED}). POSITIVE and INDETERMINATE calls are kept: blasts that were
+   * found are reported, and an INDETERMINATE already says why it is not NEGATIVE.
+   */
+  public MrdCall failClosed(MrdCall call, Collection<MrdStatusReason> unmet) {
+    if (call.status() != MrdStatus.NEGATIVE || unmet.isEmpty()) {
+      return call;
+    }
+    MrdStatusReason reason = unmet.stream().min(Comparator.naturalOrder()).orElseThrow();
+    if (reason.compareTo(MrdStatusReason.UNCOMPENSATED) < 0) {
+      throw new IllegalArgumentException(reason + " is not a fail-closed reason");
+    }
+    return new MrdCall(MrdStatus.INDETERMINATE, reason, call.fraction(), call.sensitivity());
   }
 
   /**

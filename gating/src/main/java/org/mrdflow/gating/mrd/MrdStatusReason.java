@@ -19,5 +19,23 @@ public enum MrdStatusReason {
   /** INDETERMINATE: some blasts, fewer than the LOD, without the sensitivity to call NEGATIVE. */
   DETECTED_BELOW_LOD,
   /** INDETERMINATE: no blasts, but too few nucleated cells to reach the threshold. */
-  INSUFFICIENT_SENSITIVITY
+  INSUFFICIENT_SENSITIVITY,
+  /*
+   * Fail closed (issue 10): the codes below replace a NEGATIVE the sample cannot support; the
+   * count would have allowed NOT_DETECTED, but something that call rests on is missing. In
+   * order of precedence (the first that applies is reported; the others are QC flags).
+   */
+  /** INDETERMINATE: no spillover matrix was applied, so blasts may hide in spillover. */
+  UNCOMPENSATED,
+  /** INDETERMINATE: a calibration check on the file failed (e.g. compensation sanity). */
+  CALIBRATION_FAILED,
+  /**
+   * INDETERMINATE: a reference population the blast cuts rest on (CD34+ progenitors, T/NK
+   * lymphocytes) could not be measured with enough events in this sample.
+   */
+  REFERENCE_MISSING,
+  /** INDETERMINATE: the sample quality does not support a NEGATIVE (e.g. acquisition QC). */
+  POOR_SAMPLE_QUALITY,
+  /** INDETERMINATE: the marrow-quality index says the aspirate is mostly peripheral blood. */
+  HEMODILUTED
 }

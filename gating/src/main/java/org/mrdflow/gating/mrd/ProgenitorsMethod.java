@@ -24,6 +24,12 @@ import org.mrdflow.gating.method.MethodResult;
  * progenitors does not make them B lineage while CD19+ CD34+ CD10- pro-B blasts stay above it.
  */
 public final class ProgenitorsMethod extends MrdMethod {
+  /**
+   * Landmark: 1 when the progenitors could not serve as the reference (too few, or their
+   * medians far below the T/NK-anchored position: blasts) and the reference was placed from
+   * the T/NK cells instead, else 0.
+   */
+  static final String ANCHORED = "anchored-to-t-nk";
   public ProgenitorsMethod() {
     super("mrd-progenitors", 5);
   }
@@ -50,7 +56,21 @@ public final class ProgenitorsMethod extends MrdMethod {
             "floor on any estimated spread, in decades"),
         MethodParameter.optional("cd19_reference_fallback_cd38", Type.NUMBER, -1.0,
             "too few such progenitors: measure on those with CD38 above the reference "
-                + "median + this many SDs (and below plasma-cell CD38)")), binningParameters());
+                + "median + this many SDs (and below plasma-cell CD38)"),
+        MethodParameter.optional("anchor_cd38_decades", Type.NUMBER, 1.42,
+            "no usable progenitors: their CD38 median is the T/NK median + this many decades"),
+        MethodParameter.optional("anchor_cd45_decades", Type.NUMBER, -0.91,
+            "and their CD45 median the T/NK median + this many decades"),
+        MethodParameter.optional("anchor_cd38_sd_decades", Type.NUMBER, 0.29,
+            "with this CD38 robust SD, in decades"),
+        MethodParameter.optional("anchor_cd45_sd_decades", Type.NUMBER, 0.15,
+            "and this CD45 robust SD, in decades"),
+        MethodParameter.optional("max_reference_shift_decades", Type.NUMBER, 1.0,
+            "measured progenitors whose CD38 + CD45 medians lie more than this many decades "
+                + "below the T/NK-anchored position are blasts, not a normal reference"),
+        MethodParameter.optional("min_anchor_events", Type.INTEGER, 200,
+            "fewest CD19- CD45-bright (T/NK) cells the anchored position may rest on")),
+        binningParameters());
   }
 
   @Override
@@ -78,18 +98,31 @@ public final class ProgenitorsMethod extends MrdMethod {
     EventMask reference =
         progenitors.andNot(EventCuts.above(cd19, cd19Negative, progenitors));
     int minEvents = context.arguments().integer("min_events");
-    if (reference.cardinality() < minEvents) {
-      throw cannotCalibrate(context, "only " + reference.cardinality()
-          + " CD34+ CD10- CD19- progenitors: too few for the CD38/CD45 reference (need "
-          + minEvents + ")");
-    }
     double minSpread = context.arguments().number("min_spread_decades") * decade(context, 3);
-    float[] p38 = RobustStats.values(cd38, reference);
-    float[] p45 = RobustStats.values(cd45, reference);
-    double p38Median = RobustStats.median(p38);
-    double p38Sd = Math.max(RobustStats.robustSd(p38), minSpread);
-    double p45Median = RobustStats.median(p45);
-    double p45Sd = Math.max(RobustStats.robustSd(p45), minSpread);
+    Reference anchored = anchored(context, cd19Negative);
+    Reference measured = null;
+    if (reference.cardinality() >= minEvents) {
+      float[] p38 = RobustStats.values(cd38, reference);
+      float[] p45 = RobustStats.values(cd45, reference);
+      measured = new Reference(RobustStats.median(p38),
+          Math.max(RobustStats.robustSd(p38), minSpread), RobustStats.median(p45),
+          Math.max(RobustStats.robustSd(p45), minSpread));
+    }
+    boolean useAnchor = measured == null || (anchored != null
+        && (anchored.cd38Median() - measured.cd38Median()) / decade(context, 3)
+            + (anchored.cd45Median() - measured.cd45Median()) / decade(context, 4)
+            > context.arguments().number("max_reference_shift_decades"));
+    if (useAnchor && anchored == null) {
+      throw cannotCalibrate(context, "only " + reference.cardinality()
+          + " CD34+ CD10- CD19- progenitors (need " + minEvents + ") and too few CD19- "
+          + "CD45-bright T/NK cells to place the progenitor reference (need "
+          + context.arguments().integer("min_anchor_events") + ")");
+    }
+    Reference used = useAnchor ? anchored : measured;
+    double p38Median = used.cd38Median();
+    double p38Sd = used.cd38Sd();
+    double p45Median = used.cd45Median();
+    double p45Sd = used.cd45Sd();
 
     // CD19 spillover spreading on CD34-bright cells that do not carry CD19, measured on the
     // progenitors least like pro-B blasts: CD38 and CD45 at least as bright as the reference
@@ -116,6 +149,34 @@ public final class ProgenitorsMethod extends MrdMethod {
         context.arguments().number("cd19_core_extension"), minEvents));
     return result(region, "CD34+ CD10- CD45-dim progenitors", Map.of(
         "cd38-median", p38Median, "cd38-sd", p38Sd, "cd45-median", p45Median, "cd45-sd", p45Sd,
-        "min-spread", minSpread, "cd19-b-lineage-min", cd19Pos));
+        "min-spread", minSpread, "cd19-b-lineage-min", cd19Pos,
+        "reference-events", (double) reference.cardinality(),
+        ANCHORED, useAnchor ? 1.0 : 0.0));
   }
+
+  /**
+   * Where normal CD34+ progenitors sit in CD38/CD45, placed from the sample's CD19- CD45-bright
+   * (T/NK) cells: their medians plus the offsets measured on normal marrows (see the strategy
+   * YAML), with the progenitors' usual spreads; null with too few such cells.
+   */
+  private static Reference anchored(MethodContext context, double cd19Negative) {
+    float[][] c = context.columns();
+    EventMask tNk = events(context, "exclude").and(context.parent())
+        .andNot(EventCuts.above(c[2], cd19Negative, context.parent()));
+    if (tNk.cardinality() < context.arguments().integer("min_anchor_events")) {
+      return null;
+    }
+    double d38 = decade(context, 3);
+    double d45 = decade(context, 4);
+    return new Reference(
+        RobustStats.median(RobustStats.values(c[3], tNk))
+            + context.arguments().number("anchor_cd38_decades") * d38,
+        context.arguments().number("anchor_cd38_sd_decades") * d38,
+        RobustStats.median(RobustStats.values(c[4], tNk))
+            + context.arguments().number("anchor_cd45_decades") * d45,
+        context.arguments().number("anchor_cd45_sd_decades") * d45);
+  }
+
+  /** The CD38/CD45 position and spread of normal progenitors. */
+  private record Reference(double cd38Median, double cd38Sd, double cd45Median, double cd45Sd) {}
 }

@@ -164,7 +164,9 @@ final class RobustStats {
    * estimated from the upper side of the peak: for a Gaussian at mode m, the fraction below m
    * is half its weight, so the value with {@code 1.6827 x F(m)} below it lies one SD above m.
    * The upper side is used, and the lowest percent of values skipped, because integer list
-   * mode clips negatives at zero.
+   * mode clips negatives at zero. When the positives are the majority (a diagnosis-level marrow
+   * whose low-SSC cells are mostly blasts), the densest bin up to the median lies on the rising
+   * flank of their peak: the negatives' mode is then the densest local maximum below it.
    *
    * @return {mode, sd}
    */
@@ -180,15 +182,26 @@ final class RobustStats {
         best = b;
       }
     }
+    if (best + 1 < h.density.length && h.density[best + 1] > h.density[best]) {
+      int flankStart = best;
+      // (from the second bin: a small negative population's mode may lie within the skip)
+      for (int b = 1; b < flankStart; b++) {
+        boolean localMaximum = h.density[b] >= h.density[b - 1] && h.density[b] >= h.density[b + 1];
+        if (localMaximum && (best == flankStart || h.density[b] > h.density[best])) {
+          best = b;
+        }
+      }
+    }
     double mode = h.center(best);
     double below = cdf(values, mode);
     double oneSdAbove = quantile(values, Math.min(0.999, below * 1.6827));
     double sd = Math.max(oneSdAbove - mode, h.width);
     // When a second population holds about half the values (CD19 in a regenerating marrow rich
     // in B precursors), that quantile lies past the peak, where a near-Gaussian peak's density
-    // (0.61 of its height one SD above the mode) has fallen into the valley: the spread is then
-    // the peak's upper half-width at half maximum (HWHM = 1.1774 SD for a Gaussian).
-    if (h.density[h.bin(mode + sd)] < PAST_PEAK_DENSITY * h.density[best]) {
+    // (0.61 of its height one SD above the mode) has fallen into the valley, or past it into the
+    // positives' peak when they are the majority: the spread is then the peak's upper half-width
+    // at half maximum (HWHM = 1.1774 SD for a Gaussian).
+    if (h.density[h.lowestBin(best, h.bin(mode + sd))] < PAST_PEAK_DENSITY * h.density[best]) {
       int half = best;
       while (half + 1 < h.density.length && h.density[half] > 0.5 * h.density[best]) {
         half++;

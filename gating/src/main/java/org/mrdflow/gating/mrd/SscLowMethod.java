@@ -13,8 +13,9 @@ import org.mrdflow.gating.mrd.RobustStats.Histogram;
 
 /**
  * {@code mrd-ssc-low} (domain brief sections 3.4-3.5): low-SSC cells (lymphoid, blasts,
- * erythroid, progenitors) below the log10 SSC-A valley between the main (granulocyte) peak and
- * the highest peak at least {@code lymphoid_peak_below_decades} below it. Most low-SSC cells lack each B-lineage
+ * erythroid, progenitors) below the log10 SSC-A valley between the lymphoid and the granulocyte
+ * peak, at least {@code lymphoid_peak_below_decades} apart (see {@link #valley}: either may be
+ * the taller one). Most low-SSC cells lack each B-lineage
  * marker, so their negative modes are measured here too. Dimensions: SSC-A (linear), then the
  * markers to measure. Landmarks {@code log10-ssc-max} and per marker M {@code M.positive-min}:
  * negative mode + {@code positive_spreads} SDs.
@@ -35,7 +36,7 @@ public final class SscLowMethod extends MrdMethod {
         MethodParameter.optional("positive_spreads", Type.NUMBER, 4.0,
             "a marker is positive above its negative mode + this many SDs"),
         MethodParameter.optional("lymphoid_peak_below_decades", Type.NUMBER, 0.5,
-            "the lymphoid SSC peak is searched at least this far below the main peak")),
+            "the lymphoid SSC peak lies at least this far below the granulocyte peak")),
         binningParameters());
   }
 
@@ -43,6 +44,9 @@ public final class SscLowMethod extends MrdMethod {
   public MethodResult fit(MethodContext context) {
     float[][] columns = context.columns();
     EventMask parent = context.parent();
+    if (parent.cardinality() == 0) {
+      throw cannotCalibrate(context, "no nucleated cells to find the SSC valley in");
+    }
     float[] logSsc = EventCuts.log10(columns[0]);
     double sscLowMax = valley(RobustStats.values(logSsc, parent),
         context.arguments().number("lymphoid_peak_below_decades"), binning(context));
@@ -61,15 +65,37 @@ public final class SscLowMethod extends MrdMethod {
     return result(region, "below the SSC valley", landmarks);
   }
 
-  private static double valley(float[] logSsc, double belowDecades,
-      RobustStats.Binning binning) {
+  /**
+   * The SSC valley between the lymphoid and the granulocyte peak. The tallest peak is either:
+   * granulocytes in a normal marrow, or lymphoid cells (with blasts) when granulocytes are
+   * depleted (density gradient) or crowded out (high burden). Its partner is the taller of the
+   * two local density maxima at least {@code partnerDecades} below or above it; the cut is the
+   * density minimum between them. Without a partner (no second peak), the cut lies
+   * {@code partnerDecades} below the tallest peak.
+   */
+  static double valley(float[] logSsc, double partnerDecades, RobustStats.Binning binning) {
     Histogram h = RobustStats.histogram(logSsc, binning);
     int main = h.highestBin();
-    int lowEnd = h.bin(h.center(main) - belowDecades);
-    if (lowEnd <= 0) {
-      return h.center(main) - belowDecades;
+    int lowEnd = h.bin(h.center(main) - partnerDecades);
+    int highStart = h.bin(h.center(main) + partnerDecades);
+    int below = lowEnd < main ? localMaximum(h, 0, lowEnd) : -1;
+    int above = highStart > main ? localMaximum(h, highStart, h.density().length - 1) : -1;
+    if (below < 0 && above < 0) {
+      return h.center(main) - partnerDecades;
     }
-    int lowPeak = h.highestBin(0, lowEnd);
-    return h.center(h.lowestBin(lowPeak, main));
+    boolean lymphoidMain = below < 0 || (above >= 0 && h.density()[above] > h.density()[below]);
+    return lymphoidMain ? h.center(h.lowestBin(main, above)) : h.center(h.lowestBin(below, main));
+  }
+
+  /**
+   * The highest bin of [from, to] if it is a local maximum of the density (not the flank of
+   * the tallest peak outside the range), else -1.
+   */
+  private static int localMaximum(Histogram h, int from, int to) {
+    double[] d = h.density();
+    int peak = h.highestBin(from, to);
+    boolean risesBefore = peak == 0 || d[peak] >= d[peak - 1];
+    boolean fallsAfter = peak == d.length - 1 || d[peak] >= d[peak + 1];
+    return risesBefore && fallsAfter && d[peak] > 0 ? peak : -1;
   }
 }

@@ -68,4 +68,34 @@ class MrdRulesTest {
     assertThatThrownBy(() -> new MrdRules(50, 20, 1e-4, 0.95, 3))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("LOD");
   }
+
+  /** Fail closed (issue 10): a NEGATIVE that rests on something unmet is INDETERMINATE. */
+  @Test
+  void aNegativeWithAnUnmetPreconditionIsIndeterminateWithTheMostSeriousReason() {
+    MrdRules.MrdCall negative = rules.call(300_000, 0);
+    assertThat(negative.status()).isEqualTo(MrdStatus.NEGATIVE);
+    MrdRules.MrdCall closed = rules.failClosed(negative,
+        List.of(MrdStatusReason.HEMODILUTED, MrdStatusReason.UNCOMPENSATED,
+            MrdStatusReason.REFERENCE_MISSING));
+    assertThat(closed.status()).isEqualTo(MrdStatus.INDETERMINATE);
+    assertThat(closed.reason()).isEqualTo(MrdStatusReason.UNCOMPENSATED);
+    assertThat(closed.fraction()).isEqualTo(0.0);
+    assertThat(closed.sensitivity()).isEqualTo(20.0 / 300_000);
+    assertThat(rules.failClosed(negative, List.of(MrdStatusReason.HEMODILUTED,
+        MrdStatusReason.CALIBRATION_FAILED)).reason())
+        .isEqualTo(MrdStatusReason.CALIBRATION_FAILED);
+    assertThat(rules.failClosed(negative, List.of())).isEqualTo(negative);
+  }
+
+  @Test
+  void failingClosedKeepsPositiveAndIndeterminateCalls() {
+    MrdRules.MrdCall positive = rules.call(100_000, 500);
+    MrdRules.MrdCall lowCells = rules.call(40_000, 0);
+    List<MrdStatusReason> unmet = List.of(MrdStatusReason.UNCOMPENSATED);
+    assertThat(rules.failClosed(positive, unmet)).isEqualTo(positive);
+    assertThat(rules.failClosed(lowCells, unmet).reason())
+        .isEqualTo(MrdStatusReason.INSUFFICIENT_SENSITIVITY);
+    assertThatThrownBy(() -> rules.failClosed(rules.call(300_000, 0),
+        List.of(MrdStatusReason.NOT_DETECTED))).isInstanceOf(IllegalArgumentException.class);
+  }
 }

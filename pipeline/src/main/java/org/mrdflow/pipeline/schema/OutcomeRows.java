@@ -92,6 +92,11 @@ public final class OutcomeRows {
         .set("gating_strategy_id", r.gatingStrategyId())
         .set("gating_strategy_sha256", r.gatingStrategySha256())
         .set("pipeline_version", pipelineVersion)
+        .set("references_used", seq(r.referencesUsed()))
+        .set("time_qc_removed_fraction", r.timeQcRemovedFraction())
+        .set("negative_control_positive_fraction", nanToNull(r.negativeControlPositiveFraction()))
+        .set("progenitor_fraction", nanToNull(r.progenitorFraction()))
+        .set("granulocyte_fraction", nanToNull(r.granulocyteFraction()))
         .build();
   }
 

@@ -99,7 +99,16 @@ public final class Tables {
           col("qc_flags", DataTypes.createArrayType(StringType, false), false, "Quality-control flags raised by the analysis"),
           col("gating_strategy_id", StringType, false, "Identifier of the gating strategy used"),
           col("gating_strategy_sha256", StringType, false, "SHA-256 of the gating strategy definition"),
-          col("pipeline_version", StringType, false, "MRDFlow version that wrote the row"));
+          col("pipeline_version", StringType, false, "MRDFlow version that wrote the row"),
+          col("references_used", DataTypes.createArrayType(StringType, false), false,
+              "Reference populations the blast cuts rest on: cd34-progenitors (absent when too few or when they were blasts; the reference is then placed from the T/NK cells, qc flag progenitor-reference-from-t-nk), t-nk-lymphocytes, granulocytes"),
+          col("time_qc_removed_fraction", DoubleType, false, "Share of the acquired events removed by the time QC"),
+          col("negative_control_positive_fraction", DoubleType, true,
+              "Compensation sanity measured on the file: the larger share of T/NK cells above the CD34 and above the CD10 positive level (they express neither); null without T/NK cells"),
+          col("progenitor_fraction", DoubleType, true,
+              "Hemodilution index: CD34+ CD10- progenitors / nucleated cells that are not blasts; null when the progenitors could not serve as the reference"),
+          col("granulocyte_fraction", DoubleType, true,
+              "High-SSC cells / nucleated cells that are not blasts (granulocyte depletion); null without such cells"));
 
   /** One row per gated population per analysed sample. */
   public static final StructType POPULATIONS_SCHEMA =
