@@ -45,7 +45,8 @@ class HelpTextTest {
   }
 
   private static void check(String where, String text, List<String> fragments) {
-    if (!isWholeSentences(text)) {
+    // picocli's own help command writes its line breaks as %n
+    if (!isWholeSentences(text.replace("%n", " "))) {
       fragments.add(where + ": \"" + text.strip() + "\"");
     }
   }
