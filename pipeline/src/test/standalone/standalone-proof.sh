@@ -23,7 +23,8 @@ work="${1:-$(mktemp -d /tmp/mrdflow-standalone.XXXXXX)}"
 mkdir -p "$work"
 work="$(cd "$work" && pwd)"
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
+# the daemons run as children of background subshells: stop the JVMs, then the subshells
+cleanup() { for p in "${pids[@]}"; do pkill -P "$p" 2>/dev/null || true; kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
 say() { echo "[$(date -u +%H:%M:%S)] $*"; }
 # run LOG COMMAND...: runs it with its output in LOG; on failure shows the end of LOG and stops.
@@ -73,6 +74,14 @@ cat > "$SPARK_HOME/bin/spark-submit" <<SUBMIT
 exec java $(cat "$home/conf/spark-java-options") -Xmx768m -cp "$SPARK_HOME/jars/*" org.apache.spark.deploy.SparkSubmit "\$@"
 SUBMIT
 chmod +x "$SPARK_HOME/bin/spark-submit"
+
+# One pseudonym key for every run, as a key file (the documented way on a cluster): without a key
+# each run pseudonymizes file names with its own random key, and samples.source_path/file_name
+# (and the plot paths) would differ between the warehouses. A standalone driver launched by a
+# worker inherits the submitter's environment, so it reads the same file.
+head -c 32 /dev/urandom | base64 > "$work/mrdflow.key"
+chmod 600 "$work/mrdflow.key"
+export MRDFLOW_PSEUDONYM_KEY_FILE="$work/mrdflow.key"
 
 say "simulating 8 marrows and running embedded (bin/mrdflow run)"
 run "$work/simulate.log" "$home/bin/mrdflow" simulate --scenario demo --seed 3 --events 100000 \

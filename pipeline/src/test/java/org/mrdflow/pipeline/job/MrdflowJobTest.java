@@ -240,6 +240,23 @@ class MrdflowJobTest {
   }
 
   @Test
+  void gatingPlotsAreTitledAndStoredByTheFileNameTheTablesShow() throws Exception {
+    for (boolean keepFileNames : new boolean[] {false, true}) {
+      String runId = keepFileNames ? "names-clear" : "names-pseudonymized";
+      run(runId, null, false, RunListener.NONE, keepFileNames);
+      Map<String, Object> row = DuckDb.query("SELECT sample_id, file_name, plot_paths[1] AS plot FROM read_parquet('"
+          + output.resolve("samples") + "/**/*.parquet', hive_partitioning = true) WHERE run_id = '" + runId
+          + "' AND sample_id = '" + SampleIdentity.ofBytes(Files.readAllBytes(input.resolve("night1/s0.fcs"))) + "'").get(0);
+      String fileName = (String) row.get("file_name");
+      assertThat(fileName).matches(keepFileNames ? "s0[.]fcs" : "file-[0-9a-f]{16}");
+      String sampleId = (String) row.get("sample_id");
+      assertThat(row.get("plot")).isEqualTo("plots/" + sampleId + "/" + fileName + ".blasts.svg");
+      assertThat(output.resolve("runs/" + runId + "/" + row.get("plot")))
+          .content().contains("<title>" + fileName + " (sample " + sampleId.substring(0, 8) + ")</title>");
+    }
+  }
+
+  @Test
   void collectionDatesAreCoarsenedOrShiftedWhenAskedAndShiftingNeedsTheKey() throws Exception {
     Path manifest = tmp.resolve("dated.csv");
     Files.writeString(manifest, "file,patient_id,specimen_id,collection_date,timepoint\n"
