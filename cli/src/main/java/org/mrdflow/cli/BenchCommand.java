@@ -32,18 +32,18 @@ public final class BenchCommand extends CommandGroup {
   static final class Fcs implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "FCS file")
+    @Parameters(paramLabel = "FILE", description = "FCS file.")
     Path file;
 
-    @Option(names = "--json", description = "print {bytes, events, read_seconds, "
-        + "parse_seconds, parse_gb_per_s, ratio}")
+    @Option(names = "--json", description = "Print {bytes, events, read_seconds, "
+        + "parse_seconds, parse_gb_per_s, ratio}.")
     boolean json;
 
-    @Option(names = "--warmup", defaultValue = "3", description = "warm-up rounds (default 3)")
+    @Option(names = "--warmup", defaultValue = "3", description = "Warm-up rounds (default 3).")
     int warmup;
 
     @Option(names = "--repetitions", defaultValue = "7",
-        description = "measured rounds (default 7)")
+        description = "Measured rounds (default 7).")
     int repetitions;
 
     @Override

@@ -43,12 +43,12 @@ public final class CompareCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = "--workspace", required = true, paramLabel = "W.wsp",
-      description = "the lab's FlowJo workspace (the manual side)")
+      description = "The lab's FlowJo workspace (the manual side).")
   Path workspaceFile;
 
   @Option(names = "--mapping", required = true, paramLabel = "MAPPING.yaml",
-      description = "which workspace populations are the blasts, denominator, B lineage, "
-          + "hematogones and CD19+ blasts (see conf/compare/example.yaml)")
+      description = "Which workspace populations are the blasts, denominator, B lineage, "
+          + "hematogones and CD19+ blasts (see conf/compare/example.yaml).")
   Path mappingFile;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
@@ -57,30 +57,30 @@ public final class CompareCommand implements Callable<Integer> {
   /** The automated side: exactly one of a fresh analysis or a run's results. */
   static final class AutomatedSide {
     @Option(names = "--input", required = true, paramLabel = "DIR",
-        description = "folder of the workspace's FCS files, analysed afresh (the automated side)")
+        description = "Folder of the workspace's FCS files, analysed afresh (the automated side).")
     Path input;
 
     @Option(names = "--results", required = true, paramLabel = "RUN_OUTPUT",
-        description = "the --output folder of `mrdflow run` (its mrd_results and samples "
+        description = "The --output folder of `mrdflow run` (its mrd_results and samples "
             + "tables) as the automated side; each workspace sample's FCS file (at its URI, "
-            + "else beside the workspace) is matched to a run row by its SHA-256")
+            + "else beside the workspace) is matched to a run row by its SHA-256.")
     Path results;
   }
 
   @Option(names = "--output", required = true, paramLabel = "DIR",
-      description = "writes compare.json, compare.html and compare_samples/ (Parquet)")
+      description = "Folder to write compare.json, compare.html and compare_samples/ (Parquet) into.")
   Path output;
 
   @Option(names = "--strategy", paramLabel = "FILE",
-      description = "MRD strategy YAML (default: conf/gating/b-all-mrd.yaml)")
+      description = "MRD strategy YAML (default: conf/gating/b-all-mrd.yaml).")
   Path strategy;
 
   @Option(names = "--show-sample-names",
-      description = "name samples by their workspace name (often a file name) instead of "
-          + "S001, S002, ...")
+      description = "Name samples by their workspace name (often a file name) instead of "
+          + "S001, S002 and so on.")
   boolean showNames;
 
-  @Option(names = "--no-parquet", description = "skip the Parquet table (no Spark start)")
+  @Option(names = "--no-parquet", description = "Skip the Parquet table (no Spark start).")
   boolean noParquet;
 
   @Override

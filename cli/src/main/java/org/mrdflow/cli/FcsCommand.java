@@ -36,15 +36,15 @@ public final class FcsCommand extends CommandGroup {
   static final class Stats implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "FCS file (any extension)")
+    @Parameters(paramLabel = "FILE", description = "FCS file (any extension).")
     Path file;
 
     @Option(names = "--dataset", paramLabel = "N",
-        description = "only dataset N (0-based, in $NEXTDATA order)")
+        description = "Show only data set N (0-based, in $NEXTDATA order).")
     Integer dataset;
 
     @Option(names = "--linearize",
-        description = "flowCore read.FCS defaults: decode log $PnE, truncate at $PnR")
+        description = "Read as flowCore's read.FCS does by default: decode log $PnE, truncate at $PnR.")
     boolean linearize;
 
     @Override

@@ -52,31 +52,31 @@ public final class GateCommand implements Callable<Integer> {
 
   static final class StrategySource {
     @Option(names = "--gatingml", required = true, paramLabel = "STRATEGY",
-        description = "gating strategy: Gating-ML 2.0 (.xml) or YAML (.yaml, see conf/gating)")
+        description = "Gating strategy: Gating-ML 2.0 (.xml) or YAML (.yaml, see conf/gating).")
     Path strategyFile;
 
     @Option(names = "--workspace", required = true, paramLabel = "W.wsp",
-        description = "FlowJo 10 workspace: gate the file as the workspace's sample for it")
+        description = "FlowJo 10 workspace: gate the file as the workspace's sample for it.")
     Path workspace;
   }
 
   @Option(names = "--sample", paramLabel = "NAME",
-      description = "with --workspace: the workspace sample (SampleNode name, file name or $FIL);"
-          + " default: the sample whose URI file name, name or $FIL matches FILE")
+      description = "With --workspace, the workspace sample to apply (SampleNode name, file name or $FIL);"
+          + " by default the sample whose URI file name, name or $FIL matches FILE.")
   String sampleName;
 
-  @Parameters(paramLabel = "FILE", description = "FCS file (first dataset is gated)")
+  @Parameters(paramLabel = "FILE", description = "FCS file (first dataset is gated).")
   Path fcsFile;
 
   @Option(names = "--membership", paramLabel = "OUT.csv",
-      description = "write one row per event, one 0/1 column per population id")
+      description = "Write one row per event, one 0/1 column per population id.")
   Path membership;
 
   @Option(names = "--export", paramLabel = "OUT.xml",
-      description = "write the strategy as applied (data-driven gates frozen) as Gating-ML 2.0")
+      description = "Write the strategy as applied (data-driven gates frozen) as Gating-ML 2.0.")
   Path export;
 
-  @Option(names = "--json", description = "print the counts as JSON")
+  @Option(names = "--json", description = "Print the counts as JSON.")
   boolean json;
 
   @Override

@@ -21,19 +21,19 @@ import picocli.CommandLine.Spec;
 final class GatingBenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--events", defaultValue = "1000000", description = "events (default 1e6)")
+  @Option(names = "--events", defaultValue = "1000000", description = "Simulated events (default 1e6).")
   int events;
 
-  @Option(names = "--warmup", defaultValue = "30", description = "warm-up rounds (default 30)")
+  @Option(names = "--warmup", defaultValue = "30", description = "Warm-up rounds (default 30).")
   int warmup;
 
   @Option(names = "--repetitions", defaultValue = "20",
-      description = "measured rounds (default 20)")
+      description = "Measured rounds (default 20).")
   int repetitions;
 
-  @Option(names = "--json", description = "print {events, gate_ms, sum_ms, ratio, "
+  @Option(names = "--json", description = "Print {events, gate_ms, sum_ms, ratio, "
       + "evaluations_per_second, fastest_gate_ms, fastest_sum_ms, gate_cpu_ms, sum_cpu_ms, "
-      + "cpu_ratio, evaluations_per_cpu_second}")
+      + "cpu_ratio, evaluations_per_cpu_second}.")
   boolean json;
 
   @Override

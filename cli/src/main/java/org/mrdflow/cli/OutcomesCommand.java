@@ -7,8 +7,10 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.mrdflow.models.cohort.CohortSettings;
+import org.mrdflow.models.outcomes.OutcomeTables.CoefficientRow;
 import org.mrdflow.models.outcomes.OutcomeTables.EstimateRow;
 import org.mrdflow.models.outcomes.OutcomeTables.RiskModelRow;
+import org.mrdflow.models.outcomes.OutcomesReport;
 import org.mrdflow.models.outcomes.OutcomesSettings;
 import org.mrdflow.models.risk.CrossValidationSettings;
 import org.mrdflow.models.risk.RiskSettings;
@@ -25,9 +27,11 @@ import picocli.CommandLine.Spec;
     name = "outcomes",
     mixinStandardHelpOptions = true,
     description = {
-      "Join mrd_results with a clinical table, derive LFS/OS/CIR/NRM and the pre-transplant MRD group,",
-      "fit Kaplan-Meier, log-rank, Cox, cumulative incidence, Gray, Fine-Gray and Smile risk models, and write",
-      "Parquet tables, PNG/SVG figures, JSON models and outcomes.html. --simulate runs on a simulated cohort."
+      "Join mrd_results with a clinical table and derive LFS/OS/CIR/NRM. Transplant and MRD status are",
+      "time-dependent covariates (Cox on (start, stop] rows, Simon-Makuch and landmark curves, Mantel-Byar);",
+      "the naive comparison from infusion is reported beside them only, marked as biased by immortal time.",
+      "Also fits Kaplan-Meier, log-rank, Cox, cumulative incidence, Gray, Fine-Gray and Smile risk models, and",
+      "writes Parquet tables, PNG/SVG figures, JSON models and outcomes.html. --simulate runs on a simulated cohort."
     })
 public final class OutcomesCommand implements Callable<Integer> {
 
@@ -85,19 +89,14 @@ public final class OutcomesCommand implements Callable<Integer> {
       return 2;
     }
     OutcomesRequest request = new OutcomesRequest(results, clinical, simulate ? seed : null, output, settings);
+    // a session already running in this JVM (a caller's, a test's) is used and left running
+    boolean ownSession = SparkSession.getDefaultSession().isEmpty();
     SparkSession spark =
         SparkSession.builder().master("local[*]").appName("mrdflow outcomes")
             .config("spark.ui.enabled", "false").config("spark.sql.session.timeZone", "UTC").getOrCreate();
     try {
       OutcomesJob.Result result = OutcomesJob.run(request, spark);
-      for (EstimateRow e : result.report().estimates()) {
-        if (e.analysis().equals("infusion") && e.months() == 24 && e.endpoint().equals("LFS")) {
-          String interval = Double.isFinite(e.lower()) && Double.isFinite(e.upper())
-              ? String.format(Locale.ROOT, " (%.1f-%.1f)", 100 * e.lower(), 100 * e.upper()) : "";
-          out.printf(Locale.ROOT, "2-year LFS %-26s %5.1f%%%s, n = %d%n", e.groupLabel(), 100 * e.estimate(), interval,
-              e.patients());
-        }
-      }
+      printSummary(out, result.report());
       for (RiskModelRow m : result.report().riskModels()) {
         out.printf(Locale.ROOT, "%-22s AUC %.3f (%.3f-%.3f), C-index %.3f%n", m.model(), m.auc(), m.aucLower(), m.aucUpper(),
             m.concordance());
@@ -112,7 +111,36 @@ public final class OutcomesCommand implements Callable<Integer> {
       err.println("outcomes: cannot write to " + output + ": " + e.getMessage());
       return 1;
     } finally {
-      spark.stop();
+      if (ownSession) {
+        spark.stop();
+      }
+    }
+  }
+
+  /**
+   * The headline numbers on the terminal, in the HTML's order: LFS hazard ratios of transplant
+   * and MRD positivity as time-dependent covariates first; the 2-year LFS of the groups compared
+   * from infusion only after them, labelled as biased (a transplanted patient had to survive
+   * leukemia-free until the transplant), and "not estimable" past a group's follow-up.
+   */
+  private static void printSummary(PrintWriter out, OutcomesReport report) {
+    for (CoefficientRow c : report.coefficients()) {
+      if (c.analysis().equals("time-dependent") && c.endpoint().equals("LFS") && c.model().endsWith("robust SE")) {
+        out.printf(Locale.ROOT, "LFS hazard ratio, %-20s %.2f (%.2f-%.2f), p = %.3g; time-dependent Cox, robust SE%n",
+            c.term().equals("hsct") ? "transplant:" : c.term().equals("mrd_pos") ? "MRD-positive marrow:" : c.term() + ":",
+            c.ratio(), c.lower(), c.upper(), c.p());
+      }
+    }
+    for (EstimateRow e : report.estimates()) {
+      if (e.analysis().equals("infusion") && e.months() == 24 && e.endpoint().equals("LFS")) {
+        String value = !Double.isFinite(e.estimate())
+            ? String.format(Locale.ROOT, "not estimable: follow-up ends at %.1f months", e.followUpMonths())
+            : String.format(Locale.ROOT, "%.1f%%", 100 * e.estimate())
+                + (Double.isFinite(e.lower()) && Double.isFinite(e.upper())
+                    ? String.format(Locale.ROOT, " (%.1f-%.1f)", 100 * e.lower(), 100 * e.upper()) : "");
+        out.printf(Locale.ROOT, "2-year LFS %-26s %s, n = %d (naive, from infusion: biased by immortal time)%n",
+            e.groupLabel(), value, e.patients());
+      }
     }
   }
 }

@@ -13,11 +13,13 @@ import org.mrdflow.pipeline.job.MrdflowJob;
 import org.mrdflow.pipeline.job.RunListener;
 import org.mrdflow.pipeline.job.SampleAnalyzer;
 import org.mrdflow.pipeline.job.SparkSessions;
+import org.mrdflow.pipeline.privacy.CollectionDates;
 import org.mrdflow.pipeline.privacy.PseudonymKeys;
 import org.mrdflow.pipeline.privacy.Pseudonymizer;
 import org.mrdflow.pipeline.report.RunSummary;
 import org.mrdflow.pipeline.run.RunRequest;
 import org.mrdflow.pipeline.run.RunResult;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -87,6 +89,15 @@ public final class RunCommand implements Callable<Integer> {
           + " the same gating strategy and pipeline version; analyse new and changed files only.")
   boolean incremental;
 
+  @Option(names = "--collection-date", defaultValue = "exact", paramLabel = "exact|month|year|shift",
+      converter = CollectionDateConverter.class,
+      description = "How samples.collection_date is written (default: ${DEFAULT-VALUE}). For a de-identified"
+          + " warehouse: month or year keep only the first day of the month or year; shift moves every date of a"
+          + " patient by the same 1 to 182 days, derived from the pseudonym key (required), so intervals between"
+          + " a patient's marrows stay exact. Coarsened or shifted dates no longer line up with a clinical table's"
+          + " dates, which outcomes needs.")
+  CollectionDates collectionDates;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -105,7 +116,7 @@ public final class RunCommand implements Callable<Integer> {
       return 2;
     }
     RunRequest request = new RunRequest(input, output, manifest, config, runId, events,
-        keepIdentifiersInClear, pseudonymizer, keepFileNames, incremental);
+        keepIdentifiersInClear, pseudonymizer, keepFileNames, incremental, collectionDates);
     return execute(request, master, spec.commandLine().getOut(), err);
   }
 
@@ -151,6 +162,19 @@ public final class RunCommand implements Callable<Integer> {
         interruption.awaitExit();
       }
       throw e;
+    }
+  }
+
+  /** Reads the option value as typed, in lower case, as {@link CollectionDates#optionValue()} writes it. */
+  static final class CollectionDateConverter implements CommandLine.ITypeConverter<CollectionDates> {
+    @Override
+    public CollectionDates convert(String value) {
+      for (CollectionDates c : CollectionDates.values()) {
+        if (c.optionValue().equals(value)) {
+          return c;
+        }
+      }
+      throw new CommandLine.TypeConversionException("'" + value + "' is not one of exact, month, year, shift");
     }
   }
 

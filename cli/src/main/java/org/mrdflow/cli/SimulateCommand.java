@@ -46,7 +46,8 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--samples", defaultValue = "1", paramLabel = "N", description = "Replicates per condition (default ${DEFAULT-VALUE}).")
   int samples;
 
-  @Option(names = "--instrument", paramLabel = "NAME", description = "canto, navios or cytoflex for every file (default: rotate).")
+  @Option(names = "--instrument", paramLabel = "NAME",
+      description = "Instrument profile of every file: canto, navios or cytoflex (default: the three in turn).")
   String instrument;
 
   @Option(names = "--blast-fraction", paramLabel = "F", description = "Blasts / nucleated cells of the phenotype scenarios (default 1e-3).")

@@ -90,18 +90,18 @@ public final class StatsCommand extends CommandGroup {
           "With --start, the rows are (start, stop] intervals and a group may change over time:"
               + " Simon-Makuch curves, whose numbers at risk change as patients switch group."})
   static final class Km extends Base {
-    @Option(names = "--input", required = true, description = "CSV file") Path input;
+    @Option(names = "--input", required = true, description = "CSV file.") Path input;
     @Option(names = {"--time", "--stop"}, required = true,
-        description = "follow-up time column (the interval's stop with --start)") String time;
-    @Option(names = "--start", description = "interval start column for (start, stop] rows")
+        description = "Follow-up time column (the interval's stop with --start).") String time;
+    @Option(names = "--start", description = "Interval start column for (start, stop] rows.")
     String start;
-    @Option(names = "--event", required = true, description = "event column (0 = censored)")
+    @Option(names = "--event", required = true, description = "Event column (0 = censored).")
     String event;
-    @Option(names = "--group", description = "grouping column") String group;
+    @Option(names = "--group", description = "Grouping column.") String group;
     @Option(names = "--conf-type", defaultValue = "log",
-        description = "log, log-log, plain, logit or arcsin (default ${DEFAULT-VALUE})")
+        description = "Confidence interval type: log, log-log, plain, logit or arcsin (default ${DEFAULT-VALUE}).")
     String confType;
-    @Option(names = "--times", description = "comma-separated times, e.g. 6,12,24") String times;
+    @Option(names = "--times", description = "Comma-separated times to report, for example 6,12,24.") String times;
 
     @Override
     public Integer call() {
@@ -115,22 +115,22 @@ public final class StatsCommand extends CommandGroup {
           "With --start, the rows are (start, stop] intervals and the covariates may change over"
               + " time (e.g. transplant, MRD status); --robust adds SEs clustered by --id."})
   static final class Cox extends Base {
-    @Option(names = "--input", required = true, description = "CSV file") Path input;
+    @Option(names = "--input", required = true, description = "CSV file.") Path input;
     @Option(names = {"--time", "--stop"}, required = true,
-        description = "follow-up time column (the interval's stop with --start)") String time;
-    @Option(names = "--start", description = "interval start column for (start, stop] rows")
+        description = "Follow-up time column (the interval's stop with --start).") String time;
+    @Option(names = "--start", description = "Interval start column for (start, stop] rows.")
     String start;
-    @Option(names = "--id", description = "patient id column (the cluster of --robust)")
+    @Option(names = "--id", description = "Patient id column (the cluster of --robust).")
     String id;
     @Option(names = "--robust",
         description = "Add robust_se: the sandwich variance clustered by --id (by row without it).")
     boolean robust;
-    @Option(names = "--event", required = true, description = "event column (0 = censored)")
+    @Option(names = "--event", required = true, description = "Event column (0 = censored).")
     String event;
     @Option(names = "--covariates", required = true, split = ",",
-        description = "comma-separated numeric covariate columns") List<String> covariates;
+        description = "Comma-separated numeric covariate columns.") List<String> covariates;
     @Option(names = "--ties", defaultValue = "efron",
-        description = "efron, breslow or exact (default ${DEFAULT-VALUE})") String ties;
+        description = "Method for tied event times: efron, breslow or exact (default ${DEFAULT-VALUE}).") String ties;
 
     @Override
     public Integer call() {
@@ -144,22 +144,22 @@ public final class StatsCommand extends CommandGroup {
           + " event-free and followed beyond L, grouped by their --group value at L, with"
           + " Kaplan-Meier curves from L, the log-rank test and a Cox model."})
   static final class LandmarkCommand extends Base {
-    @Option(names = "--input", required = true, description = "CSV file") Path input;
-    @Option(names = "--start", required = true, description = "interval start column")
+    @Option(names = "--input", required = true, description = "CSV file.") Path input;
+    @Option(names = "--start", required = true, description = "Interval start column.")
     String start;
-    @Option(names = "--stop", required = true, description = "interval stop column") String stop;
-    @Option(names = "--event", required = true, description = "event column (0 = censored)")
+    @Option(names = "--stop", required = true, description = "Interval stop column.") String stop;
+    @Option(names = "--event", required = true, description = "Event column (0 = censored).")
     String event;
-    @Option(names = "--id", required = true, description = "patient id column") String id;
+    @Option(names = "--id", required = true, description = "Patient id column.") String id;
     @Option(names = "--group", required = true,
-        description = "time-dependent group column (0/1), read on the row covering each landmark")
+        description = "Time-dependent group column (0/1), read on the row covering each landmark.")
     String group;
     @Option(names = "--landmark", required = true,
-        description = "comma-separated landmark times, e.g. 90,180") String landmarks;
+        description = "Comma-separated landmark times, for example 90,180.") String landmarks;
     @Option(names = "--conf-type", defaultValue = "log",
-        description = "log, log-log, plain, logit or arcsin (default ${DEFAULT-VALUE})")
+        description = "Confidence interval type: log, log-log, plain, logit or arcsin (default ${DEFAULT-VALUE}).")
     String confType;
-    @Option(names = "--times", description = "comma-separated times after the landmark")
+    @Option(names = "--times", description = "Comma-separated times after the landmark.")
     String times;
 
     @Override
@@ -174,14 +174,14 @@ public final class StatsCommand extends CommandGroup {
       description = {"The Mantel-Byar test of a 0/1 group that may change over time (e.g."
           + " transplanted): a log-rank test in which each patient counts in his current group."})
   static final class MantelByar extends Base {
-    @Option(names = "--input", required = true, description = "CSV file") Path input;
-    @Option(names = "--start", required = true, description = "interval start column")
+    @Option(names = "--input", required = true, description = "CSV file.") Path input;
+    @Option(names = "--start", required = true, description = "Interval start column.")
     String start;
-    @Option(names = "--stop", required = true, description = "interval stop column") String stop;
-    @Option(names = "--event", required = true, description = "event column (0 = censored)")
+    @Option(names = "--stop", required = true, description = "Interval stop column.") String stop;
+    @Option(names = "--event", required = true, description = "Event column (0 = censored).")
     String event;
     @Option(names = "--group", required = true,
-        description = "the row's current group, 0 or 1") String group;
+        description = "The row's current group, 0 or 1.") String group;
 
     @Override
     public Integer call() {
@@ -193,12 +193,12 @@ public final class StatsCommand extends CommandGroup {
   @Command(name = "cif", mixinStandardHelpOptions = true,
       description = "Cumulative incidence per cause and group, and Gray's test.")
   static final class Cif extends Base {
-    @Option(names = "--input", required = true, description = "CSV file") Path input;
-    @Option(names = "--time", required = true, description = "follow-up time column") String time;
+    @Option(names = "--input", required = true, description = "CSV file.") Path input;
+    @Option(names = "--time", required = true, description = "Follow-up time column.") String time;
     @Option(names = "--status", required = true,
-        description = "status column: 0 = censored, 1..k = cause") String status;
-    @Option(names = "--group", description = "grouping column") String group;
-    @Option(names = "--times", description = "report at these times instead of every jump")
+        description = "Status column: 0 = censored, 1..k = the cause.") String status;
+    @Option(names = "--group", description = "Grouping column.") String group;
+    @Option(names = "--times", description = "Report at these times instead of every jump.")
     String times;
 
     @Override
@@ -211,13 +211,13 @@ public final class StatsCommand extends CommandGroup {
   @Command(name = "finegray", mixinStandardHelpOptions = true,
       description = "Fine-Gray subdistribution-hazards regression with robust SEs (crr).")
   static final class FineGrayCommand extends Base {
-    @Option(names = "--input", required = true, description = "CSV file") Path input;
-    @Option(names = "--time", required = true, description = "follow-up time column") String time;
+    @Option(names = "--input", required = true, description = "CSV file.") Path input;
+    @Option(names = "--time", required = true, description = "Follow-up time column.") String time;
     @Option(names = "--status", required = true,
-        description = "status column: 0 = censored, 1..k = cause") String status;
-    @Option(names = "--cause", defaultValue = "1", description = "cause of interest") int cause;
+        description = "Status column: 0 = censored, 1..k = the cause.") String status;
+    @Option(names = "--cause", defaultValue = "1", description = "Cause of interest.") int cause;
     @Option(names = "--covariates", required = true, split = ",",
-        description = "comma-separated numeric covariate columns") List<String> covariates;
+        description = "Comma-separated numeric covariate columns.") List<String> covariates;
 
     @Override
     public Integer call() {
@@ -230,8 +230,8 @@ public final class StatsCommand extends CommandGroup {
       description = "Fisher's exact test (two-sided as R) with the conditional MLE odds ratio.")
   static final class Fisher extends Base {
     @Option(names = "--table", required = true, split = ",",
-        description = "counts row by row, e.g. a,b,c,d for [[a,b],[c,d]]") long[] table;
-    @Option(names = "--rows", defaultValue = "2", description = "number of rows (default 2)")
+        description = "Counts row by row: a,b,c,d for the table [[a,b],[c,d]].") long[] table;
+    @Option(names = "--rows", defaultValue = "2", description = "Number of rows (default 2).")
     int rows;
 
     @Override

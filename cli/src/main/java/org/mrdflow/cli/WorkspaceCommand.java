@@ -43,7 +43,7 @@ public final class WorkspaceCommand implements Runnable {
   static final class ListCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Parameters(paramLabel = "W.wsp", description = "FlowJo workspace")
+    @Parameters(paramLabel = "W.wsp", description = "FlowJo workspace.")
     Path workspaceFile;
 
     @Override

@@ -27,7 +27,15 @@ class RunCommandTest {
     assertThat(bench.exit()).isZero();
     assertThat(run.out() + demo.out() + bench.out())
         .contains("--input", "--manifest", "--run-id", "--events", "--json", "--files", "--incremental",
-            "--keep-file-names", "--keep-identifiers-in-clear");
+            "--keep-file-names", "--keep-identifiers-in-clear", "--collection-date");
+  }
+
+  @Test
+  void anUnknownCollectionDateModeIsAUsageErrorListingTheModes(@TempDir Path tmp) {
+    CliRun r = CliRun.run("run", "--input", tmp.toString(), "--output", tmp.resolve("out").toString(),
+        "--collection-date", "week");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("'week' is not one of exact, month, year, shift");
   }
 
   @Test

@@ -33,7 +33,7 @@ public final class FcsMrdAnalyzer implements SampleAnalyzer {
   private static final long serialVersionUID = 1L;
   /** Scatter columns of the events table, in order, followed by the panel markers. */
   private static final List<String> SCATTER = List.of("fsc_a", "fsc_h", "ssc_a");
-  /** File name of the per-sample gating plot under runs/<run_id>/plots/<sample_id>/. */
+  /** Name of the per-sample gating plot, stored as runs/<run_id>/plots/<sample_id>/<file_name>.gating.png. */
   public static final String PLOT_NAME = "gating.png";
 
   static {

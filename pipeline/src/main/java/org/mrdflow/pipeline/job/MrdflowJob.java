@@ -118,7 +118,8 @@ public final class MrdflowJob {
       throw new InputException("run id '" + runId + "': use letters, digits, '.', '_' and '-' (not first)");
     }
     IdentifierPolicy policy = new IdentifierPolicy(Optional.ofNullable(request.pseudonymizer()),
-        request.keepIdentifiersInClear(), request.config().privacy().manifestExtraAllowList());
+        request.keepIdentifiersInClear(), request.config().privacy().manifestExtraAllowList(),
+        request.collectionDates());
     FileNames names = request.keepFileNames() ? FileNames.inClear()
         : request.pseudonymizer() != null ? FileNames.pseudonymized(request.pseudonymizer())
         : FileNames.pseudonymizedForThisRunOnly();

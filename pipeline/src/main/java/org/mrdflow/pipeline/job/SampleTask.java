@@ -45,7 +45,7 @@ public final class SampleTask implements Serializable {
   private final KeywordAllowList allowList;
   private final long maxFileBytes;
   private final String pipelineVersion;
-  /** Folder for plots (run folder staging); plots go to plots/<sample_id>/ under it. Null: none. */
+  /** Folder for plots (run folder staging); plots go to plots/<sample_id>/<file_name>.<plot> under it. Null: none. */
   private final String runFolder;
   /** Tasks that run at once in one JVM: they share its heap. */
   private final int tasksPerJvm;
@@ -155,7 +155,7 @@ public final class SampleTask implements Serializable {
     }
     AnalysedSample analysis;
     try {
-      analysis = analyzer.analyze(bytes, shown, plotLabel(sampleId), withEvents);
+      analysis = analyzer.analyze(bytes, shown, plotLabel(planned, sampleId), withEvents);
     } catch (SampleFailure f) {
       return failed(planned, facts, version, f);
     } catch (RuntimeException | StackOverflowError e) {
@@ -165,7 +165,7 @@ public final class SampleTask implements Serializable {
     List<String> qcFlags = new ArrayList<>(analysis.qcFlags());
     List<String> plotPaths = List.of();
     try {
-      plotPaths = writePlots(sampleId, analysis.plots(), hadoopConf);
+      plotPaths = writePlots(sampleId, planned.fileName(), analysis.plots(), hadoopConf);
     } catch (IOException e) {
       // Plots are best-effort: the counts stand, the missing plot is flagged.
       if (!qcFlags.contains(AnalysedSample.PLOT_FAILED)) {
@@ -183,9 +183,13 @@ public final class SampleTask implements Serializable {
     return new Result(OutcomeRows.outcome(sample, mrd, populations), analysis.totalEvents(), analysis.events());
   }
 
-  /** How the gating plot's title names the sample: by its id, never by its file name. */
-  private static String plotLabel(String sampleId) {
-    return "sample " + sampleId;
+  /**
+   * How the gating plot's title names the sample: as {@code samples.file_name} does (the keyed
+   * pseudonym, or the clear file name with --keep-file-names), so a printed plot can be matched
+   * to its specimen, then the start of its sample_id.
+   */
+  private static String plotLabel(PlannedSample planned, String sampleId) {
+    return planned.fileName() + " (sample " + sampleId.substring(0, 8) + ")";
   }
 
   /** A file's facts as outputs show them; the sample id only when its content was read. */
@@ -269,14 +273,19 @@ public final class SampleTask implements Serializable {
     return HexFormat.of().formatHex(digest.digest());
   }
 
-  private List<String> writePlots(String sampleId, Map<String, byte[]> plots, Configuration conf)
+  /**
+   * Stores each plot as {@code plots/<sample_id>/<file_name>.<plot>}: named like the sample's
+   * {@code file_name}, in a folder of its content id, unique within a run even when two nights
+   * reuse a clear file name.
+   */
+  private List<String> writePlots(String sampleId, String fileName, Map<String, byte[]> plots, Configuration conf)
       throws IOException {
     if (runFolder == null || plots.isEmpty()) {
       return List.of();
     }
     List<String> paths = new ArrayList<>();
     for (Map.Entry<String, byte[]> plot : new TreeMap<>(plots).entrySet()) {
-      String relative = "plots/" + sampleId + "/" + plot.getKey();
+      String relative = "plots/" + sampleId + "/" + fileName + "." + plot.getKey();
       Path target = new Path(runFolder, relative);
       FileSystem fs = target.getFileSystem(conf);
       try (OutputStream out = fs.create(target, true)) {

@@ -63,6 +63,7 @@ public final class Provenance {
       g.writeStringField("pseudonym_key_fingerprint", keyFingerprint);
       g.writeBooleanField("identifiers_in_clear", request.keepIdentifiersInClear());
       g.writeBooleanField("file_names_in_clear", names.inClearMode());
+      g.writeStringField("collection_dates", request.collectionDates().optionValue());
       g.writeEndObject();
       g.writeArrayFieldStart("gating_strategies");
       for (Map.Entry<String, String> s : strategies.entrySet()) {

@@ -1,6 +1,7 @@
 package org.mrdflow.pipeline.run;
 
 import org.mrdflow.pipeline.config.RunConfig;
+import org.mrdflow.pipeline.privacy.CollectionDates;
 import org.mrdflow.pipeline.privacy.Pseudonymizer;
 
 /**
@@ -17,6 +18,7 @@ import org.mrdflow.pipeline.privacy.Pseudonymizer;
  * @param keepFileNames write {@code source_path}/{@code file_name} as listed instead of pseudonyms
  * @param incremental skip files whose content was analysed OK in this warehouse with the same
  *     gating strategy and pipeline version
+ * @param collectionDates how {@code samples.collection_date} is written (exact, coarsened, shifted)
  */
 public record RunRequest(
     String input,
@@ -28,10 +30,19 @@ public record RunRequest(
     boolean keepIdentifiersInClear,
     Pseudonymizer pseudonymizer,
     boolean keepFileNames,
-    boolean incremental) {
+    boolean incremental,
+    CollectionDates collectionDates) {
 
   public RunRequest {
     keepFileNames = keepFileNames || keepIdentifiersInClear;
+  }
+
+  /** A run that writes collection dates as the manifest gives them. */
+  public RunRequest(String input, String output, String manifest, RunConfig config, String runId,
+      boolean writeEvents, boolean keepIdentifiersInClear, Pseudonymizer pseudonymizer, boolean keepFileNames,
+      boolean incremental) {
+    this(input, output, manifest, config, runId, writeEvents, keepIdentifiersInClear, pseudonymizer, keepFileNames,
+        incremental, CollectionDates.EXACT);
   }
 
   /** A full (not incremental) run; file names are pseudonymized unless identifiers are kept in clear. */

@@ -61,7 +61,8 @@ public final class Tables {
               "Manifest patient_id in clear: only filled when the run was told to keep identifiers in clear"),
           col("specimen_id", StringType, true,
               "Manifest specimen_id in clear: only filled when the run was told to keep identifiers in clear"),
-          col("collection_date", DataTypes.DateType, true, "Manifest collection_date (ISO 8601)"),
+          col("collection_date", DataTypes.DateType, true, "Manifest collection_date (ISO 8601); its first day of"
+              + " month or year, or shifted per patient, with run --collection-date month|year|shift"),
           col("timepoint", StringType, true, "Manifest timepoint label, e.g. 'pre-HSCT', 'CAR-T +28d'"),
           col("manifest_extra", DataTypes.createMapType(StringType, StringType, true), true,
               "Further manifest columns, only those on the configured allow-list"),

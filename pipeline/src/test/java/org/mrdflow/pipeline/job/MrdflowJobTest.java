@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mrdflow.gating.mrd.MrdResult;
 import org.mrdflow.pipeline.config.ConfigException;
+import org.mrdflow.pipeline.privacy.CollectionDates;
 import org.mrdflow.pipeline.privacy.Pseudonymizer;
 import org.mrdflow.pipeline.run.RunRequest;
 import org.mrdflow.pipeline.run.RunResult;
@@ -236,6 +237,52 @@ class MrdflowJobTest {
         + output.resolve("samples") + "/**/*.parquet') WHERE file_name = 's0.fcs'").get(0);
     assertThat(row.get("patient_id")).isEqualTo("P-1");
     assertThat(row.get("patient_key")).isNull();
+  }
+
+  @Test
+  void gatingPlotsAreTitledAndStoredByTheFileNameTheTablesShow() throws Exception {
+    for (boolean keepFileNames : new boolean[] {false, true}) {
+      String runId = keepFileNames ? "names-clear" : "names-pseudonymized";
+      run(runId, null, false, RunListener.NONE, keepFileNames);
+      Map<String, Object> row = DuckDb.query("SELECT sample_id, file_name, plot_paths[1] AS plot FROM read_parquet('"
+          + output.resolve("samples") + "/**/*.parquet', hive_partitioning = true) WHERE run_id = '" + runId
+          + "' AND sample_id = '" + SampleIdentity.ofBytes(Files.readAllBytes(input.resolve("night1/s0.fcs"))) + "'").get(0);
+      String fileName = (String) row.get("file_name");
+      assertThat(fileName).matches(keepFileNames ? "s0[.]fcs" : "file-[0-9a-f]{16}");
+      String sampleId = (String) row.get("sample_id");
+      assertThat(row.get("plot")).isEqualTo("plots/" + sampleId + "/" + fileName + ".blasts.svg");
+      assertThat(output.resolve("runs/" + runId + "/" + row.get("plot")))
+          .content().contains("<title>" + fileName + " (sample " + sampleId.substring(0, 8) + ")</title>");
+    }
+  }
+
+  @Test
+  void collectionDatesAreCoarsenedOrShiftedWhenAskedAndShiftingNeedsTheKey() throws Exception {
+    Path manifest = tmp.resolve("dated.csv");
+    Files.writeString(manifest, "file,patient_id,specimen_id,collection_date,timepoint\n"
+        + "s0.fcs,P-1,S-1,2026-03-01,pre-HSCT\ns1.fcs,P-1,S-2,2026-05-20,HSCT +60d\n");
+    RunRequest shiftWithoutKey = new RunRequest(input.toString(), output.toString(), manifest.toString(),
+        Runs.defaultConfig(), "c0", false, true, null, true, false, CollectionDates.SHIFT);
+    assertThatThrownBy(() -> new MrdflowJob(TestSpark.session(), new FakeAnalyzer()).run(shiftWithoutKey, RunListener.NONE))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("--collection-date shift needs a pseudonym key");
+    assertThat(output.resolve("samples")).doesNotExist();
+
+    Pseudonymizer key = new Pseudonymizer(KEY.getBytes(StandardCharsets.UTF_8));
+    for (CollectionDates dates : List.of(CollectionDates.YEAR, CollectionDates.SHIFT)) {
+      new MrdflowJob(TestSpark.session(), new FakeAnalyzer()).run(new RunRequest(input.toString(), output.toString(),
+          manifest.toString(), Runs.defaultConfig(), dates.optionValue(), false, false, key, false, false, dates),
+          RunListener.NONE);
+      assertThat(Files.readString(output.resolve("runs/" + dates.optionValue() + "/provenance.json")))
+          .contains("\"collection_dates\" : \"" + dates.optionValue() + "\"");
+    }
+    List<String> written = DuckDb.query("SELECT run_id, CAST(collection_date AS VARCHAR) AS d FROM read_parquet('"
+            + output.resolve("samples") + "/**/*.parquet', hive_partitioning = true)"
+            + " WHERE collection_date IS NOT NULL ORDER BY run_id, d").stream()
+        .map(r -> r.get("run_id") + " " + r.get("d")).toList();
+    // shift: P-1 moves by +38 days under this key (CollectionDatesTest, from Python's hmac), the
+    // 80 days between the two marrows kept
+    assertThat(written).containsExactly("shift 2026-04-08", "shift 2026-06-27", "year 2026-01-01", "year 2026-01-01");
   }
 
   @Test

@@ -14,10 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mrdflow.models.risk.InputProblem;
 import org.mrdflow.models.risk.InvalidRiskModelException;
-import org.mrdflow.models.risk.RiskModel;
-import org.mrdflow.models.risk.RiskModelFile;
-import org.mrdflow.models.risk.RiskSettings;
-import org.mrdflow.models.risk.SmileTrainers;
+import org.mrdflow.pipeline.testing.TestRiskModels;
 import org.mrdflow.pipeline.testing.TestSpark;
 
 /**
@@ -29,24 +26,14 @@ import org.mrdflow.pipeline.testing.TestSpark;
  */
 class PredictRiskTest {
 
-  static final List<String> FEATURES = List.of("age_years", "male", "mrd_peak_log10");
   static SparkSession spark;
   @TempDir static Path dir;
   static Path model;
 
-  /** A logistic model trained on ages 20-70 (accepted 15-75), male 0/1, MRD -6 to -1 (accepted -6.5 to -0.5). */
   @BeforeAll
   static void model() throws IOException {
     spark = TestSpark.session();
-    double[][] x = new double[60][];
-    int[] y = new int[60];
-    for (int i = 0; i < 60; i++) {
-      x[i] = new double[] {20 + (i * 50) / 59, i % 2, -6 + 5.0 * i / 59};
-      y[i] = i % 3 == 0 || i > 45 ? 1 : 0;
-    }
-    RiskModel fitted = SmileTrainers.logistic(SmileTrainers.LogisticOptions.defaults()).fit(FEATURES, x, y);
-    model = dir.resolve("model.json");
-    RiskModelFile.of(fitted, RiskSettings.defaults(), x).write(model);
+    model = TestRiskModels.logistic(dir.resolve("model.json"));
   }
 
   static Path csv(String name, String content) throws IOException {
@@ -119,16 +106,7 @@ class PredictRiskTest {
 
   @Test
   void aModelWhoseTreeUsesAFeatureOutOfRangeIsRefusedAtLoad() throws IOException {
-    double[][] x = new double[40][];
-    int[] y = new int[40];
-    for (int i = 0; i < 40; i++) {
-      x[i] = new double[] {20 + i, i % 2, -6 + i / 8.0};
-      y[i] = i > 25 ? 1 : 0;
-    }
-    String json = RiskModelFile.of(SmileTrainers.randomForest(new SmileTrainers.ForestOptions(2, 20, 5, 3)).fit(FEATURES, x, y),
-        RiskSettings.defaults(), x).toJson();
-    Path broken = dir.resolve("broken.json");
-    Files.writeString(broken, json.replaceFirst("\"feature\" : \\[ [0-2]", "\"feature\" : [ 9"));
+    Path broken = TestRiskModels.forestSplittingOnFeatureNine(dir.resolve("broken.json"));
     Path input = csv("fine.csv", "age_years,male,mrd_peak_log10\n45,1,-4\n");
     assertThatThrownBy(() -> RiskPredictions.predict(spark, broken, input, dir.resolve("scored-broken"), false, false))
         .isInstanceOf(InvalidRiskModelException.class)

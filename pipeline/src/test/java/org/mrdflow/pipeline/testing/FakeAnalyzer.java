@@ -50,7 +50,8 @@ public final class FakeAnalyzer implements SampleAnalyzer {
       }
     });
     Map<String, byte[]> plots = f.containsKey("plot")
-        ? Map.of("blasts.svg", "<svg xmlns='http://www.w3.org/2000/svg'/>".getBytes(StandardCharsets.UTF_8))
+        ? Map.of("blasts.svg", ("<svg xmlns='http://www.w3.org/2000/svg'><title>" + plotLabel + "</title></svg>")
+            .getBytes(StandardCharsets.UTF_8))
         : Map.of();
     return new AnalysedSample("3.1", keywords, events(f), result(f), plots, List.of(),
         withEvents ? events(f, bytes) : null);
