@@ -19,9 +19,16 @@ final class EventCuts {
     return compare(values, threshold, within, -1);
   }
 
-  /** log10 of a linear scatter value, values below 1 read as 1 (the trigger floor). */
+  /**
+   * Floor of the log scatter scale: below one channel of any range scatter is stored on, from
+   * 0..1 floats (one 18-bit channel is 3.8e-6 of the range) to 2^22 integers, so zero and
+   * negative values have a finite log and every real event keeps its own.
+   */
+  static final float LOG_FLOOR = 1e-6f;
+
+  /** log10 of a linear scatter value, values below {@link #LOG_FLOOR} read as the floor. */
   static float log10(float linear) {
-    return (float) Math.log10(Math.max(linear, 1f));
+    return (float) Math.log10(Math.max(linear, LOG_FLOOR));
   }
 
   /** {@link #log10(float)} of every event. */

@@ -8,11 +8,14 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.mrdflow.fcs.FcsChannel;
 import org.mrdflow.fcs.FcsDataset;
+import org.mrdflow.fcs.FcsKeywords;
 import org.mrdflow.fcs.SpilloverMatrix;
+import org.mrdflow.gating.compensation.LabMatrices;
 import org.mrdflow.gating.events.EventMask;
 import org.mrdflow.gating.events.EventTable;
 import org.mrdflow.gating.events.FcsEvents;
 import org.mrdflow.gating.events.Sample;
+import org.mrdflow.gating.panel.Panel;
 import org.mrdflow.gating.gate.Dimension;
 import org.mrdflow.gating.method.GatingMethods;
 import org.mrdflow.gating.strategy.GatingResult;
@@ -37,8 +40,21 @@ public final class MrdAnalysis {
   public static final String FSC_A = "FSC-A";
   public static final String FSC_H = "FSC-H";
   public static final String SSC_A = "SSC-A";
+  public static final String SSC_H = "SSC-H";
   public static final String TIME = "Time";
-  /** QC flag: the file has no spillover matrix, so fluorescence was not compensated. */
+  /** Panel role of a nucleated-cell DNA dye (Syto 41, DRAQ5, Hoechst...). */
+  public static final String DNA = "DNA";
+  /** QC flag: the file has no scatter pair to find singlets on (no FSC-H/W, SSC-H/W). */
+  public static final String FLAG_NO_SINGLET_CHANNEL = "no-singlet-channel";
+  /** compensation_source values: the file's own spillover keyword, or none. */
+  public static final String COMPENSATION_FILE = "file";
+  public static final String COMPENSATION_NONE = "none";
+  /** compensation_source of a lab-configured matrix: this prefix and the matrix id. */
+  public static final String COMPENSATION_LAB_PREFIX = "lab:";
+  /**
+   * QC flag: neither the file nor the lab's matrices ({@code conf/compensation}) gave a spillover
+   * matrix, so fluorescence was not compensated.
+   */
   public static final String FLAG_UNCOMPENSATED = "uncompensated";
   /** QC flag: no time channel, so no time QC. */
   public static final String FLAG_NO_TIME = "no-time-channel";
@@ -85,26 +101,69 @@ public final class MrdAnalysis {
     for (FcsChannel channel : dataset.channels()) {
       scaleTops.put(channel.name(), FcsEvents.scaleTop(channel));
     }
-    return analyze(sample.events(), sample.spillover(), scaleTops, sourceName);
+    Optional<SpilloverMatrix> spillover = sample.spillover();
+    String compensationSource = COMPENSATION_FILE;
+    if (spillover.isEmpty()) {
+      FcsKeywords keywords = dataset.keywords();
+      Optional<LabMatrices.Entry> lab = config.labMatrices().find(keywords.valueOrNull("$CYT"),
+          keywords.valueOrNull("$CYTSN"), keywords.valueOrNull("$DATE"));
+      spillover = lab.map(LabMatrices.Entry::matrix);
+      compensationSource = lab.map(e -> COMPENSATION_LAB_PREFIX + e.id())
+          .orElse(COMPENSATION_NONE);
+    }
+    return analyze(sample.events(), spillover, compensationSource, scaleTops, sourceName);
   }
 
   /**
    * The analysis of an event table (uncompensated channel values on the scale, as {@link
-   * FcsEvents#SCALE} reads them).
+   * FcsEvents#SCALE} reads them), compensated with the file's own matrix when it has one.
    *
    * @param ranges top of each channel's scale by channel name ({@link FcsEvents#scaleTop}, which is
    *     {@code $PnR} for a linear channel without gain): the logicle T of each fluorescence channel
    */
   public SampleAnalysis analyze(EventTable raw, Optional<SpilloverMatrix> spillover,
       Map<String, Double> ranges, String sourceName) {
-    List<String> required = new ArrayList<>(List.of(FSC_A, FSC_H, SSC_A));
+    return analyze(raw, spillover,
+        spillover.isPresent() ? COMPENSATION_FILE : COMPENSATION_NONE, ranges, sourceName);
+  }
+
+  /**
+   * As {@link #analyze(EventTable, Optional, Map, String)}, with the matrix's source as the
+   * {@code compensation_source} column reports it ("file", "lab:<id>", "none").
+   */
+  public SampleAnalysis analyze(EventTable raw, Optional<SpilloverMatrix> spillover,
+      String compensationSource, Map<String, Double> ranges, String sourceName) {
+    Panel panel = config.panel();
+    Map<String, String> scatter = new LinkedHashMap<>();
+    for (String role : SCATTER_ROLES) {
+      if (panel.hasMarker(role)) {
+        panel.resolveOptional(raw, role).ifPresent(channel -> scatter.put(role, channel));
+      }
+    }
+    // A pulse-height instrument without area channels (FACSCalibur, 10-bit LSR): its FSC-H and
+    // SSC-H stand for the areas, and leave no height for singlet discrimination.
+    String fsc = scatter.containsKey(FSC_A) || !scatter.containsKey(FSC_H) ? FSC_A : FSC_H;
+    String ssc = scatter.containsKey(SSC_A) || !scatter.containsKey(SSC_H) ? SSC_A : SSC_H;
+    List<String> required = new ArrayList<>(List.of(fsc, ssc));
     required.addAll(MrdEvents.PANEL_MARKERS);
-    Map<String, String> resolved = config.panel().resolve(raw, required);
+    Map<String, String> resolved = panel.resolve(raw, required);
     List<String> flags = new ArrayList<>();
+    MrdAnalysisConfig.SingletPair singlets = null;
+    for (MrdAnalysisConfig.SingletPair pair : config.singletPairs()) {
+      if (singlets == null && scatter.containsKey(pair.area())
+          && (pair.area().equals(fsc) || pair.area().equals(ssc))
+          && scatter.containsKey(pair.pulse()) && !pair.pulse().equals(fsc)
+          && !pair.pulse().equals(ssc)) {
+        singlets = pair;
+      }
+    }
+    if (singlets == null) {
+      flags.add(FLAG_NO_SINGLET_CHANNEL);
+    }
     String timeChannel = null;
-    if (config.panel().hasMarker(TIME)) {
+    if (panel.hasMarker(TIME)) {
       try {
-        timeChannel = config.panel().resolve(raw, List.of(TIME)).get(TIME);
+        timeChannel = panel.resolve(raw, List.of(TIME)).get(TIME);
       } catch (org.mrdflow.gating.panel.PanelException absent) {
         flags.add(FLAG_NO_TIME);
       }
@@ -117,13 +176,23 @@ public final class MrdAnalysis {
     int n = raw.eventCount();
     double defaultTop = config.scaleTransform().T();
     Map<String, Double> logicleTop = new LinkedHashMap<>();
-    for (String marker : MrdEvents.PANEL_MARKERS) {
+    List<String> fluorescence = new ArrayList<>(MrdEvents.PANEL_MARKERS);
+    boolean dna = scatter.containsKey(DNA);
+    if (dna) {
+      fluorescence.add(DNA);
+      resolved.put(DNA, scatter.get(DNA));
+    }
+    for (String marker : fluorescence) {
       double range = ranges.getOrDefault(resolved.get(marker), defaultTop);
       logicleTop.put(marker, range > 1 ? range : defaultTop);
     }
     boolean hasTime = timeChannel != null;
-    StrategyEvaluator evaluator = evaluators.computeIfAbsent(List.of(logicleTop, hasTime),
-        key -> new StrategyEvaluator(config.forSample(logicleTop, hasTime), methods));
+    double fscSaturatedAt = saturatedAt(ranges.get(resolved.get(fsc)));
+    double sscSaturatedAt = saturatedAt(ranges.get(resolved.get(ssc)));
+    MrdAnalysisConfig.Layout layout = new MrdAnalysisConfig.Layout(fsc, ssc, singlets, dna,
+        hasTime, sscSaturatedAt);
+    StrategyEvaluator evaluator = evaluators.computeIfAbsent(List.of(logicleTop, layout),
+        key -> new StrategyEvaluator(config.forSample(logicleTop, layout), methods));
     GatingResult gating;
     try {
       gating = evaluator.apply(new Sample(sourceName, raw, spillover));
@@ -136,20 +205,73 @@ public final class MrdAnalysis {
       markers.put(marker, gating.values(Dimension.of(marker, Dimension.FILE_COMPENSATION,
           config.scaleId(logicleTop.get(marker)))));
     }
-    MrdEvents events = new MrdEvents(scatter(gating, FSC_A), scatter(gating, FSC_H),
-        scatter(gating, SSC_A), hasTime ? scatter(gating, TIME) : null, markers,
-        config.scaleTransform().M());
+    float[] fscA = scatter(gating, fsc);
+    float[] sscA = scatter(gating, ssc);
+    String pulse = singlets == null ? fsc : singlets.pulse();
+    MrdEvents events = new MrdEvents(fscA, scatter(gating, pulse), sscA,
+        hasTime ? scatter(gating, TIME) : null, markers, config.scaleTransform().M(), pulse);
     if (gates.timeOk().cardinality() < n) {
       flags.add(FLAG_TIME_EVENTS_REMOVED);
     }
     Map<String, String> channels = new LinkedHashMap<>(resolved);
+    if (singlets != null) {
+      channels.put(singlets.pulse(), scatter.get(singlets.pulse()));
+    }
     if (timeChannel != null) {
       channels.put(TIME, timeChannel);
     }
-    return new SampleAnalysis(result(events, gating, gates, flags, n), gates, events,
-        labels(gates, n),
-        channels, logicleTop, gating);
+    EventMask nucleated = gates.nucleated();
+    long saturated = saturated(fscA, fscSaturatedAt, nucleated)
+        .or(saturated(sscA, sscSaturatedAt, nucleated)).cardinality();
+    long nucleatedCount = nucleated.cardinality();
+    Acquisition acquisition = new Acquisition(
+        nucleatedCount == 0 ? 0 : (double) saturated / nucleatedCount,
+        dna ? Long.valueOf(gating.population("singlets").events().andNot(nucleated)
+            .cardinality()) : null,
+        compensationSource);
+    return new SampleAnalysis(result(events, gating, gates, flags, n, acquisition), gates, events,
+        labels(gates, n), channels, logicleTop, gating);
   }
+
+  /** Scatter and DNA roles of the panel, looked up in every file (each optional). */
+  private static final List<String> SCATTER_ROLES =
+      List.of(FSC_A, FSC_H, "FSC-W", SSC_A, SSC_H, "SSC-W", DNA);
+
+  /**
+   * The value at which a scatter detector saturates: {@code $PnR - 1} (FCS 3.1 section 3.3.40;
+   * integer data are clipped there and float exports write it); a range of 2 or less (0..1
+   * floats) saturates at the range itself. Unknown range: nothing is saturated.
+   */
+  static double saturatedAt(Double range) {
+    if (range == null || !(range > 0)) {
+      return Double.POSITIVE_INFINITY;
+    }
+    return range > 2 ? range - 1 : range;
+  }
+
+  private static EventMask saturated(float[] values, double at, EventMask within) {
+    EventMask mask = EventMask.none(values.length);
+    if (at == Double.POSITIVE_INFINITY) {
+      return mask;
+    }
+    for (int i = within.nextSetBit(0); i >= 0; i = within.nextSetBit(i + 1)) {
+      if (values[i] >= at) {
+        mask.set(i);
+      }
+    }
+    return mask;
+  }
+
+  /**
+   * Acquisition facts of one sample for its {@code mrd_results} row.
+   *
+   * @param saturatedFraction nucleated events with forward or side scatter at saturation, as a
+   *     share of the nucleated events (they stay in the denominator)
+   * @param dnaNegativeEvents singlets below the DNA dye's valley; null without a dye
+   * @param compensationSource "file", "lab:<id>" or "none"
+   */
+  record Acquisition(double saturatedFraction, Long dnaNegativeEvents,
+      String compensationSource) {}
 
   /** A scatter or time column as the gates saw it: file-compensated, linear. */
   private static float[] scatter(GatingResult gating, String parameter) {
@@ -157,7 +279,7 @@ public final class MrdAnalysis {
   }
 
   private MrdResult result(MrdEvents events, GatingResult gating, MarrowGatingResult g,
-      List<String> flags, int eventCount) {
+      List<String> flags, int eventCount, Acquisition acquisition) {
     MrdRules rules = config.rules();
     long nucleated = g.nucleated().cardinality();
     long blasts = g.blasts().cardinality();
@@ -203,7 +325,8 @@ public final class MrdAnalysis {
         g.panelLimited(), flags, config.strategyId(), config.strategySha256(),
         MrdPopulations.summaries(events, gating), quality.referencesUsed(),
         quality.timeQcRemovedFraction(), quality.negativeControlPositiveFraction(),
-        quality.progenitorFraction(), quality.granulocyteFraction());
+        quality.progenitorFraction(), quality.granulocyteFraction(), acquisition.saturatedFraction(),
+        acquisition.dnaNegativeEvents(), acquisition.compensationSource());
   }
 
   private static byte[] labels(MarrowGatingResult g, int n) {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.mrdflow.gating.GatingException;
+import org.mrdflow.gating.compensation.LabMatrices;
 import org.mrdflow.gating.gate.Dimension;
 import org.mrdflow.gating.gate.GeometricGate;
 import org.mrdflow.gating.gate.MethodGate;
@@ -46,6 +47,10 @@ import org.mrdflow.gating.transform.Transform;
  * @param scale id of the fluorescence gating scale (a logicle transform of the strategy)
  * @param rules MRD reporting rules
  * @param quality sample-quality checks (fail closed)
+ * @param singletPairs the scatter pairs singlets can be found on, in order of preference
+ *     ({@code singlet_pairs}): the first whose channels a file has is used
+ * @param labMatrices spillover matrices for files without a spillover keyword
+ *     ({@code lab_matrices}, a path relative to the strategy; none when absent)
  */
 public record MrdAnalysisConfig(
     String strategyId,
@@ -53,7 +58,41 @@ public record MrdAnalysisConfig(
     GatingStrategy strategy,
     String scale,
     MrdRules rules,
-    QualityRules quality) {
+    QualityRules quality,
+    List<SingletPair> singletPairs,
+    LabMatrices labMatrices) {
+
+  /** Method names {@link #forSample} adapts to a file's acquisition style. */
+  static final String SINGLETS_METHOD = "mrd-singlets";
+  static final String SINGLETS_WIDTH_METHOD = "mrd-singlets-width";
+  static final String DNA_METHOD = "mrd-dna-positive";
+  static final String SSC_LOW_METHOD = "mrd-ssc-low";
+
+  /**
+   * One way to find singlets: scatter {@code area} against its pulse {@code height} (a
+   * {@code ratio} of the strategy, area/height, cut by {@code mrd-singlets}) or its pulse
+   * {@code width} (both on the log {@code transform} of the strategy, cut by
+   * {@code mrd-singlets-width}).
+   */
+  public record SingletPair(String area, String pulse, String ratio, String transform) {
+    boolean byHeight() {
+      return ratio != null;
+    }
+  }
+
+  /**
+   * How one file was acquired, as {@link #forSample} adapts the strategy to it.
+   *
+   * @param fsc the role standing for forward-scatter area ("FSC-A", or "FSC-H" on pulse-height
+   *     instruments without an area channel)
+   * @param ssc the same for side scatter
+   * @param singlets the singlet pair the file has, or null (no singlet discrimination)
+   * @param dna whether the file has a nucleated-cell dye
+   * @param time whether the file has a time channel
+   * @param sscSaturatedAt the SSC value at which its detector saturates
+   */
+  public record Layout(String fsc, String ssc, SingletPair singlets, boolean dna, boolean time,
+      double sscSaturatedAt) {}
 
   /** The bundled strategy, relative to the conf directory and to the classpath root. */
   public static final String DEFAULT_STRATEGY = "gating/b-all-mrd.yaml";
@@ -109,43 +148,80 @@ public record MrdAnalysisConfig(
 
   /**
    * The strategy as applied to one sample: dimensions on the scale transform use it with T =
-   * their marker's {@code topByMarker} (the channel's $PnR), and without a time channel the time
-   * QC is a fixed gate that keeps every event.
+   * their marker's {@code topByMarker} (the channel's $PnR), and the acquisition {@code layout}
+   * decides the rest: forward/side scatter roles (a pulse-height instrument's FSC-H stands for
+   * FSC-A), the singlet method and pair (area/height ratio or area/width trend; without a pair,
+   * or without a time channel or a DNA dye, that step is a fixed gate keeping every event), and
+   * the SSC saturation level of the SSC valley search.
    */
-  public GatingStrategy forSample(Map<String, Double> topByMarker, boolean hasTime) {
+  public GatingStrategy forSample(Map<String, Double> topByMarker, Layout layout) {
     LogicleTransform declared = scaleTransform();
     Map<String, Transform> transforms = new LinkedHashMap<>(strategy.transforms());
+    Map<String, String> roles = Map.of(MrdAnalysis.FSC_A, layout.fsc(), MrdAnalysis.SSC_A,
+        layout.ssc());
     List<Population> populations = new ArrayList<>();
     for (Population population : strategy.populations()) {
       if (!(population.gate() instanceof MethodGate gate)) {
         populations.add(population);
         continue;
       }
-      if (!hasTime && gate.dimensions().stream()
-          .anyMatch(d -> !d.ratio() && d.parameter().equals(MrdAnalysis.TIME))) {
-        // No time channel: the time QC keeps every event, stated as a range open on both
-        // sides of FSC-A (Gating-ML needs a dimension for it; every value passes).
-        populations.add(new Population(population.id(), population.name(), population.parent(),
-            new RectangleGate(List.of(Dimension.of(MrdAnalysis.FSC_A,
-                Dimension.FILE_COMPENSATION, "")), new double[] {Double.NEGATIVE_INFINITY},
-                new double[] {Double.POSITIVE_INFINITY})));
+      boolean timeStep = gate.dimensions().stream()
+          .anyMatch(d -> !d.ratio() && d.parameter().equals(MrdAnalysis.TIME));
+      if (timeStep && !layout.time()
+          || gate.method().equals(SINGLETS_METHOD) && layout.singlets() == null
+          || gate.method().equals(DNA_METHOD) && !layout.dna()) {
+        populations.add(keepsEverything(population, layout.fsc()));
         continue;
       }
+      String method = gate.method();
+      Map<String, Object> arguments = new LinkedHashMap<>(gate.arguments());
       List<Dimension> dimensions = new ArrayList<>();
-      for (Dimension d : gate.dimensions()) {
-        if (d.transform().equals(scale)) {
-          double top = topByMarker.getOrDefault(d.parameter(), declared.T());
-          transforms.computeIfAbsent(scaleId(top),
-              id -> new LogicleTransform(top, declared.W(), declared.M(), declared.A()));
-          d = new Dimension(d.parameter(), d.ratio(), d.compensation(), scaleId(top));
+      if (method.equals(SINGLETS_METHOD)) {
+        SingletPair pair = layout.singlets();
+        if (pair.byHeight()) {
+          dimensions.add(Dimension.of(pair.area(), Dimension.FILE_COMPENSATION, ""));
+          dimensions.add(Dimension.of(pair.pulse(), Dimension.FILE_COMPENSATION, ""));
+          dimensions.add(new Dimension(pair.ratio(), true, Dimension.FILE_COMPENSATION, ""));
+        } else {
+          method = SINGLETS_WIDTH_METHOD;
+          dimensions.add(Dimension.of(pair.area(), Dimension.FILE_COMPENSATION,
+              pair.transform()));
+          dimensions.add(Dimension.of(pair.pulse(), Dimension.FILE_COMPENSATION,
+              pair.transform()));
         }
-        dimensions.add(d);
+      } else {
+        if (method.equals(SSC_LOW_METHOD)) {
+          arguments.put(SscLowMethod.SATURATED_AT, layout.sscSaturatedAt());
+        }
+        for (Dimension d : gate.dimensions()) {
+          if (!d.ratio() && roles.containsKey(d.parameter())) {
+            d = new Dimension(roles.get(d.parameter()), false, d.compensation(), d.transform());
+          }
+          if (d.transform().equals(scale)) {
+            double top = topByMarker.getOrDefault(d.parameter(), declared.T());
+            transforms.computeIfAbsent(scaleId(top),
+                id -> new LogicleTransform(top, declared.W(), declared.M(), declared.A()));
+            d = new Dimension(d.parameter(), d.ratio(), d.compensation(), scaleId(top));
+          }
+          dimensions.add(d);
+        }
       }
       populations.add(new Population(population.id(), population.name(), population.parent(),
-          new MethodGate(gate.method(), dimensions, gate.arguments())));
+          new MethodGate(method, dimensions, arguments)));
     }
     return new GatingStrategy(strategy.source(), strategy.id(), strategy.compensations(),
         transforms, strategy.ratios(), populations, strategy.denominator(), strategy.panel());
+  }
+
+  /**
+   * A step the file cannot take (no time channel, no singlet pair, no DNA dye) keeps every event,
+   * stated as a range open on both sides of forward scatter (Gating-ML needs a dimension for it;
+   * every value passes).
+   */
+  private static Population keepsEverything(Population population, String fsc) {
+    return new Population(population.id(), population.name(), population.parent(),
+        new RectangleGate(List.of(Dimension.of(fsc, Dimension.FILE_COMPENSATION, "")),
+            new double[] {Double.NEGATIVE_INFINITY}, new double[] {Double.POSITIVE_INFINITY}));
   }
 
   /**
@@ -186,8 +262,49 @@ public record MrdAnalysisConfig(
           parsed.transforms(), parsed.ratios(), parsed.populations(), parsed.denominator(),
           bundledPanel(Path.of("/conf", DEFAULT_STRATEGY).resolveSibling(panelPath), source));
     }
+    List<SingletPair> pairs = singletPairs(root.path("singlet_pairs"), strategy, source);
     check(strategy, scale, source);
-    return new MrdAnalysisConfig(id, sha256(bytes), strategy, scale, rules, quality);
+    LabMatrices labMatrices = root.hasNonNull("lab_matrices")
+        ? labMatrices(root.get("lab_matrices").asText(), directory, source)
+        : LabMatrices.NONE;
+    return new MrdAnalysisConfig(id, sha256(bytes), strategy, scale, rules, quality, pairs, labMatrices);
+  }
+
+  /** The {@code singlet_pairs} list, each pair's ratio or transform checked against the strategy. */
+  private static List<SingletPair> singletPairs(JsonNode node, GatingStrategy strategy,
+      String source) {
+    if (!node.isArray() || node.isEmpty()) {
+      throw new GatingException(source + ": an MRD strategy needs a 'singlet_pairs' list");
+    }
+    List<SingletPair> pairs = new ArrayList<>();
+    for (JsonNode p : node) {
+      String area = p.path("area").asText("");
+      String pulse = p.path("pulse").asText("");
+      String ratio = p.hasNonNull("ratio") ? p.get("ratio").asText() : null;
+      String transform = p.hasNonNull("transform") ? p.get("transform").asText() : null;
+      if (area.isEmpty() || pulse.isEmpty() || (ratio == null) == (transform == null)) {
+        throw new GatingException(source + ": each singlet pair needs 'area', 'pulse' and "
+            + "either a 'ratio' (pulse height) or a log 'transform' (pulse width): " + p);
+      }
+      if (ratio != null && (strategy.ratios().get(ratio) == null
+          || !strategy.ratios().get(ratio).numerator().equals(area)
+          || !strategy.ratios().get(ratio).denominator().equals(pulse))) {
+        throw new GatingException(source + ": singlet pair " + area + "/" + pulse
+            + " names ratio '" + ratio + "', which is not " + area + " / " + pulse);
+      }
+      if (transform != null && !strategy.transforms().containsKey(transform)) {
+        throw new GatingException(source + ": singlet pair " + area + "/" + pulse
+            + " names unknown transform '" + transform + "'");
+      }
+      for (String role : List.of(area, pulse)) {
+        if (strategy.panel() != null && !strategy.panel().hasMarker(role)) {
+          throw new GatingException(source + ": singlet pair role " + role
+              + " is not a marker of the panel");
+        }
+      }
+      pairs.add(new SingletPair(area, pulse, ratio, transform));
+    }
+    return List.copyOf(pairs);
   }
 
   /**
@@ -216,6 +333,31 @@ public record MrdAnalysisConfig(
         throw new GatingException(source + ": population '" + population.id() + "': a fixed "
             + "gate cannot use the per-channel scale '" + scale + "' (its T varies by file)");
       }
+    }
+  }
+
+  /** The lab matrices file: beside the strategy file, or the bundled classpath resource. */
+  private static LabMatrices labMatrices(String path, Path directory, String source) {
+    if (directory != null) {
+      Path file = directory.resolve(path);
+      try (InputStream in = Files.newInputStream(file)) {
+        return LabMatrices.parse(file.toString(), in);
+      } catch (IOException e) {
+        throw new GatingException(source + ": cannot read lab matrices " + file + ": "
+            + e.getMessage(), e);
+      }
+    }
+    String resource = Path.of("/conf", DEFAULT_STRATEGY).resolveSibling(path).normalize()
+        .toString().replace('\\', '/');
+    try (InputStream in = MrdAnalysisConfig.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new GatingException(source + ": lab matrices " + resource
+            + " not found on the classpath");
+      }
+      return LabMatrices.parse("classpath:" + resource, in);
+    } catch (IOException e) {
+      throw new GatingException(source + ": cannot read lab matrices " + resource + ": "
+          + e.getMessage(), e);
     }
   }
 

@@ -12,15 +12,17 @@ import org.mrdflow.gating.GatingException;
  * decades across it).
  *
  * @param fscA forward scatter area
- * @param fscH forward scatter height
+ * @param fscH the singlet pulse channel (FSC-H, else FSC-W, SSC-H or SSC-W, as the file has;
+ *     the forward scatter itself when it has none), named by {@code pulse}
  * @param sscA side scatter area
  * @param time acquisition time, or null when the file has no time channel
  * @param markers CD10, CD19, CD20, CD34, CD38 and CD45 on the logicle scale
  * @param decades M of the logicle scale (decades spanned by 0..1), to express spreads in decades
+ * @param pulse the panel role of {@code fscH}
  */
 public record MrdEvents(
     float[] fscA, float[] fscH, float[] sscA, float[] time, Map<String, float[]> markers,
-    double decades) {
+    double decades, String pulse) {
 
   /** The markers of the 6-colour B-ALL MRD panel (domain brief section 2). */
   public static final List<String> PANEL_MARKERS =

@@ -118,7 +118,7 @@ abstract class MrdMethod implements GatingMethod {
     return context.dimensions().get(d);
   }
 
-  /** log10 of a linear scatter value as the cuts compare it (trigger floor 1). */
+  /** log10 of a linear scatter value as the cuts compare it ({@link EventCuts#LOG_FLOOR}). */
   static double log10(float linear) {
     return EventCuts.log10(linear);
   }

@@ -119,7 +119,7 @@ public final class MrdPlots {
     List<XYChart> charts = new ArrayList<>();
     PlotGates.Axis ssc = PlotGates.Axis.log10(MrdAnalysis.SSC_A, logSsc);
     PlotGates.Axis fscA = PlotGates.Axis.linear(MrdAnalysis.FSC_A, e.fscA());
-    PlotGates.Axis fscH = PlotGates.Axis.linear(MrdAnalysis.FSC_H, e.fscH());
+    PlotGates.Axis fscH = PlotGates.Axis.linear(e.pulse(), e.fscH());
     PlotGates.Axis cd10Axis = PlotGates.Axis.linear("CD10", cd10);
     PlotGates.Axis cd19Axis = PlotGates.Axis.linear("CD19", cd19);
     PlotGates.Axis cd20Axis = PlotGates.Axis.linear("CD20", cd20);
@@ -135,12 +135,12 @@ public final class MrdPlots {
     gates.draw(cd45Ssc, cd45Axis, ssc, "ssc-low", "cd45-bright");
     charts.add(cd45Ssc);
 
-    XYChart singlets = chart("FSC-A / FSC-H (time-OK events)", "FSC-A", "FSC-H");
+    XYChart singlets = chart("FSC-A / " + e.pulse() + " (time-OK events)", "FSC-A", e.pulse());
     points(singlets, background, "excluded", e.fscA(), e.fscH(),
         g.timeOk().andNot(g.nucleated()), BACKGROUND);
     points(singlets, background, "nucleated singlets", e.fscA(), e.fscH(), g.nucleated(),
         HIGHLIGHT);
-    gates.draw(singlets, fscA, fscH, "cells", "nucleated");
+    gates.draw(singlets, fscA, fscH, "cells", "singlets");
     charts.add(singlets);
 
     XYChart cd19Ssc = chart("CD19 / SSC (nucleated)", "CD19", "log10 SSC-A");

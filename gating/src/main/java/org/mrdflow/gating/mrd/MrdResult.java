@@ -45,7 +45,13 @@ public record MrdResult(
     /** Hemodilution index: progenitors / non-blast nucleated; NaN when not measurable. */
     double progenitorFraction,
     /** High-SSC cells / non-blast nucleated (granulocyte depletion); NaN without such cells. */
-    double granulocyteFraction) {
+    double granulocyteFraction,
+    /** Nucleated events with scatter at saturation ($PnR - 1), as a share of nucleated. */
+    double saturatedFraction,
+    /** Singlets that are DNA-dye negative; null when the panel's dye is not in the file. */
+    Long dnaNegativeEvents,
+    /** Spillover matrix used: "file", "lab:<id>" (a lab-configured matrix) or "none". */
+    String compensationSource) {
 
   public MrdResult {
     qcFlags = List.copyOf(qcFlags);

@@ -21,6 +21,9 @@ import org.mrdflow.gating.mrd.RobustStats.Histogram;
  * negative mode + {@code positive_spreads} SDs.
  */
 public final class SscLowMethod extends MrdMethod {
+  /** Argument: the SSC value at which the detector saturates. */
+  public static final String SATURATED_AT = "saturated_at";
+
   public SscLowMethod() {
     super("mrd-ssc-low", 1);
   }
@@ -36,7 +39,10 @@ public final class SscLowMethod extends MrdMethod {
         MethodParameter.optional("positive_spreads", Type.NUMBER, 4.0,
             "a marker is positive above its negative mode + this many SDs"),
         MethodParameter.optional("lymphoid_peak_below_decades", Type.NUMBER, 0.5,
-            "the lymphoid SSC peak lies at least this far below the granulocyte peak")),
+            "the lymphoid SSC peak lies at least this far below the granulocyte peak"),
+        MethodParameter.optional(SATURATED_AT, Type.NUMBER, Double.POSITIVE_INFINITY,
+            "SSC value at which the detector saturates ($PnR - 1; set per file by MrdAnalysis)"
+                + ": saturated events are left out of the valley search")),
         binningParameters());
   }
 
@@ -48,7 +54,12 @@ public final class SscLowMethod extends MrdMethod {
       throw cannotCalibrate(context, "no nucleated cells to find the SSC valley in");
     }
     float[] logSsc = EventCuts.log10(columns[0]);
-    double sscLowMax = valley(RobustStats.values(logSsc, parent),
+    // A pile of saturated granulocytes at the top of the range can be the highest SSC density;
+    // the valley is searched on the events whose SSC was measured.
+    double saturatedAt = context.arguments().number(SATURATED_AT);
+    EventMask measured = saturatedAt == Double.POSITIVE_INFINITY ? parent
+        : EventCuts.below(columns[0], saturatedAt, parent);
+    double sscLowMax = valley(RobustStats.values(logSsc, measured),
         context.arguments().number("lymphoid_peak_below_decades"), binning(context));
     Region region = Cuts.functionAtMost("ssc-below-valley", dimension(context, 0),
         MrdMethod::log10, sscLowMax);

@@ -28,10 +28,17 @@ import org.mrdflow.gating.events.EventTable;
  * detector match, the area ({@code -A}) channel is taken, as cytometrists gate fluorescence on
  * area.
  *
+ * <p>Several channels carrying a marker of {@code preferFirstAlias} (e.g. the blue "SSC-A" and
+ * the violet "SSC-B-A" or "Violet SSC-A" of CytoFLEX and Aurora instruments) are not ambiguous:
+ * the channel whose name or label equals the earliest alias in the panel's list wins. Any other
+ * marker carried by several channels stays ambiguous.
+ *
  * @param name panel name
  * @param aliases marker -> aliases (the marker's own name is always an alias)
+ * @param preferFirstAlias markers resolved by alias order when several channels carry them
  */
-public record Panel(String name, Map<String, List<String>> aliases) {
+public record Panel(String name, Map<String, List<String>> aliases,
+    List<String> preferFirstAlias) {
   private static final String WORD_SEPARATORS = "[\\s\\-_/:()]+";
 
   public Panel {
@@ -43,10 +50,16 @@ public record Panel(String name, Map<String, List<String>> aliases) {
       copy.put(marker, List.copyOf(all));
     });
     aliases = java.util.Collections.unmodifiableMap(copy);
+    preferFirstAlias = List.copyOf(preferFirstAlias);
+  }
+
+  public Panel(String name, Map<String, List<String>> aliases) {
+    this(name, aliases, List.of());
   }
 
   /**
-   * Reads a panel YAML file: {@code name: ...} and {@code markers: {CD19: [aliases...], ...}}.
+   * Reads a panel YAML file: {@code name: ...}, {@code markers: {CD19: [aliases...], ...}} and
+   * optionally {@code prefer_first_alias: [SSC-A, ...]}.
    */
   public static Panel read(Path file) {
     try (InputStream in = Files.newInputStream(file)) {
@@ -80,7 +93,20 @@ public record Panel(String name, Map<String, List<String>> aliases) {
       }
       aliases.put(field.getKey(), list);
     }
-    return new Panel(root.path("name").asText(source), aliases);
+    List<String> preferFirst = new ArrayList<>();
+    JsonNode prefer = root.path("prefer_first_alias");
+    if (prefer.isArray()) {
+      prefer.forEach(marker -> preferFirst.add(marker.asText()));
+    } else if (!prefer.isMissingNode() && !prefer.isNull()) {
+      throw new PanelException(source + ": prefer_first_alias must be a list of markers");
+    }
+    for (String marker : preferFirst) {
+      if (!aliases.containsKey(marker)) {
+        throw new PanelException(source + ": prefer_first_alias names " + marker
+            + ", which is not a marker of the panel");
+      }
+    }
+    return new Panel(root.path("name").asText(source), aliases, preferFirst);
   }
 
   public boolean hasMarker(String marker) {
@@ -101,6 +127,9 @@ public record Panel(String name, Map<String, List<String>> aliases) {
         if (carries(channel, marker)) {
           matches.add(channel);
         }
+      }
+      if (matches.size() > 1 && preferFirstAlias.contains(marker)) {
+        matches = firstAliasMatches(marker, matches);
       }
       if (matches.size() > 1) {
         List<Channel> areas = matches.stream()
@@ -123,6 +152,34 @@ public record Panel(String name, Map<String, List<String>> aliases) {
           + ". Channels found: " + describe(events.channels()));
     }
     return resolved;
+  }
+
+  /**
+   * The channel carrying {@code marker} in {@code events}, if exactly one does (after the
+   * alias-order and area rules of {@link #resolve}); empty when none does.
+   *
+   * @throws PanelException when the marker is ambiguous
+   */
+  public java.util.Optional<String> resolveOptional(EventTable events, String marker) {
+    for (Channel channel : events.channels()) {
+      if (carries(channel, marker)) {
+        return java.util.Optional.of(resolve(events, List.of(marker)).get(marker));
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  /** Of {@code matches}, those whose name or label equals the earliest matching alias. */
+  private List<Channel> firstAliasMatches(String marker, List<Channel> matches) {
+    for (String alias : aliases.getOrDefault(marker, List.of(marker))) {
+      List<Channel> exact = matches.stream()
+          .filter(c -> alias.equalsIgnoreCase(c.name()) || alias.equalsIgnoreCase(c.label()))
+          .toList();
+      if (!exact.isEmpty()) {
+        return exact;
+      }
+    }
+    return matches;
   }
 
   private boolean carries(Channel channel, String marker) {

@@ -38,7 +38,9 @@ class MrdAnalysisConfigTest {
   @Test
   void perSampleTheScaleTakesEachChannelsRangeAndWithoutATimeChannelTheTimeQcKeepsAll() {
     MrdAnalysisConfig config = MrdAnalysisConfig.defaults();
-    GatingStrategy canto = config.forSample(Map.of("CD19", 262144.0, "CD10", 1048576.0), false);
+    GatingStrategy canto = config.forSample(Map.of("CD19", 262144.0, "CD10", 1048576.0),
+        new MrdAnalysisConfig.Layout("FSC-A", "SSC-A", config.singletPairs().get(0), false, false,
+            Double.POSITIVE_INFINITY));
     RectangleGate time = (RectangleGate) canto.population("time-ok").orElseThrow().gate();
     MethodGate lymphocytes = (MethodGate) canto.population("progenitors").orElseThrow().gate();
     // Every event: a range of FSC-A open on both sides.
@@ -53,11 +55,11 @@ class MrdAnalysisConfigTest {
   @Test
   void aMistypedMethodArgumentIsRejectedBeforeAnyDataIsReadNamingThePopulation(
       @TempDir Path dir) throws IOException {
-    Path strategy = copyBundled(dir).replace("args: {spreads: 4.0}}\n  - name: ssc-low",
-        "args: {spreads: four}}\n  - name: ssc-low").write();
+    Path strategy = copyBundled(dir).replace("args: {spreads: 4.0}}\n  - name: dna-positive",
+        "args: {spreads: four}}\n  - name: dna-positive").write();
     assertThatThrownBy(() -> MrdAnalysisConfig.load(strategy))
         .isInstanceOf(StrategyValidationException.class)
-        .hasMessageContaining("nucleated").hasMessageContaining("spreads");
+        .hasMessageContaining("singlets").hasMessageContaining("spreads");
   }
 
   @Test

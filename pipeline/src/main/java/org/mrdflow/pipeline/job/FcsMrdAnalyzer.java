@@ -110,9 +110,18 @@ public final class FcsMrdAnalyzer implements SampleAnalyzer {
     }
   }
 
+  private static float[] nanColumn(int n) {
+    float[] column = new float[n];
+    java.util.Arrays.fill(column, Float.NaN);
+    return column;
+  }
+
   private SampleEvents events(MrdAnalysis.SampleAnalysis result) {
     MrdEvents events = result.events();
-    List<float[]> columns = new ArrayList<>(List.of(events.fscA(), events.fscH(), events.sscA()));
+    // fsc_h holds FSC-H only: a file singlet-gated on another pulse has none (NaN)
+    float[] fscH = events.pulse().equals(MrdAnalysis.FSC_H) ? events.fscH()
+        : nanColumn(events.eventCount());
+    List<float[]> columns = new ArrayList<>(List.of(events.fscA(), fscH, events.sscA()));
     for (String marker : MrdEvents.PANEL_MARKERS) {
       columns.add(events.marker(marker));
     }

@@ -97,6 +97,9 @@ public final class OutcomeRows {
         .set("negative_control_positive_fraction", nanToNull(r.negativeControlPositiveFraction()))
         .set("progenitor_fraction", nanToNull(r.progenitorFraction()))
         .set("granulocyte_fraction", nanToNull(r.granulocyteFraction()))
+        .set("saturated_fraction", r.saturatedFraction())
+        .set("dna_negative_events", r.dnaNegativeEvents())
+        .set("compensation_source", r.compensationSource())
         .build();
   }
 

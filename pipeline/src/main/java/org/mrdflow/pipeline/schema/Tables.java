@@ -109,7 +109,10 @@ public final class Tables {
           col("progenitor_fraction", DoubleType, true,
               "Hemodilution index: CD34+ CD10- progenitors / nucleated cells that are not blasts; null when the progenitors could not serve as the reference"),
           col("granulocyte_fraction", DoubleType, true,
-              "High-SSC cells / nucleated cells that are not blasts (granulocyte depletion); null without such cells"));
+              "High-SSC cells / nucleated cells that are not blasts (granulocyte depletion); null without such cells"),
+          col("saturated_fraction", DoubleType, false, "Nucleated events with FSC or SSC at saturation ($PnR - 1), as a share of nucleated_events: they stay in the denominator and out of lineage gating"),
+          col("dna_negative_events", LongType, true, "Singlets below the DNA dye's valley (not nucleated); null when the file has no nucleated-cell dye"),
+          col("compensation_source", StringType, false, "Spillover matrix applied: file (its own keyword), lab:<id> (conf/compensation/lab-matrices.yaml) or none (flag uncompensated)"));
 
   /** One row per gated population per analysed sample. */
   public static final StructType POPULATIONS_SCHEMA =

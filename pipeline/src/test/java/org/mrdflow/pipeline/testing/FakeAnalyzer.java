@@ -79,7 +79,7 @@ public final class FakeAnalyzer implements SampleAnalyzer {
         blasts, blasts == 0 ? Double.NaN : 1.0, blasts == 0 ? null : Boolean.TRUE,
         nucleated / 10, 0, 0.0, Boolean.TRUE, 0, false, blasts > 0 ? List.of("FAKE_FLAG") : List.of(),
         "fake-strategy", STRATEGY_SHA256, pops, List.of("cd34-progenitors", "t-nk-lymphocytes"),
-        0.0, 0.0, 0.01, 0.6);
+        0.0, 0.0, 0.01, 0.6, 0.0, null, "file");
   }
 
   private static SampleEvents events(Map<String, String> f, byte[] bytes) {
