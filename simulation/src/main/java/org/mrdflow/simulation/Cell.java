@@ -12,6 +12,8 @@ final class Cell {
   double fscHeight;
   double sscArea;
   double autofluorescence;
+  /** DNA content relative to a G0/G1 nucleus (0 for an event without a nucleus). */
+  double dna;
 
   /** Adds a second cell passing the laser together with this one (a doublet). */
   void addCoincident(Cell other, double heightOverlap) {
@@ -23,5 +25,6 @@ final class Cell {
     fscArea += other.fscArea;
     sscArea += other.sscArea;
     autofluorescence += other.autofluorescence;
+    dna += other.dna;
   }
 }

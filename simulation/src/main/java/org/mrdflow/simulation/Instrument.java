@@ -41,22 +41,9 @@ public enum Instrument {
       8_000,
       Map.of("CREATOR", "BD FACSDiva Software Version 9.0", "$INST", "MRDFlow simulated laboratory",
           "APPLY COMPENSATION", "FALSE", "THRESHOLD", "FSC,5000"),
-      new Detector[] {
-        new Detector("FITC-A", "CD10 FITC", CD10, 0.12, 60, 5, 25),
-        new Detector("PE-A", "CD20 PE", CD20, 0.90, 40, 4, 30),
-        new Detector("PerCP-Cy5-5-A", "CD34 PerCP-Cy5.5", CD34, 0.35, 30, 8, 35),
-        new Detector("PE-Cy7-A", "CD19 PE-Cy7", CD19, 0.50, 20, 8, 38),
-        new Detector("APC-A", "CD38 APC", CD38, 0.60, 10, 5, 25),
-        new Detector("V500-C-A", "CD45 V500-C", CD45, 0.08, 80, 10, 30)
-      },
-      new double[][] {
-        {1, 0.22, 0.03, 0.005, 0, 0.02},
-        {0.015, 1, 0.14, 0.025, 0.001, 0},
-        {0, 0.002, 1, 0.32, 0.04, 0},
-        {0.001, 0.02, 0.05, 1, 0.005, 0},
-        {0, 0, 0.01, 0.08, 1, 0},
-        {0.004, 0.001, 0, 0, 0, 1}
-      }),
+      cantoDetectors(),
+      cantoSpillover()),
+
   /**
    * Beckman Coulter Navios exported by Kaluza: 20-bit range, "FS-A"/"SS-A"/"FLn-A"/"TIME" channels,
    * $PnS the bare marker ("CD19").
@@ -100,22 +87,122 @@ public enum Instrument {
       400,
       10_000,
       Map.of("CREATOR", "CytExpert 2.5", "$INST", "MRDFlow simulated laboratory"),
-      new Detector[] {
+      cytoflexDetectors(),
+      cytoflexSpillover()),
+  /**
+   * BD FACSCanto II exported by FACSDiva like the real KM1 tube that was refused: FSC-A, FSC-W and
+   * SSC-A (no FSC-H), a Syto 41-style nucleated-cell dye on V450-A, and side scatter at a gain
+   * that saturates most granulocytes at $PnR - 1.
+   */
+  DIVA_FSC_WIDTH(
+      "FACSCanto II",
+      FcsWriter.Version.FCS_3_0,
+      262_144,
+      new String[] {"FSC-A", null, "SSC-A", null},
+      "Time",
+      0.01,
+      1.0,
+      30,
+      8_000,
+      Map.of("CREATOR", "BD FACSDiva Software Version 8.0.1", "$INST", "MRDFlow simulated laboratory"),
+      cantoDetectors(),
+      cantoSpillover(),
+      new Style("FSC-W", null, "V450-A", "Syto 41", 2.2, 0)),
+  /** CytoFLEX with a violet (405 nm) side scatter besides the blue one and an FSC-Width pulse. */
+  CYTOFLEX_VIOLET_SSC(
+      "CytoFLEX",
+      FcsWriter.Version.FCS_3_2,
+      4_194_304,
+      new String[] {"FSC-A", "FSC-H", "SSC-A", "SSC-H"},
+      "Time",
+      0.01,
+      12.0,
+      400,
+      10_000,
+      Map.of("CREATOR", "CytExpert 2.5", "$INST", "MRDFlow simulated laboratory"),
+      cytoflexDetectors(),
+      cytoflexSpillover(),
+      new Style("FSC-Width", "Violet SSC-A", null, null, 1, 0)),
+  /** A Canto whose export stores scatter as 0..1 floats ($PnR 1 on the scatter channels). */
+  CANTO_UNIT_SCATTER(
+      "FACSCanto II",
+      FcsWriter.Version.FCS_3_1,
+      262_144,
+      new String[] {"FSC-A", "FSC-H", "SSC-A", "SSC-H"},
+      "Time",
+      0.01,
+      1.0,
+      30,
+      8_000,
+      Map.of("CREATOR", "MRDFlow simulated export", "$INST", "MRDFlow simulated laboratory"),
+      cantoDetectors(),
+      cantoSpillover(),
+      new Style(null, null, null, null, 1, 1));
+
+  /** The instruments scenarios rotate through when none is chosen (the original three styles). */
+  public static final List<Instrument> ROTATION = List.of(CANTO, NAVIOS, CYTOFLEX);
+
+  private static Detector[] cantoDetectors() {
+    return new Detector[] {
+        new Detector("FITC-A", "CD10 FITC", CD10, 0.12, 60, 5, 25),
+        new Detector("PE-A", "CD20 PE", CD20, 0.90, 40, 4, 30),
+        new Detector("PerCP-Cy5-5-A", "CD34 PerCP-Cy5.5", CD34, 0.35, 30, 8, 35),
+        new Detector("PE-Cy7-A", "CD19 PE-Cy7", CD19, 0.50, 20, 8, 38),
+        new Detector("APC-A", "CD38 APC", CD38, 0.60, 10, 5, 25),
+        new Detector("V500-C-A", "CD45 V500-C", CD45, 0.08, 80, 10, 30)
+    };
+  }
+
+  private static double[][] cantoSpillover() {
+    return new double[][] {
+        {1, 0.22, 0.03, 0.005, 0, 0.02},
+        {0.015, 1, 0.14, 0.025, 0.001, 0},
+        {0, 0.002, 1, 0.32, 0.04, 0},
+        {0.001, 0.02, 0.05, 1, 0.005, 0},
+        {0, 0, 0.01, 0.08, 1, 0},
+        {0.004, 0.001, 0, 0, 0, 1}
+    };
+  }
+
+  private static Detector[] cytoflexDetectors() {
+    return new Detector[] {
         new Detector("FITC-A", "CD20-FITC", CD20, 1.5, 700, 60, 300),
         new Detector("PE-A", "CD10-PE", CD10, 10.0, 500, 50, 350),
         new Detector("PC5.5-A", "CD34-PC5.5", CD34, 4.0, 400, 80, 400),
         new Detector("PC7-A", "CD19-PC7", CD19, 6.0, 250, 80, 450),
         new Detector("APC-A", "CD38-APC", CD38, 7.0, 120, 60, 300),
         new Detector("KO525-A", "CD45-KO525", CD45, 1.1, 1000, 100, 350)
-      },
-      new double[][] {
+    };
+  }
+
+  private static double[][] cytoflexSpillover() {
+    return new double[][] {
         {1, 0.20, 0.02, 0.004, 0, 0.015},
         {0.012, 1, 0.10, 0.03, 0.001, 0},
         {0, 0.004, 1, 0.28, 0.05, 0},
         {0.001, 0.015, 0.04, 1, 0.004, 0},
         {0, 0, 0.015, 0.07, 1, 0},
         {0.006, 0.002, 0, 0, 0, 1}
-      });
+    };
+  }
+
+  /**
+   * What sets an acquisition style apart from the instrument's plain export.
+   *
+   * @param fscWidth name of an FSC pulse-width channel, or null
+   * @param violetSsc name of a violet side-scatter channel, or null
+   * @param dnaChannel name of a nucleated-cell DNA dye channel, or null
+   * @param dnaLabel its $PnS (the dye)
+   * @param sscGain side-scatter gain relative to the instrument's (above 1 saturates granulocytes)
+   * @param scatterRange $PnR of the scatter channels when they differ from the rest (1: 0..1
+   *     floats), or 0
+   */
+  public record Style(String fscWidth, String violetSsc, String dnaChannel, String dnaLabel,
+      double sscGain, long scatterRange) {
+    static Style plain() {
+      return new Style(null, null, null, null, 1, 0);
+    }
+  }
 
   /**
    * One fluorescence detector.
@@ -134,6 +221,15 @@ public enum Instrument {
   private static final MathContext FIVE_DIGITS = new MathContext(5);
   /** Relative SD of scatter measurement (laser and fluidic noise). */
   private static final double SCATTER_CV = 0.01;
+  /** Where a typical singlet's pulse width sits, as a share of $PnR (real Diva files). */
+  private static final double WIDTH_SINGLET = 0.24;
+  /** Violet SSC: blue SSC x (FSC / this)^-exponent (mrdsim 1.1 vssc_size_exponent 0.3). */
+  private static final double VIOLET_SIZE = 60_000;
+  private static final double VIOLET_SIZE_EXPONENT = 0.3;
+  /** DNA dye: G0/G1 signal, its spread (natural log; Syto-like, broad) and electronic noise. */
+  private static final double DNA_G0G1 = 40_000;
+  private static final double DNA_LOG_SD = 0.25;
+  private static final double DNA_ELECTRONIC_SD = 30;
   /** SD (natural log) of a cell's autofluorescence around its population's value. */
   private static final double AUTOFLUORESCENCE_LOG_SD = 0.14;
 
@@ -149,6 +245,7 @@ public enum Instrument {
   private final Map<String, String> vendorKeywords;
   private final Detector[] detectors;
   private final double[][] spillover;
+  private final Style style;
 
   Instrument(
       String cytometer,
@@ -163,6 +260,24 @@ public enum Instrument {
       Map<String, String> vendorKeywords,
       Detector[] detectors,
       double[][] spillover) {
+    this(cytometer, fcsVersion, range, scatterNames, timeName, timestep, scatterScale,
+        scatterNoise, eventsPerSecond, vendorKeywords, detectors, spillover, Style.plain());
+  }
+
+  Instrument(
+      String cytometer,
+      FcsWriter.Version fcsVersion,
+      long range,
+      String[] scatterNames,
+      String timeName,
+      double timestep,
+      double scatterScale,
+      double scatterNoise,
+      double eventsPerSecond,
+      Map<String, String> vendorKeywords,
+      Detector[] detectors,
+      double[][] spillover,
+      Style style) {
     this.cytometer = cytometer;
     this.fcsVersion = fcsVersion;
     this.range = range;
@@ -175,6 +290,7 @@ public enum Instrument {
     this.vendorKeywords = vendorKeywords;
     this.detectors = detectors;
     this.spillover = spillover;
+    this.style = style;
   }
 
   /** The name used on the command line and in the truth {@code profile} field. */
@@ -188,7 +304,8 @@ public enum Instrument {
         return i;
       }
     }
-    throw new IllegalArgumentException("unknown instrument " + id + " (known: canto, navios, cytoflex)");
+    throw new IllegalArgumentException("unknown instrument " + id + " (known: "
+        + java.util.Arrays.stream(values()).map(Instrument::id).toList() + ")");
   }
 
   public String cytometer() {
@@ -199,9 +316,18 @@ public enum Instrument {
     return fcsVersion;
   }
 
-  /** $PnR of every channel. */
+  /** $PnR of every channel but scatter (see {@link #range(ChannelKind)}). */
   public long range() {
     return range;
+  }
+
+  /** $PnR of channels of {@code kind}: scatter may be stored on its own range (0..1 floats). */
+  public long range(ChannelKind kind) {
+    return kind.scatter() && style.scatterRange() > 0 ? style.scatterRange() : range;
+  }
+
+  public Style style() {
+    return style;
   }
 
   public double timestep() {
@@ -225,14 +351,21 @@ public enum Instrument {
     return vendorKeywords;
   }
 
-  /** The channel kinds in file order; SSC-H only where the instrument exports it. */
+  /** The channel kinds in file order; each scatter kind only where the instrument exports it. */
   public enum ChannelKind {
     FSC_A,
     FSC_H,
+    FSC_W,
     SSC_A,
     SSC_H,
+    VSSC_A,
     FLUORESCENCE,
-    TIME
+    DNA,
+    TIME;
+
+    boolean scatter() {
+      return this != FLUORESCENCE && this != DNA && this != TIME;
+    }
   }
 
   /** One column of the written file. */
@@ -241,14 +374,20 @@ public enum Instrument {
   /** The file's channels in order: scatter, fluorescence, time. */
   public List<Channel> channels() {
     List<Channel> out = new ArrayList<>();
-    ChannelKind[] scatterKinds = {ChannelKind.FSC_A, ChannelKind.FSC_H, ChannelKind.SSC_A, ChannelKind.SSC_H};
-    for (int i = 0; i < scatterNames.length; i++) {
-      if (scatterNames[i] != null) {
-        out.add(new Channel(scatterNames[i], null, scatterKinds[i], null));
+    String[] names = {scatterNames[0], scatterNames[1], style.fscWidth(), scatterNames[2],
+        scatterNames[3], style.violetSsc()};
+    ChannelKind[] scatterKinds = {ChannelKind.FSC_A, ChannelKind.FSC_H, ChannelKind.FSC_W,
+        ChannelKind.SSC_A, ChannelKind.SSC_H, ChannelKind.VSSC_A};
+    for (int i = 0; i < names.length; i++) {
+      if (names[i] != null) {
+        out.add(new Channel(names[i], null, scatterKinds[i], null));
       }
     }
     for (Detector d : detectors) {
       out.add(new Channel(d.name(), d.label(), ChannelKind.FLUORESCENCE, d.marker()));
+    }
+    if (style.dnaChannel() != null) {
+      out.add(new Channel(style.dnaChannel(), style.dnaLabel(), ChannelKind.DNA, null));
     }
     out.add(new Channel(timeName, null, ChannelKind.TIME, null));
     return out;
@@ -282,6 +421,10 @@ public enum Instrument {
     private final double[] trueSignal = new double[detectors.length];
     private final int[] detectorOfMarker = new int[Marker.COUNT];
     private final float maxValue = (float) (range - 1);
+    /** Scatter on its own range: divided by this, clipped at its top ($PnR - 1, or 1 for 0..1). */
+    private final double scatterDivisor = (double) range / range(ChannelKind.FSC_A);
+    private final float scatterMax = range(ChannelKind.FSC_A) > 2
+        ? (float) (range(ChannelKind.FSC_A) - 1) : (float) range(ChannelKind.FSC_A);
     private final FlowDisturbance disturbance;
     private double seconds;
     private long disturbedEvents;
@@ -323,13 +466,24 @@ public enum Instrument {
             switch (ch.kind()) {
               case FSC_A -> scatter(cell.fscArea, rng);
               case FSC_H -> scatter(cell.fscHeight, rng);
-              case SSC_A -> scatter(cell.sscArea, rng);
+              // Pulse width ~ area / height, a typical singlet at 0.24 $PnR (Diva: ~61k of 2^18).
+              case FSC_W -> WIDTH_SINGLET * range * Phenotype.HEIGHT_RATIO * cell.fscArea
+                  / cell.fscHeight * (1 + SCATTER_CV * rng.nextGaussian());
+              case SSC_A -> scatter(cell.sscArea * style.sscGain(), rng);
               // Side-scatter pulses are about as wide as forward-scatter ones.
-              case SSC_H -> scatter(cell.sscArea * cell.fscHeight / cell.fscArea, rng);
+              case SSC_H -> scatter(cell.sscArea * style.sscGain() * cell.fscHeight
+                  / cell.fscArea, rng);
+              // Violet SSC: relatively brighter on small cells (Rayleigh-like, as mrdsim models).
+              case VSSC_A -> scatter(cell.sscArea * Math.pow(cell.fscArea / VIOLET_SIZE,
+                  -VIOLET_SIZE_EXPONENT), rng);
               case FLUORESCENCE -> fluorescence(k++, cell, rng);
+              case DNA -> DNA_G0G1 * cell.dna * Math.exp(DNA_LOG_SD * rng.nextGaussian())
+                  + DNA_ELECTRONIC_SD * rng.nextGaussian();
               case TIME -> seconds / timestep;
             };
-        columns[c++][i] = Math.min((float) v, maxValue);
+        columns[c++][i] = ch.kind().scatter()
+            ? Math.min((float) (v / scatterDivisor), scatterMax)
+            : Math.min((float) v, maxValue);
       }
     }
 

@@ -17,6 +17,12 @@ public final class MarrowSimulator {
   private static final double DEBRIS_MAX = 0.15;
   private static final double DOUBLET_MIN = 0.02;
   private static final double DOUBLET_MAX = 0.06;
+  /**
+   * DNA-dye signal of debris, unlysed red cells and platelets relative to a G0/G1 nucleus: far
+   * below the 0.25 x G0/G1 a laboratory's DNA-negative gate uses (set without a random draw, so
+   * instruments without a DNA channel keep their event streams).
+   */
+  private static final double DEBRIS_DNA = 0.02;
   /** Debris FSC piles up above the trigger threshold (canonical units). */
   private static final double DEBRIS_FSC_THRESHOLD = 5_000;
   private static final double DEBRIS_FSC_MEAN_EXCESS = 7_000;
@@ -65,10 +71,13 @@ public final class MarrowSimulator {
       Population label;
       if (u < debrisFraction) {
         debris(biology, eventRng, cell);
+        cell.dna = DEBRIS_DNA;
         label = Population.DEBRIS;
       } else if (u < debrisFraction + doubletFraction) {
         Population first = biology.drawSinglet(eventRng, cell);
         Population second = biology.drawSinglet(eventRng, partner);
+        cell.dna = 1;
+        partner.dna = 1;
         double overlap = eventRng.nextDouble() < DOUBLET_SIDE_BY_SIDE_SHARE
             ? eventRng.nextDouble(DOUBLET_END_TO_END_MAX_OVERLAP, 1)
             : eventRng.nextDouble(DOUBLET_END_TO_END_MAX_OVERLAP);
@@ -77,6 +86,7 @@ public final class MarrowSimulator {
         label = Population.DOUBLET;
       } else {
         label = biology.drawSinglet(eventRng, cell);
+        cell.dna = 1;
       }
       labels[i] = (byte) label.code();
       acquisition.measure(cell, eventRng, columns, i);

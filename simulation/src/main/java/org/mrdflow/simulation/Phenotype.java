@@ -17,7 +17,7 @@ final class Phenotype {
   /** Bigger cells carry more antigen: decades per SD of cell size, for expressed antigens. */
   private static final double SIZE_COUPLING = 0.06;
   /** FSC height / area of a singlet on the canonical scale, and its relative spread. */
-  private static final double HEIGHT_RATIO = 0.86;
+  static final double HEIGHT_RATIO = 0.86;
   private static final double HEIGHT_CV = 0.025;
   private static final double[] UNIT = {0, 1};
   private static final double LN10 = Math.log(10);

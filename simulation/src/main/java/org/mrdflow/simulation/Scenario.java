@@ -192,7 +192,7 @@ public enum Scenario {
         double fraction, double cd19Pos, int r, BlastPhenotype phenotype, int fileEvents, boolean clog) {
       Instrument instrument = options.instrument() != null
           ? options.instrument()
-          : Instrument.values()[specs.size() % Instrument.values().length];
+          : Instrument.ROTATION.get(specs.size() % Instrument.ROTATION.size());
       String id = stem + "-r" + r;
       specs.add(new SampleSpec(id, scenario, bg,
           hematogonePct != null ? hematogonePct : bg.defaultHematogonePct(),

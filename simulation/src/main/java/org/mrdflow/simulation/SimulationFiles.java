@@ -59,7 +59,7 @@ public final class SimulationFiles {
             .keyword("$TIMESTEP", Double.toString(inst.timestep()))
             .keywords(new TreeMap<>(inst.vendorKeywords()));
     for (Instrument.Channel ch : sample.channels()) {
-      b.parameter(ch.name(), ch.label(), inst.range());
+      b.parameter(ch.name(), ch.label(), inst.range(ch.kind()));
     }
     List<String> detectors = inst.detectors().stream().map(Instrument.Detector::name).toList();
     return b.spillover(detectors, sample.writtenSpillover()).columns(sample.columns()).build();
@@ -190,9 +190,12 @@ public final class SimulationFiles {
     return switch (kind) {
       case FSC_A -> "fsc_a";
       case FSC_H -> "fsc_h";
+      case FSC_W -> "fsc_w";
       case SSC_A -> "ssc_a";
       case SSC_H -> "ssc_h";
+      case VSSC_A -> "vssc_a";
       case FLUORESCENCE -> "fl";
+      case DNA -> "dna";
       case TIME -> "time";
     };
   }
