@@ -47,7 +47,8 @@ public final class SimulateCommand implements Callable<Integer> {
   int samples;
 
   @Option(names = "--instrument", paramLabel = "NAME",
-      description = "Instrument profile of every file: canto, navios or cytoflex (default: the three in turn).")
+      description = "Instrument profile of every file: canto, navios or cytoflex, or an acquisition style: "
+          + "diva_fsc_width, cytoflex_violet_ssc or canto_unit_scatter (default: the first three in turn).")
   String instrument;
 
   @Option(names = "--blast-fraction", paramLabel = "F", description = "Blasts / nucleated cells of the phenotype scenarios (default 1e-3).")

@@ -80,7 +80,7 @@ public final class Tables {
       schema(
           col("sample_id", StringType, false, "Joins samples.sample_id (1:1 within a run: join on run_id and sample_id)"),
           col("patient_key", StringType, true, "As samples.patient_key"),
-          col("nucleated_events", LongType, false, "MRD denominator: every singlet event after time QC and debris removal, CD45-negative erythroid included (the domain brief's nucleated cells)"),
+          col("nucleated_events", LongType, false, "MRD denominator: every singlet event after time QC and debris removal, CD45-negative erythroid included (the domain brief's nucleated cells); when the file has a DNA dye, the dye-positive singlets"),
           col("blast_events", LongType, false, "Leukemic blast events (CD19+ and CD19-negative)"),
           col("mrd_fraction", DoubleType, false, "blast_events / nucleated_events"),
           col("mrd_status", StringType, false, "POSITIVE | NEGATIVE | INDETERMINATE"),
