@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.List;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
+import org.mrdflow.gating.mrd.MrdResult;
+import org.mrdflow.pipeline.testing.FakeAnalyzer;
 
 class TablesTest {
 
@@ -37,5 +40,26 @@ class TablesTest {
         assertThat(f.getComment().get()).as(f.name()).isNotBlank();
       }
     }
+  }
+
+  @Test
+  void theAcquisitionColumnsAreAddedAtTheEndOfMrdResultsAndCarryTheResultsValues() {
+    List<String> names = names(Tables.MRD_RESULTS_SCHEMA);
+    assertThat(names.subList(names.size() - 3, names.size()))
+        .containsExactly("saturated_fraction", "dna_negative_events", "compensation_source");
+    MrdResult fake = FakeAnalyzer.result(java.util.Map.of());
+    MrdResult lab = new MrdResult(fake.nucleatedEvents(), fake.blastEvents(), fake.mrdFraction(),
+        fake.mrdStatus(), fake.statusReason(), fake.sensitivity(), fake.lodEvents(),
+        fake.lloqEvents(), fake.cd19PosBlastEvents(), fake.cd19PosBlastFraction(),
+        fake.hcd19CarEligible(), fake.lymphocyteEvents(), fake.bCellEvents(),
+        fake.bCellFractionOfLymphocytes(), fake.bCellAplasia(), fake.hematogoneEvents(),
+        fake.panelLimited(), fake.qcFlags(), fake.gatingStrategyId(),
+        fake.gatingStrategySha256(), fake.populations(), 0.22, 4_321L, "lab:canto-2026");
+    Row withDye = OutcomeRows.mrd("s1", null, lab, List.of(), "v");
+    assertThat((Double) withDye.getAs("saturated_fraction")).isEqualTo(0.22);
+    assertThat((Long) withDye.getAs("dna_negative_events")).isEqualTo(4_321L);
+    assertThat((String) withDye.getAs("compensation_source")).isEqualTo("lab:canto-2026");
+    Row noDye = OutcomeRows.mrd("s1", null, fake, List.of(), "v");
+    assertThat((Object) noDye.getAs("dna_negative_events")).isNull();
   }
 }
