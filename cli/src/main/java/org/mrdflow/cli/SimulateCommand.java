@@ -48,7 +48,8 @@ public final class SimulateCommand implements Callable<Integer> {
 
   @Option(names = "--instrument", paramLabel = "NAME",
       description = "Instrument profile of every file: canto, navios or cytoflex, or an acquisition style: "
-          + "diva_fsc_width, cytoflex_violet_ssc or canto_unit_scatter (default: the first three in turn).")
+          + "diva_fsc_width, cytoflex_violet_ssc, canto_unit_scatter or canto_no_spillover (default: the "
+          + "first three in turn).")
   String instrument;
 
   @Option(names = "--blast-fraction", paramLabel = "F", description = "Blasts / nucleated cells of the phenotype scenarios (default 1e-3).")

@@ -107,7 +107,7 @@ public enum Instrument {
       Map.of("CREATOR", "BD FACSDiva Software Version 8.0.1", "$INST", "MRDFlow simulated laboratory"),
       cantoDetectors(),
       cantoSpillover(),
-      new Style("FSC-W", null, "V450-A", "Syto 41", 2.2, 0)),
+      new Style("FSC-W", null, "V450-A", "Syto 41", 2.2, 0, true)),
   /** CytoFLEX with a violet (405 nm) side scatter besides the blue one and an FSC-Width pulse. */
   CYTOFLEX_VIOLET_SSC(
       "CytoFLEX",
@@ -122,7 +122,7 @@ public enum Instrument {
       Map.of("CREATOR", "CytExpert 2.5", "$INST", "MRDFlow simulated laboratory"),
       cytoflexDetectors(),
       cytoflexSpillover(),
-      new Style("FSC-Width", "Violet SSC-A", null, null, 1, 0)),
+      new Style("FSC-Width", "Violet SSC-A", null, null, 1, 0, true)),
   /** A Canto whose export stores scatter as 0..1 floats ($PnR 1 on the scatter channels). */
   CANTO_UNIT_SCATTER(
       "FACSCanto II",
@@ -137,7 +137,26 @@ public enum Instrument {
       Map.of("CREATOR", "MRDFlow simulated export", "$INST", "MRDFlow simulated laboratory"),
       cantoDetectors(),
       cantoSpillover(),
-      new Style(null, null, null, null, 1, 1));
+      new Style(null, null, null, null, 1, 1, true)),
+  /**
+   * A Canto export without a spillover keyword (compensation done in the analysis software):
+   * the same events as {@link #CANTO}, uncompensated unless the lab configured its matrix.
+   */
+  CANTO_NO_SPILLOVER(
+      "FACSCanto II",
+      FcsWriter.Version.FCS_3_1,
+      262_144,
+      new String[] {"FSC-A", "FSC-H", "SSC-A", "SSC-H"},
+      "Time",
+      0.01,
+      1.0,
+      30,
+      8_000,
+      Map.of("CREATOR", "BD FACSDiva Software Version 9.0", "$INST", "MRDFlow simulated laboratory",
+          "APPLY COMPENSATION", "FALSE", "THRESHOLD", "FSC,5000"),
+      cantoDetectors(),
+      cantoSpillover(),
+      new Style(null, null, null, null, 1, 0, false));
 
   /** The instruments scenarios rotate through when none is chosen (the original three styles). */
   public static final List<Instrument> ROTATION = List.of(CANTO, NAVIOS, CYTOFLEX);
@@ -196,11 +215,12 @@ public enum Instrument {
    * @param sscGain side-scatter gain relative to the instrument's (above 1 saturates granulocytes)
    * @param scatterRange $PnR of the scatter channels when they differ from the rest (1: 0..1
    *     floats), or 0
+   * @param spilloverKeyword whether the file carries its spillover matrix ($SPILLOVER)
    */
   public record Style(String fscWidth, String violetSsc, String dnaChannel, String dnaLabel,
-      double sscGain, long scatterRange) {
+      double sscGain, long scatterRange, boolean spilloverKeyword) {
     static Style plain() {
-      return new Style(null, null, null, null, 1, 0);
+      return new Style(null, null, null, null, 1, 0, true);
     }
   }
 

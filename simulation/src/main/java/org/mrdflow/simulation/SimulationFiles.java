@@ -62,7 +62,10 @@ public final class SimulationFiles {
       b.parameter(ch.name(), ch.label(), inst.range(ch.kind()));
     }
     List<String> detectors = inst.detectors().stream().map(Instrument.Detector::name).toList();
-    return b.spillover(detectors, sample.writtenSpillover()).columns(sample.columns()).build();
+    if (inst.style().spilloverKeyword()) {
+      b.spillover(detectors, sample.writtenSpillover());
+    }
+    return b.columns(sample.columns()).build();
   }
 
   private static ObjectNode truthJson(SimulatedSample sample, Path fcs) throws IOException {
@@ -173,7 +176,11 @@ public final class SimulationFiles {
     fcsInfo.put("datatype", "F");
     fcsInfo.put("bits", 32);
     fcsInfo.put("byteord", "1,2,3,4");
-    fcsInfo.put("spillover_keyword", "$SPILLOVER");
+    if (inst.style().spilloverKeyword()) {
+      fcsInfo.put("spillover_keyword", "$SPILLOVER");
+    } else {
+      fcsInfo.putNull("spillover_keyword");
+    }
     ObjectNode spill = root.putObject("spillover");
     ArrayNode detectors = spill.putArray("detectors");
     inst.detectors().forEach(d -> detectors.add(d.name()));

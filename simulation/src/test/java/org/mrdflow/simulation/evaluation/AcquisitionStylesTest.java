@@ -106,4 +106,63 @@ class AcquisitionStylesTest {
     assertThat(result.dnaNegativeEvents()).isNotNull().isBetween(0L, debris);
     assertThat(result.compensationSource()).isEqualTo(MrdAnalysis.COMPENSATION_FILE);
   }
+
+  @org.junit.jupiter.api.Test
+  void aFileWithoutSpilloverKeywordIsCompensatedWithTheLabsMatrixForItsCytometer(
+      @TempDir Path dir) throws IOException {
+    // The same events (same sample id and seed) with and without the keyword.
+    Scenario.Options keyword = new Scenario.Options(SEED, 120_000, 1, Instrument.CANTO, 1e-2);
+    Scenario.Options none = new Scenario.Options(SEED, 120_000, 1,
+        Instrument.CANTO_NO_SPILLOVER, 1e-2);
+    SimulatedSample withKeyword = MarrowSimulator.simulate(Scenario.CLASSIC.expand(keyword).get(0));
+    SimulatedSample without = MarrowSimulator.simulate(Scenario.CLASSIC.expand(none).get(0));
+    Path keywordFile = SimulationFiles.write(withKeyword, dir.resolve("keyword")).fcs();
+    Path noKeywordFile = SimulationFiles.write(without, dir.resolve("none")).fcs();
+    MrdResult reference = analyseFile(analysis, keywordFile);
+    assertThat(reference.compensationSource()).isEqualTo(MrdAnalysis.COMPENSATION_FILE);
+
+    // Uncompensated, the spillover spreads the reference populations: a typed calibration
+    // failure or a result flagged uncompensated (never a silent compensated-looking result).
+    try {
+      MrdResult uncompensated = analyseFile(analysis, noKeywordFile);
+      assertThat(uncompensated.compensationSource()).isEqualTo(MrdAnalysis.COMPENSATION_NONE);
+      assertThat(uncompensated.qcFlags()).contains(MrdAnalysis.FLAG_UNCOMPENSATED);
+    } catch (org.mrdflow.gating.mrd.MrdGatingException typed) {
+      assertThat(typed.getMessage()).contains("style");
+    }
+
+    // The lab configured the matrix this instrument's export lost: the same numbers as the
+    // keyword gives, so the analysis equals the keyword file's.
+    MrdResult lab = analyseFile(new MrdAnalysis(MrdAnalysisConfig.load(
+        confWithLabMatrix(dir.resolve("conf"), withKeyword))), noKeywordFile);
+    assertThat(lab.compensationSource()).isEqualTo("lab:canto-lab-1");
+    assertThat(lab.qcFlags()).doesNotContain(MrdAnalysis.FLAG_UNCOMPENSATED);
+    assertThat(lab.nucleatedEvents()).isEqualTo(reference.nucleatedEvents());
+    assertThat(lab.blastEvents()).isEqualTo(reference.blastEvents());
+    assertThat(lab.cd19PosBlastEvents()).isEqualTo(reference.cd19PosBlastEvents());
+  }
+
+  private static MrdResult analyseFile(MrdAnalysis analysis, Path fcs) throws IOException {
+    try (FcsFile file = FcsFile.open(fcs, FcsEvents.SCALE)) {
+      return analysis.analyzeWithEvents(file.first(), "style").result();
+    }
+  }
+
+  /** conf/ copied, with a lab matrix for "FACSCanto II" equal to {@code sample}'s keyword. */
+  private static Path confWithLabMatrix(Path conf, SimulatedSample sample) throws IOException {
+    for (String file : java.util.List.of("gating/b-all-mrd.yaml", "panels/b-all-6color.yaml")) {
+      java.nio.file.Files.createDirectories(conf.resolve(file).getParent());
+      java.nio.file.Files.copy(Path.of("../conf", file), conf.resolve(file));
+    }
+    StringBuilder yaml = new StringBuilder("matrices:\n  - id: canto-lab-1\n"
+        + "    cytometer: FACSCanto II\n    detectors: [");
+    yaml.append(String.join(", ", sample.spec().instrument().detectors().stream()
+        .map(Instrument.Detector::name).toList())).append("]\n    matrix:\n");
+    for (double[] row : sample.writtenSpillover()) {
+      yaml.append("      - ").append(java.util.Arrays.toString(row)).append('\n');
+    }
+    java.nio.file.Files.createDirectories(conf.resolve("compensation"));
+    java.nio.file.Files.writeString(conf.resolve("compensation/lab-matrices.yaml"), yaml);
+    return conf.resolve("gating/b-all-mrd.yaml");
+  }
 }
