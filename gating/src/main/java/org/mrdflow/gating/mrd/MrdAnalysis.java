@@ -42,6 +42,8 @@ public final class MrdAnalysis {
   public static final String SSC_A = "SSC-A";
   public static final String SSC_H = "SSC-H";
   public static final String TIME = "Time";
+  /** The strategy population of singlets before the DNA gate (dye-negative = singlets - nucleated). */
+  static final String SINGLETS = "singlets";
   /** Panel role of a nucleated-cell DNA dye (Syto 41, DRAQ5, Hoechst...). */
   public static final String DNA = "DNA";
   /** QC flag: the file has no scatter pair to find singlets on (no FSC-H/W, SSC-H/W). */
@@ -226,8 +228,9 @@ public final class MrdAnalysis {
     long nucleatedCount = nucleated.cardinality();
     Acquisition acquisition = new Acquisition(
         nucleatedCount == 0 ? 0 : (double) saturated / nucleatedCount,
-        dna ? Long.valueOf(gating.population("singlets").events().andNot(nucleated)
-            .cardinality()) : null,
+        dna && config.strategy().population(SINGLETS).isPresent()
+            ? Long.valueOf(gating.population(SINGLETS).events().andNot(nucleated).cardinality())
+            : null,
         compensationSource);
     return new SampleAnalysis(result(events, gating, gates, flags, n, acquisition), gates, events,
         labels(gates, n), channels, logicleTop, gating);

@@ -270,11 +270,25 @@ public record MrdAnalysisConfig(
     return new MrdAnalysisConfig(id, sha256(bytes), strategy, scale, rules, quality, pairs, labMatrices);
   }
 
-  /** The {@code singlet_pairs} list, each pair's ratio or transform checked against the strategy. */
+  /**
+   * The {@code singlet_pairs} list, each pair's ratio or transform checked against the strategy;
+   * without the key, the pair the strategy's {@code mrd-singlets} population is stated on.
+   */
   private static List<SingletPair> singletPairs(JsonNode node, GatingStrategy strategy,
       String source) {
+    if (node.isMissingNode() || node.isNull()) {
+      // A strategy written before singlet_pairs: its mrd-singlets dimensions are the one pair.
+      for (Population population : strategy.populations()) {
+        if (population.gate() instanceof MethodGate gate && gate.method().equals(SINGLETS_METHOD)
+            && gate.dimensions().size() == 3 && gate.dimensions().get(2).ratio()) {
+          return List.of(new SingletPair(gate.dimensions().get(0).parameter(),
+              gate.dimensions().get(1).parameter(), gate.dimensions().get(2).parameter(), null));
+        }
+      }
+      return List.of();
+    }
     if (!node.isArray() || node.isEmpty()) {
-      throw new GatingException(source + ": an MRD strategy needs a 'singlet_pairs' list");
+      throw new GatingException(source + ": 'singlet_pairs' must be a non-empty list");
     }
     List<SingletPair> pairs = new ArrayList<>();
     for (JsonNode p : node) {

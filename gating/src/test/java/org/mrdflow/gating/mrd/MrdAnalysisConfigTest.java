@@ -53,6 +53,19 @@ class MrdAnalysisConfigTest {
   }
 
   @Test
+  void aStrategyWrittenBeforeSingletPairsKeepsItsOneFscAreaHeightPair(@TempDir Path dir)
+      throws IOException {
+    Path strategy = copyBundled(dir).replace("\nsinglet_pairs:\n"
+        + "  - {area: FSC-A, pulse: FSC-H, ratio: fsc-a-per-fsc-h}\n"
+        + "  - {area: FSC-A, pulse: FSC-W, transform: scatter-log}\n"
+        + "  - {area: SSC-A, pulse: SSC-H, ratio: ssc-a-per-ssc-h}\n"
+        + "  - {area: SSC-A, pulse: SSC-W, transform: scatter-log}\n", "\n").write();
+    assertThat(Files.readString(strategy)).doesNotContain("singlet_pairs:");
+    assertThat(MrdAnalysisConfig.load(strategy).singletPairs()).containsExactly(
+        new MrdAnalysisConfig.SingletPair("FSC-A", "FSC-H", "fsc-a-per-fsc-h", null));
+  }
+
+  @Test
   void aMistypedMethodArgumentIsRejectedBeforeAnyDataIsReadNamingThePopulation(
       @TempDir Path dir) throws IOException {
     Path strategy = copyBundled(dir).replace("args: {spreads: 4.0}}\n  - name: dna-positive",
@@ -70,12 +83,15 @@ class MrdAnalysisConfigTest {
         .isInstanceOf(GatingException.class).hasMessageContaining("[stem-like]");
   }
 
-  /** The bundled strategy and panel copied to conf-like folders, to be edited. */
+  /** The bundled strategy, panel and lab matrices copied to conf-like folders, to be edited. */
   private static Document copyBundled(Path dir) throws IOException {
     Files.createDirectories(dir.resolve("gating"));
     Files.createDirectories(dir.resolve("panels"));
+    Files.createDirectories(dir.resolve("compensation"));
     Files.writeString(dir.resolve("panels/b-all-6color.yaml"),
         resource("/conf/panels/b-all-6color.yaml"));
+    Files.writeString(dir.resolve("compensation/lab-matrices.yaml"),
+        resource("/conf/compensation/lab-matrices.yaml"));
     return new Document(dir.resolve("gating/b-all-mrd.yaml"),
         resource("/conf/gating/b-all-mrd.yaml"));
   }
