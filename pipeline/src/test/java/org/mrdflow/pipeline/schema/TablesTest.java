@@ -54,7 +54,9 @@ class TablesTest {
         fake.hcd19CarEligible(), fake.lymphocyteEvents(), fake.bCellEvents(),
         fake.bCellFractionOfLymphocytes(), fake.bCellAplasia(), fake.hematogoneEvents(),
         fake.panelLimited(), fake.qcFlags(), fake.gatingStrategyId(),
-        fake.gatingStrategySha256(), fake.populations(), 0.22, 4_321L, "lab:canto-2026");
+        fake.gatingStrategySha256(), fake.populations(), fake.referencesUsed(),
+        fake.timeQcRemovedFraction(), fake.negativeControlPositiveFraction(),
+        fake.progenitorFraction(), fake.granulocyteFraction(), 0.22, 4_321L, "lab:canto-2026");
     Row withDye = OutcomeRows.mrd("s1", null, lab, List.of(), "v");
     assertThat((Double) withDye.getAs("saturated_fraction")).isEqualTo(0.22);
     assertThat((Long) withDye.getAs("dna_negative_events")).isEqualTo(4_321L);
