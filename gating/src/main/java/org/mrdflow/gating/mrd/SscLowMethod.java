@@ -80,17 +80,24 @@ public final class SscLowMethod extends MrdMethod {
    * The SSC valley between the lymphoid and the granulocyte peak. The tallest peak is either:
    * granulocytes in a normal marrow, or lymphoid cells (with blasts) when granulocytes are
    * depleted (density gradient) or crowded out (high burden). Its partner is the taller of the
-   * two local density maxima at least {@code partnerDecades} below or above it; the cut is the
+   * two local density maxima searched from {@code partnerDecades} below or above it (a partner
+   * centred up to half that distance closer counts: it spills over the search's edge); the cut is the
    * density minimum between them. Without a partner (no second peak), the cut lies
    * {@code partnerDecades} below the tallest peak.
    */
   static double valley(float[] logSsc, double partnerDecades, RobustStats.Binning binning) {
     Histogram h = RobustStats.histogram(logSsc, binning);
     int main = h.highestBin();
-    int lowEnd = h.bin(h.center(main) - partnerDecades);
-    int highStart = h.bin(h.center(main) + partnerDecades);
-    int below = lowEnd < main ? localMaximum(h, 0, lowEnd) : -1;
-    int above = highStart > main ? localMaximum(h, highStart, h.density().length - 1) : -1;
+    int last = h.density().length - 1;
+    double mainAt = h.center(main);
+    // A partner is searched only where the histogram reaches partnerDecades from the main peak
+    // (a bin index is clamped to the range, which would bring the search onto its flank).
+    int below = mainAt - partnerDecades >= h.center(0)
+        ? partnerPeak(h, h.bin(mainAt - partnerDecades), h.bin(mainAt - partnerDecades / 2), main)
+        : -1;
+    int above = mainAt + partnerDecades <= h.center(last)
+        ? partnerPeak(h, h.bin(mainAt + partnerDecades), h.bin(mainAt + partnerDecades / 2), main)
+        : -1;
     if (below < 0 && above < 0) {
       return h.center(main) - partnerDecades;
     }
@@ -99,14 +106,25 @@ public final class SscLowMethod extends MrdMethod {
   }
 
   /**
-   * The highest bin of [from, to] if it is a local maximum of the density (not the flank of
-   * the tallest peak outside the range), else -1.
+   * The partner peak whose search starts at bin {@code edge}, partnerDecades from the tallest
+   * peak {@code main}, on the side away from it: the highest bin from there outwards, climbed
+   * towards {@code main} while the density rises (a partner centred near the edge spills over
+   * it), but not past {@code limit}, half way to {@code main}. It is a peak only if the climb
+   * stops at a local maximum before {@code limit}; a climb still rising there is on the tallest
+   * peak's flank, and then there is no partner (-1). Half way keeps the ripples of the main
+   * peak's flank out.
    */
-  private static int localMaximum(Histogram h, int from, int to) {
+  private static int partnerPeak(Histogram h, int edge, int limit, int main) {
     double[] d = h.density();
-    int peak = h.highestBin(from, to);
-    boolean risesBefore = peak == 0 || d[peak] >= d[peak - 1];
-    boolean fallsAfter = peak == d.length - 1 || d[peak] >= d[peak + 1];
-    return risesBefore && fallsAfter && d[peak] > 0 ? peak : -1;
+    int step = main > edge ? 1 : -1;
+    int peak = step > 0 ? h.highestBin(0, edge) : h.highestBin(edge, d.length - 1);
+    if (!(d[peak] > 0)) {
+      return -1;
+    }
+    while (peak != limit && d[peak + step] > d[peak]) {
+      peak += step;
+    }
+    return peak == limit ? -1 : peak;
   }
+
 }
