@@ -74,8 +74,13 @@ public final class StrategyEvaluator {
           landmarks.put(population.id(), geometry.landmarks());
           // The fitted region as ordinary populations, applied like any other: the gates that
           // count are the gates that are exported and drawn.
-          List<Population> parts = RegionExpansion.expand(population, geometry.region(),
-              methodGate.dimensions());
+          List<Population> parts;
+          try {
+            parts = RegionExpansion.expand(population, geometry.region(), methodGate.dimensions());
+          } catch (GatingException e) {
+            // What a method fitted on this sample cannot be stated as gates: name the sample.
+            throw new GatingException(sample.name() + ": " + e.getMessage(), e);
+          }
           for (Population part : parts) {
             if (masks.containsKey(part.id())) {
               throw new GatingException("population '" + population.id() + "': region part '"
