@@ -27,7 +27,7 @@ public final class DensityPeakRegion implements GatingMethod {
   @Override
   public List<MethodParameter> parameters() {
     return List.of(
-        MethodParameter.optional("bins", Type.INTEGER, 128, "grid bins per dimension"),
+        MethodParameter.optional("bins", Type.BINS, 128, "grid bins per dimension"),
         MethodParameter.optional("trim", Type.NUMBER, 0.005,
             "fraction of the parent's events ignored at each end of each axis when binning"),
         MethodParameter.optional("smoothing", Type.NUMBER, 2.0,

@@ -31,7 +31,7 @@ public final class DensityValleyThreshold implements GatingMethod {
     return List.of(
         MethodParameter.choice("side", "above",
             "keep events 'above' or 'below' the threshold", "above", "below"),
-        MethodParameter.optional("bins", Type.INTEGER, 256, "histogram bins"),
+        MethodParameter.optional("bins", Type.BINS, 256, "histogram bins"),
         MethodParameter.optional("smoothing", Type.NUMBER, 3.0,
             "Gaussian kernel standard deviation, in bins"),
         MethodParameter.optional("min", Type.NUMBER, null,

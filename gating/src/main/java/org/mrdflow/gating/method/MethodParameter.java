@@ -13,6 +13,9 @@ import java.util.List;
 public record MethodParameter(String name, Type type, boolean required, Object defaultValue,
     String description, List<String> choices) {
 
+  /** The largest bin count a {@link Type#BINS} argument may take (per dimension). */
+  public static final int MAX_BINS = 4096;
+
   public MethodParameter {
     choices = List.copyOf(choices);
   }
@@ -20,6 +23,11 @@ public record MethodParameter(String name, Type type, boolean required, Object d
   /** The YAML/JSON value kinds an argument may take. */
   public enum Type {
     NUMBER, INTEGER, BOOLEAN, STRING, NUMBER_LIST,
+    /**
+     * A number of histogram or grid bins: a whole number from 1 to {@link #MAX_BINS}, so that a
+     * strategy cannot ask for an empty histogram or one that does not fit in memory.
+     */
+    BINS,
     /**
      * The id of another population of the strategy (a string): checked to exist when the
      * strategy is loaded, and evaluated before the population whose method refers to it.
@@ -30,8 +38,9 @@ public record MethodParameter(String name, Type type, boolean required, Object d
     public boolean accepts(Object value) {
       return switch (this) {
         case NUMBER -> value instanceof Number;
-        case INTEGER -> value instanceof Integer || value instanceof Long
-            || value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue());
+        case INTEGER -> isWhole(value);
+        case BINS -> isWhole(value) && ((Number) value).doubleValue() >= 1
+            && ((Number) value).doubleValue() <= MAX_BINS;
         case BOOLEAN -> value instanceof Boolean;
         case STRING, POPULATION -> value instanceof String;
         case NUMBER_LIST -> value instanceof List<?> list
@@ -40,7 +49,13 @@ public record MethodParameter(String name, Type type, boolean required, Object d
     }
 
     public String describe() {
-      return name().toLowerCase().replace('_', ' ');
+      return this == BINS ? "bin count (a whole number from 1 to " + MAX_BINS + ")"
+          : name().toLowerCase().replace('_', ' ');
+    }
+
+    private static boolean isWhole(Object value) {
+      return value instanceof Integer || value instanceof Long
+          || value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue());
     }
   }
 

@@ -44,7 +44,7 @@ public final class Cd19SubclonesMethod extends MrdMethod {
         population("b_level", "pro-b-blasts", "with the cd19-min landmark (normal-B CD19)"),
         MethodParameter.optional("spreads", Type.NUMBER, 2.0,
             "a single clone is CD19+ above the negatives' median + this many SDs"),
-        MethodParameter.optional("slope_bins", Type.INTEGER, 5,
+        MethodParameter.optional("slope_bins", Type.BINS, 5,
             "CD10 quantile bins of the control cells the residual slope is fitted through"),
         MethodParameter.optional("slope_from_quantile", Type.NUMBER, 0.5,
             "the bins cover the control cells' CD10 above this quantile"),

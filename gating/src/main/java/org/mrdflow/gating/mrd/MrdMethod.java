@@ -51,7 +51,7 @@ abstract class MrdMethod implements GatingMethod {
   /** The density-estimate arguments of methods that look for peaks and valleys. */
   static List<MethodParameter> binningParameters() {
     return List.of(
-        MethodParameter.optional("histogram_bins", MethodParameter.Type.INTEGER, 200,
+        MethodParameter.optional("histogram_bins", MethodParameter.Type.BINS, 200,
             "histogram bins between the 0.1 and 99.9 % quantiles"),
         MethodParameter.optional("smoothing_bins", MethodParameter.Type.NUMBER, 2.0,
             "SD of the Gaussian smoothing kernel, in bins"));

@@ -32,7 +32,7 @@ public final class SingletsWidthMethod extends MrdMethod {
     return List.of(
         MethodParameter.optional("spreads", Type.NUMBER, 4.0,
             "residual width at most median + this many robust SDs"),
-        MethodParameter.optional("bins", Type.INTEGER, 20,
+        MethodParameter.optional("bins", Type.BINS, 20,
             "slices of log area the width trend is fitted over"));
   }
 

@@ -31,7 +31,7 @@ public final class TimeQcMethod extends MrdMethod {
   @Override
   public List<MethodParameter> parameters() {
     return List.of(
-        MethodParameter.optional("bins", Type.INTEGER, 64, "equal-width acquisition-time bins"),
+        MethodParameter.optional("bins", Type.BINS, 64, "equal-width acquisition-time bins"),
         MethodParameter.optional("bin_z", Type.NUMBER, 6.0,
             "a bin is a disturbance this many robust SDs from the median bin count"));
   }

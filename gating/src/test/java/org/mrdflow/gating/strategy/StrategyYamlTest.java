@@ -140,7 +140,39 @@ class StrategyYamlTest {
                 p -> assertThat(p).startsWith("population 'typed': method density-valley has no "
                     + "argument 'colour' (it takes [side, bins, "),
                 p -> assertThat(p).isEqualTo("population 'typed': argument 'bins' of method "
-                    + "density-valley must be of type integer, got 'many'")));
+                    + "density-valley must be of type bin count (a whole number from 1 to 4096), "
+                    + "got 'many'")));
+  }
+
+  @Test
+  void binCountsOutsideOneTo4096AreRejectedBeforeData(@TempDir Path dir) throws IOException {
+    // bins: 0 crashed mrd-time-qc while gating (StrategyYamlFuzzTest, 2026-12-05); a huge grid
+    // would not fit in memory.
+    GatingStrategy strategy = parse(dir, """
+        populations:
+          - name: cells
+            dimensions: [FSC-A]
+            method: {name: mrd-time-qc, args: {bins: 0}}
+          - name: grid
+            dimensions: [CD19, CD45]
+            method: {name: density-peak, args: {bins: 5000}}
+          - name: fractional
+            dimensions: [CD19]
+            method: {name: density-valley, args: {bins: 2.5}}
+          - name: fine
+            dimensions: [CD19]
+            method: {name: density-valley, args: {bins: 4096}}
+        """);
+    assertThatThrownBy(() -> new StrategyEvaluator(strategy, GatingMethods.discover()))
+        .isInstanceOf(StrategyValidationException.class)
+        .satisfies(e -> assertThat(((StrategyValidationException) e).problems())
+            .containsExactly(
+                "population 'cells': argument 'bins' of method mrd-time-qc must be of type bin "
+                    + "count (a whole number from 1 to 4096), got '0'",
+                "population 'grid': argument 'bins' of method density-peak must be of type bin "
+                    + "count (a whole number from 1 to 4096), got '5000'",
+                "population 'fractional': argument 'bins' of method density-valley must be of "
+                    + "type bin count (a whole number from 1 to 4096), got '2.5'"));
   }
 
   @Test
