@@ -9,6 +9,7 @@ public record AsinhTransform(double T, double M, double A) implements Transform 
   private static final double LN10 = Math.log(10);
 
   public AsinhTransform {
+    Transform.requireFinite("fasinh", T, M, A);
     Transform.require(T > 0, "fasinh", "T > 0");
     Transform.require(M > 0, "fasinh", "M > 0");
     Transform.require(A >= 0 && A <= M, "fasinh", "0 <= A <= M");

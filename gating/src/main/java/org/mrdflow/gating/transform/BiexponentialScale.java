@@ -36,6 +36,7 @@ public abstract sealed class BiexponentialScale implements Transform
   private volatile FloatLookup lookup;
 
   BiexponentialScale(String name, double T, double W, double M, double A) {
+    Transform.requireFinite(name, T, W, M, A);
     this.name = name;
     this.T = T;
     this.W = W;

@@ -6,6 +6,7 @@ package org.mrdflow.gating.transform;
  */
 public record LinearTransform(double T, double A) implements Transform {
   public LinearTransform {
+    Transform.requireFinite("flin", T, A);
     Transform.require(T > 0, "flin", "T > 0");
     Transform.require(A >= 0 && A <= T, "flin", "0 <= A <= T");
   }

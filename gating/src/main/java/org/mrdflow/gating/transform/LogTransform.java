@@ -6,6 +6,7 @@ package org.mrdflow.gating.transform;
  */
 public record LogTransform(double T, double M) implements Transform {
   public LogTransform {
+    Transform.requireFinite("flog", T, M);
     Transform.require(T > 0, "flog", "T > 0");
     Transform.require(M > 0, "flog", "M > 0");
   }

@@ -24,6 +24,16 @@ public sealed interface Transform
     }
   }
 
+  /**
+   * Checks that every parameter is a finite number (a YAML or XML value such as 0.5E1024 reads as
+   * infinity, which satisfies "T > 0" but leaves the scale undefined).
+   */
+  static void requireFinite(String transform, double... parameters) {
+    for (double parameter : parameters) {
+      require(Double.isFinite(parameter), transform, "finite parameters");
+    }
+  }
+
   /** Checks a Gating-ML parameter constraint, naming the transform and the rule. */
   static void require(boolean condition, String transform, String rule) {
     if (!condition) {

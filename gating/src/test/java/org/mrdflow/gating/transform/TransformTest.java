@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -124,6 +126,29 @@ class TransformTest {
     assertThatThrownBy(() -> new HyperlogTransform(262144, 0, 4.5, 0))
         .hasMessageContaining("0 < W");
     assertThatThrownBy(() -> new LogTransform(0, 4)).hasMessageContaining("T > 0");
+  }
+
+  /**
+   * Fuzz finding (StrategyYamlFuzzTest): T: 0.5E1024 reads as infinity, which satisfied T > 0, and
+   * the logicle solver then failed on the first event. Every transform refuses a parameter that
+   * is not a finite number.
+   */
+  @Test
+  void infiniteOrNanParametersAreRefusedByEveryTransform() {
+    double inf = Double.POSITIVE_INFINITY;
+    for (ThrowingCallable build : List.<ThrowingCallable>of(
+        () -> new LogicleTransform(inf, 0.5, 4.5, 0),
+        () -> new LogicleTransform(262144, 0.5, inf, 0),
+        () -> new HyperlogTransform(inf, 0.5, 4.5, 0),
+        () -> new HyperlogTransform(262144, 0.5, 4.5, Double.NaN),
+        () -> new AsinhTransform(inf, 4.5, 0),
+        () -> new AsinhTransform(262144, inf, 0),
+        () -> new LinearTransform(inf, 0),
+        () -> new LogTransform(inf, 4.5),
+        () -> new LogTransform(262144, inf))) {
+      assertThatThrownBy(build).isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("finite parameters");
+    }
   }
 
   /**
