@@ -18,8 +18,9 @@ import org.mrdflow.gating.transform.BiexponentialScale;
  * peak, at least {@code lymphoid_peak_below_decades} apart (see {@link #valley}: either may be
  * the taller one). Most low-SSC cells lack each B-lineage
  * marker, so their negative modes are measured here too. Dimensions: SSC-A (linear), then the
- * markers to measure. Landmarks {@code log10-ssc-max} and per marker M {@code M.positive-min}:
- * negative mode + {@code positive_spreads} SDs.
+ * markers to measure (on a logicle scale). Landmarks {@code log10-ssc-max} and per marker M
+ * {@code M.positive-min}: negative mode + {@code positive_spreads} SDs, allowing for spillover
+ * spreading ({@link #positiveMin}).
  */
 public final class SscLowMethod extends MrdMethod {
   /** Argument: the SSC value at which the detector saturates. */
