@@ -19,7 +19,14 @@ public enum BlastPhenotype {
   /** CD19 lost (escape after CD19 CAR-T): found only through CD10/CD34/CD45/SSC. */
   CD19_NEGATIVE("F"),
   /** Two subclones: classic CD19+ and CD19-negative, in a given proportion. */
-  MIXED("G");
+  MIXED("G"),
+  /**
+   * Like the real AIEOP-BFM KM1 tube of issue 10 (mrdsim's km1-like sample, an archetype A with
+   * overrides, hence its code): CD10 over-expressed, CD45 as bright as lymphocytes, CD38
+   * moderate, CD34 dim and wide, CD20 partly positive. Not dimmer than normal progenitors in
+   * CD38/CD45, so the "different from normal" blast score misses most of it.
+   */
+  CD45_BRIGHT("A");
 
   private final String archetype;
 

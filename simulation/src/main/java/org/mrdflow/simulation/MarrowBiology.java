@@ -147,6 +147,8 @@ final class MarrowBiology {
           b.marker(CD19, NEG, 0.15);
         }
       }
+      case CD45_BRIGHT -> b.marker(CD10, 4.85, 0.28).marker(CD45, 4.55, 0.2)
+          .marker(CD38, 3.45, 0.35).marker(CD34, 3.7, 0.6).marker(CD20, 3.6, 0.45);
       case CLASSIC -> {}
     }
     return b.build();

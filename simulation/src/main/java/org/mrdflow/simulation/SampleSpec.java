@@ -60,7 +60,7 @@ public record SampleSpec(
     return switch (blastPhenotype) {
       case CD19_NEGATIVE -> 0;
       case MIXED -> cd19PosFraction;
-      case CLASSIC, CD20_ASYNCHRONOUS, PRO_B, CD19_DIM -> 1;
+      case CLASSIC, CD20_ASYNCHRONOUS, PRO_B, CD19_DIM, CD45_BRIGHT -> 1;
     };
   }
 

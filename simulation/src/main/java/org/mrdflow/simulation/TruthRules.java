@@ -129,8 +129,8 @@ public final class TruthRules {
       case INSUFFICIENT_SENSITIVITY -> new String[] {INDETERMINATE, REASON_INSUFFICIENT};
       // The truth is the count alone (MrdRules.call): the fail-closed codes judge a measured
       // sample and never come out of it.
-      case UNCOMPENSATED, CALIBRATION_FAILED, REFERENCE_MISSING, POOR_SAMPLE_QUALITY,
-          HEMODILUTED -> throw new IllegalStateException("truth call " + call.reason());
+      case UNCOMPENSATED, CALIBRATION_FAILED, REFERENCE_MISSING, BLASTS_NOT_SEPARABLE,
+          POOR_SAMPLE_QUALITY, HEMODILUTED -> throw new IllegalStateException("truth call " + call.reason());
     };
   }
 }

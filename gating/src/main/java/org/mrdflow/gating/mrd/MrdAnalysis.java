@@ -318,9 +318,15 @@ public final class MrdAnalysis {
       aplasia = rules.bCellAplasia(lymphocytes, bCells);
       aplasia = Boolean.TRUE.equals(aplasia) ? null : aplasia;
     }
+    boolean cloneUnresolved = flags.contains(SampleQuality.FLAG_CD10_BRIGHT_UNEXPLAINED);
+    if (cloneUnresolved) {
+      // The lymphocyte compartment may hold the unrecognised part of a clone, and the blasts
+      // found may not be the clone's CD19 make-up: neither is evaluable (fail closed).
+      aplasia = null;
+    }
     return new MrdResult(nucleated, blasts, call.fraction(), call.status(), call.reason(),
         call.sensitivity(), rules.lodEvents(), rules.lloqEvents(), cd19Pos,
-        g.cd19PositiveFraction(), g.cd19ExpressionUncertain() ? null
+        g.cd19PositiveFraction(), g.cd19ExpressionUncertain() || cloneUnresolved ? null
             : rules.car19Eligible(blasts, g.cd19PositiveFraction()),
         lymphocytes, bCells,
         lymphocytes == 0 ? Double.NaN : (double) bCells / lymphocytes,

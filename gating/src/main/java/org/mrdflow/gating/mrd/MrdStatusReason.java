@@ -34,6 +34,11 @@ public enum MrdStatusReason {
    * lymphocytes) could not be measured with enough events in this sample.
    */
   REFERENCE_MISSING,
+  /**
+   * INDETERMINATE: more CD10-bright lymphoid cells than normal B precursors explain were not
+   * called blasts: a clone the blast rules did not recognise may hide among them.
+   */
+  BLASTS_NOT_SEPARABLE,
   /** INDETERMINATE: the sample quality does not support a NEGATIVE (e.g. acquisition QC). */
   POOR_SAMPLE_QUALITY,
   /** INDETERMINATE: the marrow-quality index says the aspirate is mostly peripheral blood. */

@@ -144,9 +144,13 @@ public final class ProgenitorsMethod extends MrdMethod {
     }
     double valley = Cd19SpreadingEdge.valley(cd19, sscLow, cd19Negative,
         context.arguments().number("cd19_valley_ratio"), binning(context));
-    double cd19Pos = Math.max(cd19Negative, Cd19SpreadingEdge.of(cd19, cd19Reference, valley,
+    double edge = Cd19SpreadingEdge.of(cd19, cd19Reference, valley,
         context.arguments().number("cd19_tail_extension"),
-        context.arguments().number("cd19_core_extension"), minEvents));
+        context.arguments().number("cd19_core_extension"), minEvents);
+    // No CD34-bright cell to measure the spreading on (no progenitors passed the CD34 level):
+    // the CD19 negative level alone. A NaN edge would make no cell CD19+, and a diagnosis-level
+    // clone would then be counted as T/NK lymphocytes (B cells 0 %, "aplasia").
+    double cd19Pos = Double.isNaN(edge) ? cd19Negative : Math.max(cd19Negative, edge);
     return result(region, "CD34+ CD10- CD45-dim progenitors", Map.of(
         "cd38-median", p38Median, "cd38-sd", p38Sd, "cd45-median", p45Median, "cd45-sd", p45Sd,
         "min-spread", minSpread, "cd19-b-lineage-min", cd19Pos,

@@ -18,15 +18,22 @@ package org.mrdflow.gating.mrd;
  *     are not blasts, of a marrow that was not density-gradient separated (flag only)
  * @param maxMrdForHematogones MRD (blasts / nucleated) from which hematogones are not told
  *     from the clone: B cells % of lymphocytes then counts mature B cells only
+ * @param maxUnexplainedCd10BrightFraction most CD10-bright lymphoid cells (brighter than the
+ *     neutrophils, in the blast scatter window) not called blasts, as a fraction of the
+ *     nucleated cells, that normal B precursors explain: more is a clone the blast rules did
+ *     not recognise ({@link MrdStatusReason#BLASTS_NOT_SEPARABLE}; aplasia and hCD19 CAR
+ *     eligibility not evaluable, the MRD a lower bound)
  */
 public record QualityRules(
     double maxTimeQcRemovedFraction,
     double maxNegativeControlPositiveFraction,
     double minProgenitorFraction,
     double minGranulocyteFraction,
-    double maxMrdForHematogones) {
+    double maxMrdForHematogones,
+    double maxUnexplainedCd10BrightFraction) {
 
-  public static final QualityRules DEFAULTS = new QualityRules(0.2, 0.1, 0.0025, 0.25, 0.05);
+  public static final QualityRules DEFAULTS =
+      new QualityRules(0.2, 0.1, 0.0025, 0.25, 0.05, 0.2);
 
   public QualityRules {
     check("maxTimeQcRemovedFraction", maxTimeQcRemovedFraction);
@@ -34,6 +41,7 @@ public record QualityRules(
     check("minProgenitorFraction", minProgenitorFraction);
     check("minGranulocyteFraction", minGranulocyteFraction);
     check("maxMrdForHematogones", maxMrdForHematogones);
+    check("maxUnexplainedCd10BrightFraction", maxUnexplainedCd10BrightFraction);
   }
 
   private static void check(String name, double fraction) {

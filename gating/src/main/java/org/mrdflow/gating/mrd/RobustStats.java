@@ -15,7 +15,7 @@ final class RobustStats {
   static final double MAD_TO_SD = 1.4826;
   /** Bins of the landmark histograms; smoothing is two bins (binned KDE, Silverman 1986). */
   /** Density, relative to the peak, below which a point is past a negative peak's shoulder. */
-  private static final double PAST_PEAK_DENSITY = 0.2;
+  static final double PAST_PEAK_DENSITY = 0.2;
 
   private RobustStats() {}
 
@@ -166,11 +166,14 @@ final class RobustStats {
    * The upper side is used, and the lowest percent of values skipped, because integer list
    * mode clips negatives at zero. When the positives are the majority (a diagnosis-level marrow
    * whose low-SSC cells are mostly blasts), the densest bin up to the median lies on the rising
-   * flank of their peak: the negatives' mode is then the densest local maximum below it.
+   * flank of their peak: the negatives' mode is then the densest local maximum below it that
+   * has at least {@code minShare} of the values below it (a smaller one is a ripple in a tail:
+   * the 2-event bump far out in the spillover spreading of a CD19-negative clone's CD19, or of
+   * a stale matrix's CD10).
    *
    * @return {mode, sd}
    */
-  static double[] negativePeak(float[] values, Binning binning) {
+  static double[] negativePeak(float[] values, double minShare, Binning binning) {
     Histogram h = histogram(values, binning);
     double median = median(values);
     // Values clipped at the bottom of the range pile up in the lowest bins: start above them
@@ -187,7 +190,8 @@ final class RobustStats {
       // (from the second bin: a small negative population's mode may lie within the skip)
       for (int b = 1; b < flankStart; b++) {
         boolean localMaximum = h.density[b] >= h.density[b - 1] && h.density[b] >= h.density[b + 1];
-        if (localMaximum && (best == flankStart || h.density[b] > h.density[best])) {
+        if (localMaximum && (best == flankStart || h.density[b] > h.density[best])
+            && cdf(values, h.center(b)) >= minShare) {
           best = b;
         }
       }
@@ -209,6 +213,17 @@ final class RobustStats {
       sd = Math.max((half - best) * h.width / 1.1774, h.width);
     }
     return new double[] {mode, sd};
+  }
+
+  /**
+   * The SD of the lowest population's lower side, whose mode is {@code mode}: for a Gaussian,
+   * the value with {@code 0.3173 x F(mode)} of the values below it lies one SD below the mode.
+   * Nothing else lies below the lowest population, so unlike its upper side this one is free of
+   * positives; 0 when the values are clipped at the mode.
+   */
+  static double lowerSpread(float[] values, double mode) {
+    double oneSdBelow = quantile(values, cdf(values, mode) * (1 - 0.6827));
+    return Math.max(0, mode - oneSdBelow);
   }
 
   /** A smoothed histogram: bin b covers [lo + b width, lo + (b + 1) width). */

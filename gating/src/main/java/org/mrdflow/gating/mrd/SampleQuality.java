@@ -18,6 +18,10 @@ import org.mrdflow.gating.strategy.GatingResult;
  *     then holds blasts or almost nothing)
  * @param granulocyteFraction high-SSC cells / nucleated cells that are not blasts (NaN without
  *     such cells)
+ * @param unexplainedCd10BrightFraction CD10-bright cells of the blast scatter window (above the
+ *     neutrophils' CD10, not plasma cells) that are not blasts, / nucleated cells: normal B
+ *     precursors (hematogones I-II), or a clone the blast rules missed when far more than a
+ *     regenerating marrow holds (NaN without nucleated cells)
  * @param progenitorsAnchored the CD38/CD45 reference was placed from the T/NK cells because the
  *     progenitors were scarce or were blasts
  * @param referencesUsed the reference populations the blast cuts rest on, in strategy order
@@ -27,6 +31,7 @@ public record SampleQuality(
     double negativeControlPositiveFraction,
     double progenitorFraction,
     double granulocyteFraction,
+    double unexplainedCd10BrightFraction,
     boolean progenitorsAnchored,
     List<String> referencesUsed) {
 
@@ -38,6 +43,11 @@ public record SampleQuality(
   public static final String FLAG_ACQUISITION_DISTURBED = "acquisition-disturbed";
   /** QC flag: few marrow precursors for their share of blood cells. */
   public static final String FLAG_HEMODILUTED = "hemodiluted";
+  /**
+   * QC flag: more CD10-bright lymphoid cells than normal B precursors explain were not called
+   * blasts (the MRD is then a lower bound; aplasia and hCD19 CAR eligibility are not evaluable).
+   */
+  public static final String FLAG_CD10_BRIGHT_UNEXPLAINED = "cd10-bright-unexplained";
   /** QC flag: few granulocytes, as after a density gradient. */
   public static final String FLAG_GRANULOCYTE_DEPLETED = "granulocyte-depleted";
 
@@ -68,6 +78,9 @@ public record SampleQuality(
             tNk).cardinality() / tNk.cardinality());
       }
     }
+    EventMask unexplained = gating.population("cd10-bright").events().andNot(g.plasma())
+        .andNot(g.blasts());
+    long nucleated = g.nucleated().cardinality();
     List<String> references = new ArrayList<>();
     if (!anchored) {
       references.add(REFERENCE_PROGENITORS);
@@ -80,6 +93,7 @@ public record SampleQuality(
         eventCount == 0 ? 0 : 1.0 - (double) g.timeOk().cardinality() / eventCount, control,
         anchored || nonBlast <= 0 ? Double.NaN : (double) g.progenitors().cardinality() / nonBlast,
         nonBlast <= 0 ? Double.NaN : (double) granulocytes.cardinality() / nonBlast,
+        nucleated == 0 ? Double.NaN : (double) unexplained.cardinality() / nucleated,
         anchored, references);
   }
 
@@ -98,6 +112,10 @@ public record SampleQuality(
     if (progenitorsAnchored) {
       flags.add(FLAG_PROGENITORS_ANCHORED);
       unmet.add(MrdStatusReason.REFERENCE_MISSING);
+    }
+    if (unexplainedCd10BrightFraction > rules.maxUnexplainedCd10BrightFraction()) {
+      flags.add(FLAG_CD10_BRIGHT_UNEXPLAINED);
+      unmet.add(MrdStatusReason.BLASTS_NOT_SEPARABLE);
     }
     if (timeQcRemovedFraction > rules.maxTimeQcRemovedFraction()) {
       flags.add(FLAG_ACQUISITION_DISTURBED);

@@ -10,6 +10,7 @@ import org.mrdflow.gating.method.MethodParameter;
 import org.mrdflow.gating.method.MethodParameter.Type;
 import org.mrdflow.gating.method.MethodResult;
 import org.mrdflow.gating.mrd.RobustStats.Histogram;
+import org.mrdflow.gating.transform.BiexponentialScale;
 
 /**
  * {@code mrd-ssc-low} (domain brief sections 3.4-3.5): low-SSC cells (lymphoid, blasts,
@@ -17,12 +18,14 @@ import org.mrdflow.gating.mrd.RobustStats.Histogram;
  * peak, at least {@code lymphoid_peak_below_decades} apart (see {@link #valley}: either may be
  * the taller one). Most low-SSC cells lack each B-lineage
  * marker, so their negative modes are measured here too. Dimensions: SSC-A (linear), then the
- * markers to measure. Landmarks {@code log10-ssc-max} and per marker M {@code M.positive-min}:
- * negative mode + {@code positive_spreads} SDs.
+ * markers to measure (on a logicle scale). Landmarks {@code log10-ssc-max} and per marker M
+ * {@code M.positive-min}: negative mode + {@code positive_spreads} SDs, allowing for spillover
+ * spreading ({@link #positiveMin}).
  */
 public final class SscLowMethod extends MrdMethod {
   /** Argument: the SSC value at which the detector saturates. */
   public static final String SATURATED_AT = "saturated_at";
+  private static final String MIN_PEAK_SHARE = "min_peak_share";
 
   public SscLowMethod() {
     super("mrd-ssc-low", 1);
@@ -38,6 +41,9 @@ public final class SscLowMethod extends MrdMethod {
     return with(List.of(
         MethodParameter.optional("positive_spreads", Type.NUMBER, 4.0,
             "a marker is positive above its negative mode + this many SDs"),
+        MethodParameter.optional(MIN_PEAK_SHARE, Type.NUMBER, 0.01,
+            "a local maximum below the densest bin is the negatives' mode only with at least "
+                + "this share of the cells below it"),
         MethodParameter.optional("lymphoid_peak_below_decades", Type.NUMBER, 0.5,
             "the lymphoid SSC peak lies at least this far below the granulocyte peak"),
         MethodParameter.optional(SATURATED_AT, Type.NUMBER, Double.POSITIVE_INFINITY,
@@ -68,12 +74,49 @@ public final class SscLowMethod extends MrdMethod {
     landmarks.put("log10-ssc-max", sscLowMax);
     double k = context.arguments().number("positive_spreads");
     for (int d = 1; d < columns.length; d++) {
-      double[] negative = RobustStats.negativePeak(RobustStats.values(columns[d], sscLow),
-          binning(context));
       landmarks.put(context.dimensions().get(d).parameter() + ".positive-min",
-          negative[0] + k * negative[1]);
+          positiveMin(RobustStats.values(columns[d], sscLow), scale(context, d), k,
+              context.arguments().number(MIN_PEAK_SHARE), binning(context)));
     }
     return result(region, "below the SSC valley", landmarks);
+  }
+
+  /**
+   * Where a marker turns positive on cells most of which lack it: the negatives' mode + k SDs
+   * ({@link RobustStats#negativePeak}), and at least the mirror image, about data zero, of their
+   * lower edge (mode - k SDs of its lower side). Spillover spreading (the photon noise of a
+   * bright signal compensated away, e.g. a DNA dye spilling into the CD34 and CD19 channels) is
+   * symmetric about the negatives' centre in linear units (Roederer, Cytometry 2001;45:194), and
+   * the logicle scale is odd about data zero; a spread wider than the scale's linear region
+   * splits the negatives into two mirror humps, and the densest is often the lower one. Its
+   * upper side then says nothing of the upper hump, which the lower edge's mirror covers. On
+   * negatives that do not reach below zero (narrow peaks, integer data clipped at zero) the
+   * mirror lies below the mode + k SDs and changes nothing.
+   *
+   * @param minShare a local maximum with less of the values below it is a ripple in a tail,
+   *     not the negatives' peak ({@link RobustStats#negativePeak})
+   */
+  static double positiveMin(float[] values, BiexponentialScale scale, double k, double minShare,
+      RobustStats.Binning binning) {
+    double[] negative = RobustStats.negativePeak(values, minShare, binning);
+    double lowerEdge = negative[0] - k * RobustStats.lowerSpread(values, negative[0]);
+    double level = Math.max(negative[0] + k * negative[1], scale.apply(-scale.inverse(lowerEdge)));
+    // An extrapolated edge never lies past the valley that ends the negatives: when the density
+    // falls to a fifth of the mode's (the depth RobustStats calls past a peak) between the mode
+    // and the level and rises again before it (to twice the valley), the level is inside the
+    // positives (a broad spread plateau extrapolates far), and the valley is the cut.
+    Histogram h = RobustStats.histogram(values, binning);
+    int mode = h.bin(negative[0]);
+    int end = h.bin(level);
+    if (end > mode) {
+      int valley = h.lowestBin(mode, end);
+      double depth = h.density()[valley];
+      if (depth <= RobustStats.PAST_PEAK_DENSITY * h.density()[mode]
+          && h.density()[h.highestBin(valley, end)] >= 2 * depth) {
+        return Math.min(level, h.center(valley));
+      }
+    }
+    return level;
   }
 
   /**

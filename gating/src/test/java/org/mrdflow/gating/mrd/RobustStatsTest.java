@@ -59,13 +59,13 @@ class RobustStatsTest {
       values[i] = (float) (i < 0.7 * n ? 0.2 + 0.05 * random.nextGaussian()
           : 0.7 + 0.05 * random.nextGaussian());
     }
-    double[] peak = RobustStats.negativePeak(RobustStats.values(values, all), BINNING);
+    double[] peak = RobustStats.negativePeak(RobustStats.values(values, all), 0.01, BINNING);
     assertThat(peak[0]).isCloseTo(0.2, within(0.01));
     assertThat(peak[1]).isCloseTo(0.05, within(0.005));
     for (int i = 0; i < n; i++) {
       values[i] = Math.max(values[i], 0.17f);
     }
-    double[] clipped = RobustStats.negativePeak(RobustStats.values(values, all), BINNING);
+    double[] clipped = RobustStats.negativePeak(RobustStats.values(values, all), 0.01, BINNING);
     assertThat(clipped[1]).isCloseTo(0.05, within(0.008));
   }
 
@@ -86,7 +86,7 @@ class RobustStatsTest {
           : u < 0.51 ? 0.05 + 0.1 * random.nextGaussian()
               : 0.13 + 0.04 * random.nextGaussian());
     }
-    double[] peak = RobustStats.negativePeak(values, BINNING);
+    double[] peak = RobustStats.negativePeak(values, 0.01, BINNING);
     assertThat(peak[0]).isCloseTo(0.13, within(0.01));
     assertThat(peak[1]).isBetween(0.035, 0.055);
     // The positive level (mode + 4 SD) stays below the B precursors' 1st percentile.
@@ -108,7 +108,7 @@ class RobustStatsTest {
       values[i] = (float) (i < 0.75 * n ? 0.70 + 0.05 * random.nextGaussian()
           : 0.15 + 0.05 * random.nextGaussian());
     }
-    double[] peak = RobustStats.negativePeak(values, BINNING);
+    double[] peak = RobustStats.negativePeak(values, 0.01, BINNING);
     assertThat(peak[0]).isCloseTo(0.15, within(0.01));
     // (the upper-side estimate reads about 0.06: the blasts' lower tail adds to it)
     assertThat(peak[1]).isBetween(0.045, 0.07);

@@ -119,4 +119,34 @@ class FailClosedAndBurdenTest {
       assertThat(r.referencesUsed()).contains(SampleQuality.REFERENCE_T_NK);
     }
   }
+
+  /**
+   * A 40 % clone the blast score does not see (CD45 as bright as lymphocytes, CD38 moderate,
+   * CD34 dim: the km1-like tube) on the leukemic background: most of it is CD10-bright without
+   * being called blasts. The call stays POSITIVE (what was found are blasts) but B-cell aplasia
+   * and hCD19 CAR eligibility are not evaluable, never the confident aplasia TRUE the clone in
+   * the "lymphocytes" gave, and a blast-free regenerating marrow with 14 % hematogones does not
+   * raise the flag.
+   */
+  @Test
+  void aCloneTheBlastRulesDoNotSeeMakesAplasiaNotEvaluable() throws IOException {
+    SampleSpec spec = new SampleSpec("leukemic-cd45-bright-0.4", "diagnosis",
+        Background.LEUKEMIC, 0.03, BlastPhenotype.CD45_BRIGHT, 0.4, 1, 120_000,
+        Instrument.CANTO, null, false, 20261206L);
+    Analysed a = analyse(spec, true);
+    MrdResult r = a.result();
+    assertThat(a.truth().bCellAplasia()).isFalse();
+    assertThat(r.qcFlags()).contains(SampleQuality.FLAG_CD10_BRIGHT_UNEXPLAINED);
+    assertThat(r.mrdStatus()).isEqualTo(MrdStatus.POSITIVE);
+    assertThat(r.mrdFraction()).isLessThanOrEqualTo(a.truth().mrdFraction() * 1.2);
+    assertThat(r.bCellAplasia()).isNull();
+    assertThat(r.hcd19CarEligible()).isNull();
+
+    SampleSpec regenerating = new SampleSpec("regenerating-hg14", "regenerating",
+        Background.REGENERATING, 14, null, 0, 1, 120_000, Instrument.CANTO, null, false,
+        20261207L);
+    MrdResult regen = analyse(regenerating, true).result();
+    assertThat(regen.qcFlags()).doesNotContain(SampleQuality.FLAG_CD10_BRIGHT_UNEXPLAINED);
+    assertThat(regen.bCellAplasia()).isFalse();
+  }
 }
