@@ -5,15 +5,17 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -46,6 +48,8 @@ public final class TimelineFigure {
   private static final int HEADER = 44;
   private static final int PANEL = 250;
   private static final int LINE = 19;
+  /** Right of the panels: their legends, drawn here so the three plot areas line up. */
+  private static final int LEGEND = 200;
   private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 17);
   private static final Font TEXT = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
   private static final Font LABEL = new Font(Font.SANS_SERIF, Font.BOLD, 12);
@@ -72,8 +76,11 @@ public final class TimelineFigure {
   }
 
   private static int height(PatientTimeline timeline) {
-    return HEADER + 3 * PANEL + LINE * (notes(timeline).size() + 1) + 12;
+    return HEADER + 3 * PANEL + LINE * (noteLines(timeline).size() + 1) + 12;
   }
+
+  /** A legend entry: a marker (or, when null, a dotted reference line) in a colour, and its text. */
+  private record LegendEntry(String text, Color color, Marker marker) {}
 
   /** What a panel plots: its samples' values, axis and reference line. */
   private record Panel(
@@ -100,36 +107,57 @@ public final class TimelineFigure {
         new Panel("MRD (leukemic blasts / nucleated cells), coloured by the call", "MRD (log; 0 drawn at 1e-6)",
             m -> Double.isFinite(m.mrdFraction()), m -> Math.max(m.mrdFraction(), MRD_FLOOR), true, MRD_FLOOR, 1,
             MRD_THRESHOLD, "1e-4", List.of(TimelineFlag.Type.MRD_CONVERSION, TimelineFlag.Type.MRD_BEFORE_HSCT)),
-        new Panel("Normal B cells, % of lymphocytes (filled: B-cell aplasia)", "B cells % (log; 0 at 0.1%)",
+        new Panel("Normal B cells, % of lymphocytes", "B cells % (log; 0 at 0.1%)",
             m -> Double.isFinite(m.bCellFractionOfLymphocytes()),
             m -> 100 * Math.max(m.bCellFractionOfLymphocytes(), B_CELL_FLOOR), true, 100 * B_CELL_FLOOR, 100,
             100 * APLASIA_B_CELL_FRACTION, "3% aplasia", List.of(TimelineFlag.Type.LOSS_OF_B_CELL_APLASIA)),
-        new Panel("CD19-positive share of blasts (filled: CD19 status established)", "CD19+ blasts %",
+        new Panel("CD19-positive share of blasts", "CD19+ blasts %",
             m -> Double.isFinite(m.cd19PositiveBlastFraction()) && m.blastEvents() > 0,
             m -> 100 * m.cd19PositiveBlastFraction(), false, -5, 105, 95, "95% hCD19 CAR-T",
             List.of(TimelineFlag.Type.CD19_NEGATIVE_EMERGENCE)));
     for (int p = 0; p < panels.size(); p++) {
       Panel panel = panels.get(p);
-      XYChart chart = chart(timeline, panel, range, xTitle, p);
+      List<LegendEntry> legend = new ArrayList<>();
+      XYChart chart = chart(timeline, panel, range, xTitle, p, legend);
       Graphics2D area = (Graphics2D) g.create();
       area.translate(0, HEADER + p * PANEL);
-      chart.paint(area, WIDTH, PANEL);
+      chart.paint(area, WIDTH - LEGEND, PANEL);
       labelEvents(timeline, chart, area, panel);
       circleFlags(timeline, chart, area, panel);
+      drawLegend(legend, area);
       area.dispose();
     }
     int y = HEADER + 3 * PANEL + LINE;
-    g.setColor(Color.BLACK);
-    for (String note : notes(timeline)) {
-      g.setFont(note.startsWith("Flag") ? LABEL : TEXT);
-      g.setColor(note.startsWith("Flag") || note.startsWith("No flag") ? FLAG : Color.DARK_GRAY);
-      g.drawString(note, 14, y);
+    for (String[] line : noteLines(timeline)) {
+      boolean flag = line[0].equals("flag");
+      g.setFont(flag ? LABEL : TEXT);
+      g.setColor(flag ? FLAG : Color.DARK_GRAY);
+      g.drawString(line[1], 14, y);
       y += LINE;
     }
   }
 
-  private static XYChart chart(PatientTimeline timeline, Panel panel, double[] range, String xTitle, int index) {
-    XYChart chart = new XYChartBuilder().width(WIDTH).height(PANEL).title(panel.title())
+  private static void drawLegend(List<LegendEntry> legend, Graphics2D g) {
+    g.setFont(TEXT);
+    int x = WIDTH - LEGEND + 8;
+    int y = 50;
+    for (LegendEntry e : legend) {
+      g.setColor(e.color());
+      if (e.marker() == null) {
+        g.setStroke(new BasicStroke(1.4f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {2f, 3f}, 0f));
+        g.drawLine(x, y - 5, x + 18, y - 5);
+      } else {
+        e.marker().paint(g, x + 9, y - 5, 10);
+      }
+      g.setColor(Color.BLACK);
+      g.drawString(e.text(), x + 26, y);
+      y += 20;
+    }
+  }
+
+  private static XYChart chart(
+      PatientTimeline timeline, Panel panel, double[] range, String xTitle, int index, List<LegendEntry> legend) {
+    XYChart chart = new XYChartBuilder().width(WIDTH - LEGEND).height(PANEL).title(panel.title())
         .xAxisTitle(index == 2 ? xTitle : " ").yAxisTitle(panel.yAxisTitle()).build();
     XYStyler s = chart.getStyler();
     s.setChartBackgroundColor(Color.WHITE);
@@ -137,9 +165,9 @@ public final class TimelineFigure {
     s.setPlotGridLinesColor(new Color(0xE8E8E8));
     s.setChartTitleBoxVisible(false);
     s.setChartTitleFont(LABEL);
-    s.setLegendPosition(Styler.LegendPosition.OutsideE);
-    s.setLegendBorderColor(new Color(0xCCCCCC));
-    s.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+    s.setLegendVisible(false);
+    s.setPlotGridVerticalLinesVisible(false);
+    s.setPlotGridLinesStroke(new BasicStroke(0.6f));
     s.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
     s.setAntiAlias(true);
     s.setXAxisMin(range[0]);
@@ -161,6 +189,7 @@ public final class TimelineFigure {
     XYSeries reference = chart.addSeries(panel.referenceLabel(), new double[] {range[0], range[1]},
         new double[] {panel.referenceLine(), panel.referenceLine()});
     style(reference, THRESHOLD, new BasicStroke(1.4f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {2f, 3f}, 0f));
+    legend.add(new LegendEntry(panel.referenceLabel(), THRESHOLD, null));
 
     List<MrdMeasurement> plotted = timeline.samples().stream().filter(panel.plotted()).toList();
     if (plotted.size() > 1) {
@@ -171,30 +200,30 @@ public final class TimelineFigure {
     if (index == 0) {
       for (MrdStatus status : MrdStatus.values()) {
         List<MrdMeasurement> group = plotted.stream().filter(m -> m.status() == status).toList();
-        points(chart, status.name(), timeline, group, panel, statusColor(status), SeriesMarkers.CIRCLE);
+        points(chart, status.name(), timeline, group, panel, statusColor(status), SeriesMarkers.CIRCLE, legend);
       }
     } else if (index == 1) {
       points(chart, "aplasia", timeline, plotted.stream().filter(m -> Boolean.TRUE.equals(m.bCellAplasia())).toList(),
-          panel, B_CELLS, SeriesMarkers.CIRCLE);
+          panel, B_CELLS, SeriesMarkers.CIRCLE, legend);
       points(chart, "B cells present", timeline,
-          plotted.stream().filter(m -> !Boolean.TRUE.equals(m.bCellAplasia())).toList(), panel, B_CELLS, SeriesMarkers.DIAMOND);
+          plotted.stream().filter(m -> !Boolean.TRUE.equals(m.bCellAplasia())).toList(), panel, B_CELLS, SeriesMarkers.DIAMOND,
+          legend);
     } else {
-      points(chart, "established", timeline, plotted.stream().filter(m -> m.hcd19CarEligible() != null).toList(),
-          panel, CD19, SeriesMarkers.CIRCLE);
+      points(chart, "CD19 status established", timeline,
+          plotted.stream().filter(m -> m.hcd19CarEligible() != null).toList(), panel, CD19, SeriesMarkers.CIRCLE, legend);
       points(chart, "too few blasts / uncertain", timeline,
-          plotted.stream().filter(m -> m.hcd19CarEligible() == null).toList(), panel, Color.GRAY, SeriesMarkers.DIAMOND);
-    }
-    if (chart.getSeriesMap().values().stream().noneMatch(XYSeries::isShowInLegend)) {
-      s.setLegendVisible(false);
+          plotted.stream().filter(m -> m.hcd19CarEligible() == null).toList(), panel, Color.GRAY, SeriesMarkers.DIAMOND,
+          legend);
     }
     return chart;
   }
 
   private static void points(XYChart chart, String name, PatientTimeline timeline, List<MrdMeasurement> samples,
-      Panel panel, Color color, Marker marker) {
+      Panel panel, Color color, Marker marker, List<LegendEntry> legend) {
     if (samples.isEmpty()) {
       return;
     }
+    legend.add(new LegendEntry(name, color, marker));
     XYSeries series = chart.addSeries(name, xs(timeline, samples), ys(samples, panel.value()));
     series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
     series.setMarker(marker);
@@ -230,20 +259,23 @@ public final class TimelineFigure {
   /** A ring around each flagged sample on this panel, with the flag's short name. */
   private static void circleFlags(PatientTimeline timeline, XYChart chart, Graphics2D g, Panel panel) {
     g.setFont(LABEL);
+    Map<MrdMeasurement, List<String>> labels = new LinkedHashMap<>();
     for (TimelineFlag f : timeline.flags()) {
-      if (f.sample() == null || !panel.flags().contains(f.type()) || !panel.plotted().test(f.sample())) {
-        continue;
+      if (f.sample() != null && panel.flags().contains(f.type()) && panel.plotted().test(f.sample())) {
+        labels.computeIfAbsent(f.sample(), m -> new ArrayList<>()).add(f.type().label());
       }
-      double x = chart.getScreenXFromChart(x(timeline, f.sample().collectionDate()));
-      double y = chart.getScreenYFromChart(panel.value().apply(f.sample()));
+    }
+    for (Map.Entry<MrdMeasurement, List<String>> flagged : labels.entrySet()) {
+      double x = chart.getScreenXFromChart(x(timeline, flagged.getKey().collectionDate()));
+      double y = chart.getScreenYFromChart(panel.value().apply(flagged.getKey()));
       g.setColor(FLAG);
       g.setStroke(new BasicStroke(2.2f));
       g.drawOval((int) Math.round(x - 11), (int) Math.round(y - 11), 22, 22);
-      String text = f.type().label();
+      String text = String.join(" + ", flagged.getValue());
       int width = g.getFontMetrics().stringWidth(text);
       // below the ring near the top of the panel, above it otherwise
       double ty = y < PANEL / 2.0 ? y + 27 : y - 15;
-      double tx = Math.min(Math.max(x - width / 2.0, 4), WIDTH - width - 4);
+      double tx = Math.min(Math.max(x - width / 2.0, 4), WIDTH - LEGEND - width - 4);
       g.setColor(Color.WHITE);
       g.fillRect((int) tx - 2, (int) ty - 12, width + 4, 15);
       g.setColor(FLAG);
@@ -251,7 +283,27 @@ public final class TimelineFigure {
     }
   }
 
-  /** Lines under the panels: each flag spelled out, or that there is none, and what is unknown. */
+  /** The notes wrapped to the figure's width: {kind, text} with kind "flag" or "note". */
+  private static List<String[]> noteLines(PatientTimeline timeline) {
+    FontMetrics metrics = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics().getFontMetrics(LABEL);
+    List<String[]> lines = new ArrayList<>();
+    for (String note : notes(timeline)) {
+      String kind = note.startsWith("Flag: ") ? "flag" : "note";
+      StringBuilder line = new StringBuilder();
+      for (String word : note.split(" ")) {
+        if (line.length() > 0 && metrics.stringWidth(line + " " + word) > WIDTH - 40) {
+          lines.add(new String[] {kind, line.toString()});
+          line.setLength(0);
+          line.append("    ");
+        }
+        line.append(line.isEmpty() || line.toString().isBlank() ? "" : " ").append(word);
+      }
+      lines.add(new String[] {kind, line.toString()});
+    }
+    return lines;
+  }
+
+  /** Under the panels: each flag spelled out, or that there is none, and what is unknown. */
   static List<String> notes(PatientTimeline timeline) {
     List<String> notes = new ArrayList<>();
     for (TimelineFlag f : timeline.flags()) {
