@@ -66,6 +66,7 @@ public final class TimelineJob {
    *     or collection dates that cannot be placed (see the class comment)
    */
   public static Result run(SparkSession spark, Path warehouse, Path clinical) throws IOException {
+    checkInputs(warehouse, clinical);
     OutcomesInputs.Measurements read = OutcomesInputs.readMeasurements(spark, warehouse);
     Map<String, String> policyOfRun = collectionDatePolicies(warehouse, read.rows());
     checkPolicies(warehouse, read.rows(), policyOfRun, clinical);
@@ -86,6 +87,22 @@ public final class TimelineJob {
     spark.createDataFrame(rows, Tables.PATIENT_TIMELINE_SCHEMA).coalesce(1).write().parquet(staged.toString());
     target.replaceDerived(Tables.PATIENT_TIMELINE, staged);
     return new Result(timelines, warehouse.resolve(Tables.PATIENT_TIMELINE), rows.size(), read.withoutPatientOrDate());
+  }
+
+  /**
+   * The checks that need no Spark, so that a mistyped folder or file fails within a second.
+   *
+   * @throws OutcomesInputException naming the folder or file
+   */
+  public static void checkInputs(Path warehouse, Path clinical) {
+    for (String table : List.of(Tables.MRD_RESULTS, Tables.SAMPLES)) {
+      if (!Files.isDirectory(warehouse.resolve(table))) {
+        throw new OutcomesInputException(warehouse + ": no '" + table + "' table (expected a pipeline output folder)");
+      }
+    }
+    if (clinical != null && !Files.exists(clinical)) {
+      throw new OutcomesInputException(clinical + ": clinical table not found");
+    }
   }
 
   /**
