@@ -104,9 +104,9 @@ public final class TimelineFigure {
     g.drawString("Patient " + shortKey(timeline.patientKey()) + ": MRD course (" + timeline.samples().size()
         + (timeline.samples().size() == 1 ? " sample)" : " samples)"), 14, 28);
     List<Panel> panels = List.of(
-        new Panel("MRD (leukemic blasts / nucleated cells), coloured by the call", "MRD (log; 0 drawn at 1e-6)",
+        new Panel("MRD (leukemic blasts / nucleated cells), coloured by the call", "MRD % (log; 0 at 0.0001%)",
             m -> Double.isFinite(m.mrdFraction()), m -> Math.max(m.mrdFraction(), MRD_FLOOR), true, MRD_FLOOR, 1,
-            MRD_THRESHOLD, "1e-4", List.of(TimelineFlag.Type.MRD_CONVERSION, TimelineFlag.Type.MRD_BEFORE_HSCT)),
+            MRD_THRESHOLD, "1e-4 (0.01%)", List.of(TimelineFlag.Type.MRD_CONVERSION, TimelineFlag.Type.MRD_BEFORE_HSCT)),
         new Panel("Normal B cells, % of lymphocytes", "B cells % (log; 0 at 0.1%)",
             m -> Double.isFinite(m.bCellFractionOfLymphocytes()),
             m -> 100 * Math.max(m.bCellFractionOfLymphocytes(), B_CELL_FLOOR), true, 100 * B_CELL_FLOOR, 100,
@@ -115,15 +115,35 @@ public final class TimelineFigure {
             m -> Double.isFinite(m.cd19PositiveBlastFraction()) && m.blastEvents() > 0,
             m -> 100 * m.cd19PositiveBlastFraction(), false, -5, 105, 95, "95% hCD19 CAR-T",
             List.of(TimelineFlag.Type.CD19_NEGATIVE_EMERGENCE)));
+    // The y tick labels of the panels differ in width ("0.0001%", "100"), which moves each plot's
+    // left edge: fit each panel's width and offset so that all map the x range to the same pixels
+    // as the panel with the widest labels (a few rounds: XChart's ticks change with the width).
+    double[][] edges = new double[panels.size()][];
+    for (int p = 0; p < panels.size(); p++) {
+      edges[p] = edges(timeline, panels.get(p), range, xTitle, p, WIDTH - LEGEND);
+    }
+    int widest = 0;
+    for (int p = 1; p < panels.size(); p++) {
+      widest = edges[p][0] > edges[widest][0] ? p : widest;
+    }
+    double[] target = edges[widest];
     for (int p = 0; p < panels.size(); p++) {
       Panel panel = panels.get(p);
+      int width = WIDTH - LEGEND;
+      double[] e = edges[p];
+      for (int round = 0; round < 4 && Math.abs((e[1] - e[0]) - (target[1] - target[0])) > 0.5; round++) {
+        width += (int) Math.round((target[1] - target[0]) - (e[1] - e[0]));
+        e = edges(timeline, panel, range, xTitle, p, width);
+      }
+      int shift = (int) Math.round(target[0] - e[0]);
       List<LegendEntry> legend = new ArrayList<>();
-      XYChart chart = chart(timeline, panel, range, xTitle, p, legend);
+      XYChart chart = chart(timeline, panel, range, xTitle, p, legend, width);
       Graphics2D area = (Graphics2D) g.create();
-      area.translate(0, HEADER + p * PANEL);
-      chart.paint(area, WIDTH - LEGEND, PANEL);
-      labelEvents(timeline, chart, area, panel);
+      area.translate(shift, HEADER + p * PANEL);
+      chart.paint(area, width, PANEL);
+      labelEvents(timeline, chart, area, panel, chart.getScreenXFromChart(range[1]));
       circleFlags(timeline, chart, area, panel);
+      area.translate(-shift, 0);
       drawLegend(legend, area);
       area.dispose();
     }
@@ -135,6 +155,15 @@ public final class TimelineFigure {
       g.drawString(line[1], 14, y);
       y += LINE;
     }
+  }
+
+  /** Where a panel drawn {@code width} wide puts the ends of the x range, in pixels. */
+  private static double[] edges(PatientTimeline timeline, Panel panel, double[] range, String xTitle, int index, int width) {
+    XYChart chart = chart(timeline, panel, range, xTitle, index, new ArrayList<>(), width);
+    Graphics2D scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+    chart.paint(scratch, width, PANEL);
+    scratch.dispose();
+    return new double[] {chart.getScreenXFromChart(range[0]), chart.getScreenXFromChart(range[1])};
   }
 
   private static void drawLegend(List<LegendEntry> legend, Graphics2D g) {
@@ -156,8 +185,9 @@ public final class TimelineFigure {
   }
 
   private static XYChart chart(
-      PatientTimeline timeline, Panel panel, double[] range, String xTitle, int index, List<LegendEntry> legend) {
-    XYChart chart = new XYChartBuilder().width(WIDTH - LEGEND).height(PANEL).title(panel.title())
+      PatientTimeline timeline, Panel panel, double[] range, String xTitle, int index, List<LegendEntry> legend,
+      int width) {
+    XYChart chart = new XYChartBuilder().width(width).height(PANEL).title(panel.title())
         .xAxisTitle(index == 2 ? xTitle : " ").yAxisTitle(panel.yAxisTitle()).build();
     XYStyler s = chart.getStyler();
     s.setChartBackgroundColor(Color.WHITE);
@@ -176,7 +206,8 @@ public final class TimelineFigure {
     s.setYAxisLogarithmic(panel.logarithmic());
     s.setYAxisMin(panel.yMin());
     s.setYAxisMax(panel.yMax());
-    s.setYAxisDecimalPattern(panel.logarithmic() && index == 0 ? "0E0" : "0.#");
+    // MRD reads as a percentage in reports (issue 12): 1e-4 is 0.01%
+    s.setYAxisDecimalPattern(index == 0 ? "0.####%" : "0.#");
     s.setMarkerSize(10);
 
     for (ClinicalEvent e : timeline.events()) {
@@ -238,21 +269,23 @@ public final class TimelineFigure {
   }
 
   /** The event names at the top of each event line. */
-  private static void labelEvents(PatientTimeline timeline, XYChart chart, Graphics2D g, Panel panel) {
+  private static void labelEvents(PatientTimeline timeline, XYChart chart, Graphics2D g, Panel panel, double right) {
     g.setFont(LABEL);
     FontMetrics fm = g.getFontMetrics();
     int top = (int) Math.round(chart.getScreenYFromChart(panel.yMax()));
     double lastRight = Double.NEGATIVE_INFINITY;
     int row = 0;
     for (ClinicalEvent e : timeline.events()) {
-      double x = chart.getScreenXFromChart(x(timeline, e.date()));
+      double line = chart.getScreenXFromChart(x(timeline, e.date()));
       String text = e.type().label();
+      // right of its line, or left of it near the plot's right edge
+      double x = line + 9 + fm.stringWidth(text) > right ? line - fm.stringWidth(text) - 9 : line;
       row = x + 3 < lastRight ? row + 1 : 0; // same-day or close events stack instead of overlapping
       g.setColor(Color.WHITE);
       g.fillRect((int) x + 3, top + 2 + row * 15, fm.stringWidth(text) + 4, 14);
       g.setColor(EVENT);
       g.drawString(text, (float) x + 5, top + 13 + row * 15);
-      lastRight = x + 9 + fm.stringWidth(text);
+      lastRight = Math.max(lastRight, x + 9 + fm.stringWidth(text));
     }
   }
 

@@ -74,9 +74,22 @@ class TimelineFigureTest {
     // header, three panels, the flag notes (wrapped to 7 lines) plus one line
     assertThat(image.getHeight()).isEqualTo(44 + 3 * 250 + 19 * (7 + 1) + 12);
 
+    // the three panels share one x axis: the CAR-T, HSCT and relapse lines fall on the same columns
+    List<java.util.SortedSet<Integer>> columns = java.util.stream.IntStream.range(0, 3)
+        .mapToObj(p -> darkColumns(image, 44 + p * 250 + 105, 44 + p * 250 + 145)).toList();
+    // (within a pixel: a panel is shifted by whole pixels)
+    for (int p = 0; p < 3; p++) {
+      assertThat(columns.get(p)).hasSize(3);
+      List<Integer> these = List.copyOf(columns.get(p));
+      List<Integer> first = List.copyOf(columns.get(0));
+      for (int line = 0; line < 3; line++) {
+        assertThat(these.get(line)).as("panel %d, line %d", p, line).isCloseTo(first.get(line), org.assertj.core.data.Offset.offset(1));
+      }
+    }
+
     // text drawn by the figure itself (XChart draws its axis texts as outlines)
     List<String> texts = svgTexts(svg);
-    assertThat(texts).contains("Patient c0ffee123456: MRD course (6 samples)", "1e-4", "3% aplasia", "95% hCD19 CAR-T",
+    assertThat(texts).contains("Patient c0ffee123456: MRD course (6 samples)", "1e-4 (0.01%)", "3% aplasia", "95% hCD19 CAR-T",
         "POSITIVE", "NEGATIVE", "INDETERMINATE", "aplasia", "B cells present", "CD19 status established",
         "too few blasts / uncertain", "loss of B-cell aplasia", "CD19-negative blasts", "MRD conversion + MRD before HSCT");
     // each event labelled on each of the three panels
@@ -98,6 +111,30 @@ class TimelineFigureTest {
     assertThat(texts).doesNotContain("CAR-T", "HSCT", "relapse")
         .anyMatch(s -> s.startsWith("No clinical row for this patient: days from the first sample (2025-12-29)"))
         .anyMatch(s -> s.startsWith("No flag: no MRD conversion"));
+  }
+
+  /**
+   * Columns of the plot area with a dark pixel (the dashed event lines) in rows {@code from..to},
+   * leaving out rows crossed by a horizontal line (a reference line or the axis); one column per line.
+   */
+  private static java.util.SortedSet<Integer> darkColumns(BufferedImage image, int from, int to) {
+    java.util.SortedSet<Integer> columns = new java.util.TreeSet<>();
+    for (int y = from; y < to; y++) {
+      List<Integer> row = new java.util.ArrayList<>();
+      for (int x = 120; x < 800; x++) { // right of the y axis titles and tick labels
+        int rgb = image.getRGB(x, y);
+        if (((rgb >> 16) & 0xFF) < 0x70 && ((rgb >> 8) & 0xFF) < 0x70 && (rgb & 0xFF) < 0x70) {
+          row.add(x);
+        }
+      }
+      if (row.size() < 40) {
+        columns.addAll(row);
+      }
+    }
+    // a line drawn between two pixel columns darkens both: keep the first of adjacent columns
+    java.util.Set<Integer> all = new java.util.TreeSet<>(columns);
+    columns.removeIf(x -> all.contains(x - 1));
+    return columns;
   }
 
   private static void save(String name, byte[] png, byte[] svg) throws IOException {
