@@ -150,6 +150,8 @@ public final class Tables {
           col("specimen", StringType, true, "Specimen type from the manifest (manifest_extra specimen_type or specimen), null when unknown (counted as marrow)"),
           col("mrd_fraction", DoubleType, true, "As mrd_results.mrd_fraction"),
           col("mrd_status", StringType, true, "As mrd_results.mrd_status"),
+          col("nucleated_events", LongType, true, "As mrd_results.nucleated_events (the MRD denominator)"),
+          col("blast_events", LongType, true, "As mrd_results.blast_events"),
           col("b_cell_fraction_of_lymphocytes", DoubleType, true, "As mrd_results.b_cell_fraction_of_lymphocytes"),
           col("b_cell_aplasia", BooleanType, true, "As mrd_results.b_cell_aplasia"),
           col("cd19_pos_blast_fraction", DoubleType, true, "As mrd_results.cd19_pos_blast_fraction"),

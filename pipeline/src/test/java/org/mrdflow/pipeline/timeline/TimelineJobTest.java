@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mrdflow.models.cohort.ClinicalRecord;
+import org.mrdflow.models.cohort.MrdMeasurement;
+import org.mrdflow.models.cohort.MrdStatus;
+import org.mrdflow.models.timeline.PatientTimeline;
+import org.mrdflow.models.timeline.PatientTimelines;
 import org.mrdflow.pipeline.job.MrdflowJob;
 import org.mrdflow.pipeline.job.RunListener;
 import org.mrdflow.pipeline.outcomes.OutcomesInputException;
@@ -127,6 +133,39 @@ class TimelineJobTest {
     assertThat(DuckDb.query("DESCRIBE SELECT * FROM read_parquet('" + warehouse.resolve(Tables.PATIENT_TIMELINE)
         + "/*.parquet')")).extracting(r -> r.get("column_name"))
         .containsExactly((Object[]) Tables.PATIENT_TIMELINE_SCHEMA.fieldNames());
+  }
+
+  @Test
+  void theTableHoldsWhatItTakesToRedrawEachTimelineWithoutSpark() throws Exception {
+    TimelineJob.Result result = TimelineJob.run(TestSpark.session(), warehouse, clinical);
+    List<Map<String, Object>> rows = table(warehouse);
+    for (PatientTimeline written : result.timelines()) {
+      List<Map<String, Object>> mine = rows.stream().filter(r -> r.get("patient_key").equals(written.patientKey())).toList();
+      List<MrdMeasurement> samples = mine.stream().filter(r -> r.get("row_type").equals("SAMPLE"))
+          .map(TimelineJobTest::measurement).toList();
+      java.util.function.Function<String, LocalDate> event = type -> mine.stream()
+          .filter(r -> r.get("row_type").equals(type)).map(r -> LocalDate.parse((String) r.get("event_date")))
+          .findFirst().orElse(null);
+      PatientTimeline redrawn = PatientTimelines.of(written.patientKey(), ClinicalRecord.eventDates(written.patientKey(),
+          event.apply("CAR_T_INFUSION"), event.apply("HSCT"), event.apply("RELAPSE")), samples);
+
+      assertThat(redrawn.samples()).isEqualTo(written.samples());
+      assertThat(redrawn.events()).isEqualTo(written.events());
+      assertThat(redrawn.flags()).isEqualTo(written.flags());
+    }
+  }
+
+  /** A SAMPLE row back as the measurement it was written from. */
+  private static MrdMeasurement measurement(Map<String, Object> r) {
+    return new MrdMeasurement((String) r.get("patient_key"), (String) r.get("sample_id"),
+        LocalDate.parse((String) r.get("collection_date")), (String) r.get("timepoint"), (String) r.get("specimen"),
+        orNaN(r.get("mrd_fraction")), MrdStatus.parse((String) r.get("mrd_status")), (Long) r.get("nucleated_events"),
+        (Long) r.get("blast_events"), orNaN(r.get("cd19_pos_blast_fraction")), (Boolean) r.get("b_cell_aplasia"),
+        (String) r.get("run_id"), orNaN(r.get("b_cell_fraction_of_lymphocytes")), (Boolean) r.get("hcd19_car_eligible"));
+  }
+
+  private static double orNaN(Object value) {
+    return value == null ? Double.NaN : (Double) value;
   }
 
   private static String roe1() {
