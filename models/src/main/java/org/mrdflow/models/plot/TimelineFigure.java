@@ -23,6 +23,7 @@ import org.mrdflow.models.cohort.MrdMeasurement;
 import org.mrdflow.models.cohort.MrdStatus;
 import org.mrdflow.models.timeline.ClinicalEvent;
 import org.mrdflow.models.timeline.PatientTimeline;
+import org.mrdflow.models.timeline.PatientTimelines;
 import org.mrdflow.models.timeline.TimelineFlag;
 
 /**
@@ -113,7 +114,8 @@ public final class TimelineFigure {
             100 * APLASIA_B_CELL_FRACTION, "3% aplasia", List.of(TimelineFlag.Type.LOSS_OF_B_CELL_APLASIA)),
         new Panel("CD19-positive share of blasts", "CD19+ blasts %",
             m -> Double.isFinite(m.cd19PositiveBlastFraction()) && m.blastEvents() > 0,
-            m -> 100 * m.cd19PositiveBlastFraction(), false, -5, 105, 95, "95% hCD19 CAR-T",
+            m -> 100 * m.cd19PositiveBlastFraction(), false, -5, 105, 100 * PatientTimelines.ELIGIBLE_CD19_POSITIVE_SHARE,
+            "95% hCD19 CAR-T",
             List.of(TimelineFlag.Type.CD19_NEGATIVE_EMERGENCE)));
     // The y tick labels of the panels differ in width ("0.0001%", "100"), which moves each plot's
     // left edge: fit each panel's width and offset so that all map the x range to the same pixels
