@@ -30,8 +30,8 @@ import picocli.CommandLine.Spec;
       "Simulates a small batch of bone marrows (normal, regenerating, B-cell aplasia,",
       "CD19-negative escape, mixed clones, 1e-4 and low cellularity) of four synthetic",
       "patients, with a manifest and a clinical table. Runs the Spark job locally and",
-      "derives the patients' timelines (the patient_timeline table and a figure per patient)",
-      "and prints where the Parquet tables, the HTML report and the figures are, and the",
+      "derives the patients' timelines (patient_timeline, a figure each). Prints",
+      "where the Parquet tables, the HTML report and the figures are, and the",
       "outcomes command that reads them.",
       "The demo pseudonymizes with a fixed, published key (" + DemoCommand.DEMO_KEY + "),",
       "so its patient keys are the same on every machine: never use it for real patients."

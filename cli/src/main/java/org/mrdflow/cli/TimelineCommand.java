@@ -23,11 +23,13 @@ import picocli.CommandLine.Spec;
     name = "timeline",
     mixinStandardHelpOptions = true,
     description = {
-      "Derives each patient's MRD course from every run of a warehouse (samples with a patient key and a",
-      "collection date from the manifest): MRD, B cells %% of lymphocytes, B-cell aplasia and the CD19+ share",
-      "of blasts by date, the CAR-T, HSCT and relapse dates of a clinical table, and the flags MRD conversion,",
-      "loss of B-cell aplasia, CD19-negative blasts and MRD before HSCT.",
-      "Writes them as the Parquet table patient_timeline in the warehouse, replacing an earlier one."
+      "Derives each patient's MRD course from every run of a warehouse (samples",
+      "whose manifest row gave a patient and a collection date): MRD, B cells %% of",
+      "lymphocytes, B-cell aplasia and the CD19+ share of blasts by date, the",
+      "CAR-T, HSCT and relapse dates of a clinical table, and the flags MRD",
+      "conversion, loss of B-cell aplasia, CD19-negative blasts and MRD before HSCT.",
+      "Writes them as the Parquet table patient_timeline in the warehouse,",
+      "replacing an earlier one."
     })
 public final class TimelineCommand implements Callable<Integer> {
 
