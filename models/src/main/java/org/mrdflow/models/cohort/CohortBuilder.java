@@ -86,9 +86,8 @@ public final class CohortBuilder {
   }
 
   /**
-   * The last marrow in [windowStart, transplant], or null. When several marrows share that date, a
-   * POSITIVE call wins over NEGATIVE, and NEGATIVE over INDETERMINATE: leukemia found in any
-   * aliquot is found, and one adequately sensitive negative is a valid negative.
+   * The last marrow in [windowStart, transplant], or null. Of several marrows of that date, the
+   * call with the highest {@link MrdStatus#sameDayPrecedence()} (POSITIVE, then NEGATIVE).
    *
    * @param windowStart earliest collection date that counts; null for any date before the transplant
    */
