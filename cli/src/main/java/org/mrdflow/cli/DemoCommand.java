@@ -30,8 +30,9 @@ import picocli.CommandLine.Spec;
       "Simulates a small batch of bone marrows (normal, regenerating, B-cell aplasia,",
       "CD19-negative escape, mixed clones, 1e-4 and low cellularity) of four synthetic",
       "patients, with a manifest and a clinical table. Runs the Spark job locally and",
-      "prints where the Parquet tables and the HTML report are, and the outcomes command",
-      "that reads them.",
+      "derives the patients' timelines (patient_timeline, a figure each). Prints",
+      "where the Parquet tables, the HTML report and the figures are, and the",
+      "outcomes command that reads them.",
       "The demo pseudonymizes with a fixed, published key (" + DemoCommand.DEMO_KEY + "),",
       "so its patient keys are the same on every machine: never use it for real patients."
     })
@@ -98,9 +99,13 @@ public final class DemoCommand implements Callable<Integer> {
         config, "demo", false, false, key);
     int status = RunCommand.execute(request, master, stdout, err);
     if (status == 0) {
+      stdout.println();
+      status = TimelineCommand.execute(out.resolve("warehouse"), clinical, out.resolve("timeline"), master, stdout, err);
+    }
+    if (status == 0) {
       Path warehouse = out.resolve("warehouse").toAbsolutePath();
       stdout.println();
-      stdout.println("Parquet tables: " + warehouse + "/{samples,mrd_results,populations}");
+      stdout.println("Parquet tables: " + warehouse + "/{samples,mrd_results,populations,patient_timeline}");
       stdout.println("HTML report:    " + warehouse.resolve("runs/demo/report.html"));
       stdout.println("Query them, e.g. with DuckDB:");
       stdout.println("  SELECT sample_id, mrd_status, mrd_fraction FROM read_parquet('" + warehouse

@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
       RunCommand.class,
       DemoCommand.class,
       OutcomesCommand.class,
+      TimelineCommand.class,
       PredictRiskCommand.class,
     })
 public final class MrdflowCli implements Runnable {
@@ -51,7 +52,7 @@ public final class MrdflowCli implements Runnable {
    * bin/mrdflow} keeps the same list to choose the classpath.
    */
   public static final List<String> SPARK_COMMANDS =
-      List.of("run", "demo", "outcomes", "predict-risk", "compare", "bench pipeline");
+      List.of("run", "demo", "outcomes", "timeline", "predict-risk", "compare", "bench pipeline");
 
   public static void main(String[] args) {
     String sparkCommand = sparkCommand(args);

@@ -22,4 +22,15 @@ public record ClinicalRecord(
     LocalDate relapseDate,
     LocalDate deathDate,
     LocalDate lastFollowUpDate,
-    Covariates covariates) {}
+    Covariates covariates) {
+
+  /**
+   * Only the dates a patient timeline marks (e.g. read back from the {@code patient_timeline}
+   * table's event rows), without covariates or follow-up: for {@code PatientTimelines.of}, which
+   * uses nothing else; {@link CohortBuilder} refuses it.
+   */
+  public static ClinicalRecord eventDates(
+      String patientKey, LocalDate carTInfusionDate, LocalDate transplantDate, LocalDate relapseDate) {
+    return new ClinicalRecord(patientKey, carTInfusionDate, transplantDate, relapseDate, null, null, null);
+  }
+}

@@ -69,7 +69,8 @@ public final class CohortBuilder {
     if (transplant == null) {
       return new CohortPatient(c, samples, PreTransplantGroup.NO_TRANSPLANT, null, fromInfusion, null);
     }
-    MrdMeasurement decisive = lastMarrowBefore(samples, transplant, settings.preTransplantWindowDays());
+    MrdMeasurement decisive =
+        lastMarrowBefore(samples, transplant.minusDays(settings.preTransplantWindowDays()), transplant);
     PreTransplantGroup group;
     if (decisive == null || decisive.status() == MrdStatus.INDETERMINATE) {
       group = PreTransplantGroup.MRD_UNKNOWN;
@@ -85,34 +86,26 @@ public final class CohortBuilder {
   }
 
   /**
-   * The last marrow in [transplant - window, transplant]. When several marrows share that date, a
-   * POSITIVE call wins over NEGATIVE, and NEGATIVE over INDETERMINATE: leukemia found in any
-   * aliquot is found, and one adequately sensitive negative is a valid negative.
+   * The last marrow in [windowStart, transplant], or null. Of several marrows of that date, the
+   * call with the highest {@link MrdStatus#sameDayPrecedence()} (POSITIVE, then NEGATIVE).
+   *
+   * @param windowStart earliest collection date that counts; null for any date before the transplant
    */
-  private static MrdMeasurement lastMarrowBefore(
-      List<MrdMeasurement> samples, LocalDate transplant, int windowDays) {
-    LocalDate windowStart = transplant.minusDays(windowDays);
+  public static MrdMeasurement lastMarrowBefore(
+      List<MrdMeasurement> samples, LocalDate windowStart, LocalDate transplant) {
     MrdMeasurement best = null;
     for (MrdMeasurement m : samples) {
       LocalDate d = m.collectionDate();
-      if (!m.isMarrow() || d.isBefore(windowStart) || d.isAfter(transplant)) {
+      if (!m.isMarrow() || (windowStart != null && d.isBefore(windowStart)) || d.isAfter(transplant)) {
         continue;
       }
       if (best == null
           || d.isAfter(best.collectionDate())
-          || (d.isEqual(best.collectionDate()) && rank(m.status()) > rank(best.status()))) {
+          || (d.isEqual(best.collectionDate()) && m.status().sameDayPrecedence() > best.status().sameDayPrecedence())) {
         best = m;
       }
     }
     return best;
-  }
-
-  private static int rank(MrdStatus status) {
-    return switch (status) {
-      case POSITIVE -> 2;
-      case NEGATIVE -> 1;
-      case INDETERMINATE -> 0;
-    };
   }
 
   /** Event-free and still followed strictly after {@code origin} (a landmark's at-risk set). */

@@ -21,6 +21,11 @@ import java.util.Objects;
  * @param cd19PositiveBlastFraction fraction of blasts that are CD19-positive; NaN without blasts
  * @param bCellAplasia B-cell aplasia (CD19+ lymphocytes under 3%, domain.md section 1); null when
  *     not assessable
+ * @param runId the run whose analysis this is (a content analysed in several runs keeps the
+ *     latest); null when unknown (simulated cohorts)
+ * @param bCellFractionOfLymphocytes normal B cells / lymphocytes; NaN when not measured
+ * @param hcd19CarEligible humanized CD19 CAR-T eligibility (>= 95% of blasts CD19-positive, paper
+ *     004); null when not assessable (fewer blasts than the LOD, CD19 expression not established)
  */
 public record MrdMeasurement(
     String patientKey,
@@ -33,7 +38,10 @@ public record MrdMeasurement(
     long nucleatedEvents,
     long blastEvents,
     double cd19PositiveBlastFraction,
-    Boolean bCellAplasia) {
+    Boolean bCellAplasia,
+    String runId,
+    double bCellFractionOfLymphocytes,
+    Boolean hcd19CarEligible) {
 
   public MrdMeasurement {
     Objects.requireNonNull(patientKey, "patientKey");

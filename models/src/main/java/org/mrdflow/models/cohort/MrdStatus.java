@@ -12,6 +12,19 @@ public enum MrdStatus {
   /** Neither: below 1e-4 but detectable, not quantifiable, or insufficient sensitivity. */
   INDETERMINATE;
 
+  /**
+   * Which call stands for several aliquots of one day: POSITIVE (2) over NEGATIVE (1) over
+   * INDETERMINATE (0). Leukemia found in any aliquot is found, and one adequately sensitive
+   * negative is a valid negative.
+   */
+  public int sameDayPrecedence() {
+    return switch (this) {
+      case POSITIVE -> 2;
+      case NEGATIVE -> 1;
+      case INDETERMINATE -> 0;
+    };
+  }
+
   /** Parses the Parquet column value (case-insensitive). */
   public static MrdStatus parse(String value) {
     for (MrdStatus status : values()) {

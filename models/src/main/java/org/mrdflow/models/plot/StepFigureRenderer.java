@@ -1,21 +1,14 @@
 package org.mrdflow.models.plot;
 
-import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
-import de.erichseifert.vectorgraphics2d.svg.SVGProcessor;
-import de.erichseifert.vectorgraphics2d.util.PageSize;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import javax.imageio.ImageIO;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -47,33 +40,19 @@ public final class StepFigureRenderer {
 
   public static void writePng(StepFigure figure, Path path) throws IOException {
     int height = height(figure);
-    BufferedImage image = new BufferedImage(WIDTH, height, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = image.createGraphics();
-    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-    draw(figure, g, height);
-    g.dispose();
-    if (!ImageIO.write(image, "png", path.toFile())) {
-      throw new IOException("no PNG writer available for " + path);
-    }
+    Files.write(path, FigureBytes.png(WIDTH, height, g -> draw(figure, g)));
   }
 
   public static void writeSvg(StepFigure figure, Path path) throws IOException {
     int height = height(figure);
-    VectorGraphics2D g = new VectorGraphics2D();
-    draw(figure, g, height);
-    try (OutputStream out = Files.newOutputStream(path)) {
-      new SVGProcessor().getDocument(g.getCommands(), new PageSize(0, 0, WIDTH, height)).writeTo(out);
-    }
+    Files.write(path, FigureBytes.svg(WIDTH, height, g -> draw(figure, g)));
   }
 
   private static int height(StepFigure figure) {
     return CHART_HEIGHT + ROW_HEIGHT * (figure.curves().size() + 2) + 10;
   }
 
-  private static void draw(StepFigure figure, Graphics2D g, int height) {
-    g.setColor(Color.WHITE);
-    g.fillRect(0, 0, WIDTH, height);
+  private static void draw(StepFigure figure, Graphics2D g) {
     XYChart chart = chart(figure);
     Graphics2D plot = (Graphics2D) g.create();
     plot.translate(LABEL_GUTTER, 0);

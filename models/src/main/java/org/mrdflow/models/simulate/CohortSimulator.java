@@ -306,7 +306,8 @@ public final class CohortSimulator {
     double cd19Fraction = leukemicFraction > 0 ? (cd19Negative ? 0.02 : 0.98) : Double.NaN;
     measurements.add(
         new MrdMeasurement(key, key + "-" + index, infusion.plusDays(day), timepoint, "BM", fraction,
-            status, nucleated, blasts, cd19Fraction, bCellAplasia));
+            status, nucleated, blasts, cd19Fraction, bCellAplasia, null, Double.NaN,
+            leukemicFraction > 0 ? cd19Fraction >= 0.95 : null));
   }
 
   private double exponential(double rate) {

@@ -30,7 +30,7 @@ class CohortBuilderTest {
   }
 
   private static MrdMeasurement marrow(String key, int d, MrdStatus status) {
-    return new MrdMeasurement(key, key + "-" + d + status, day(d), null, "BM", 0, status, 500_000, 0, Double.NaN, true);
+    return new MrdMeasurement(key, key + "-" + d + status, day(d), null, "BM", 0, status, 500_000, 0, Double.NaN, true, null, Double.NaN, null);
   }
 
   /*
@@ -128,7 +128,7 @@ class CohortBuilderTest {
   @Test
   void peripheralBloodDoesNotDecideThePreTransplantGroup() {
     MrdMeasurement blood =
-        new MrdMeasurement("H", "H-pb", day(59), null, "PB", 0.01, MrdStatus.POSITIVE, 500_000, 5000, 1, true);
+        new MrdMeasurement("H", "H-pb", day(59), null, "PB", 0.01, MrdStatus.POSITIVE, 500_000, 5000, 1, true, null, Double.NaN, null);
     Cohort cohort =
         CohortBuilder.build(
             List.of(patient("H", 60, null, null, 500)),

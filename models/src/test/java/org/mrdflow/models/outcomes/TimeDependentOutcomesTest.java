@@ -41,7 +41,7 @@ class TimeDependentOutcomesTest {
   private static MrdMeasurement marrow(String key, int day, MrdStatus status, String specimen) {
     return new MrdMeasurement(key, key + day + status, DAY0.plusDays(day), "d" + day, specimen,
         status == MrdStatus.POSITIVE ? 1e-3 : 0, status, 500_000, status == MrdStatus.POSITIVE ? 500 : 0,
-        Double.NaN, null);
+        Double.NaN, null, null, Double.NaN, null);
   }
 
   /** The tmerge conventions on clinical dates and marrows, derived by hand. */

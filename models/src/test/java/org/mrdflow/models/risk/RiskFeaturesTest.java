@@ -29,7 +29,7 @@ class RiskFeaturesTest {
   }
 
   private static MrdMeasurement marrow(String key, int d, double fraction, MrdStatus status, Boolean aplasia) {
-    return new MrdMeasurement(key, key + d, day(d), null, "BM", fraction, status, 1_000_000, Math.round(fraction * 1e6), 1, aplasia);
+    return new MrdMeasurement(key, key + d, day(d), null, "BM", fraction, status, 1_000_000, Math.round(fraction * 1e6), 1, aplasia, null, Double.NaN, null);
   }
 
   /*

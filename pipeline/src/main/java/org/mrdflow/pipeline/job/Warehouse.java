@@ -140,6 +140,36 @@ public final class Warehouse {
     fs.delete(staging.dir, true);
   }
 
+  /**
+   * A private folder for a table derived from the whole warehouse (one not partitioned by run,
+   * such as {@code patient_timeline}), to be moved into place by {@link #replaceDerived}. Its name
+   * starts with '_', which no run id does, so no run's recovery takes it for its own attempt;
+   * like any staging, it is removed after 24 h if abandoned.
+   */
+  public Path beginDerived(String table) throws IOException {
+    Path dir = new Path(new Path(root, STAGING), "_" + table + "@" + UUID.randomUUID().toString().substring(0, 8));
+    if (!fs.mkdirs(dir)) {
+      throw new IOException(dir + ": cannot create staging folder");
+    }
+    return new Path(dir, table);
+  }
+
+  /**
+   * Replaces {@code <root>/<table>} by the folder written under {@link #beginDerived}: the earlier
+   * table is moved aside, the new one moved in (two directory renames), then the earlier one and
+   * the staging are deleted. A reader sees the earlier table or the new one, never a partial one
+   * (between the two renames, for an instant, none).
+   */
+  public void replaceDerived(String table, Path staged) throws IOException {
+    Path target = new Path(root, table);
+    Path earlier = new Path(staged.getParent(), "earlier");
+    if (fs.exists(target) && !fs.rename(target, earlier)) {
+      throw new IOException("cannot move " + target + " aside");
+    }
+    moveInto(staged, target);
+    fs.delete(staged.getParent(), true);
+  }
+
   /** Contents of the commit journal. */
   public record Journal(String runId, String runDate, List<String> tables) {}
 

@@ -99,6 +99,7 @@ public final class OutcomesInputs {
     Object date = r.getAs("collection_date");
     LocalDate collected = date instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) date;
     Double cd19 = r.getAs("cd19_pos_blast_fraction");
+    Double bCells = optional(r, "b_cell_fraction_of_lymphocytes");
     return new MrdMeasurement(
         r.getAs("patient_key"),
         r.getAs("sample_id"),
@@ -110,7 +111,16 @@ public final class OutcomesInputs {
         OutcomesInputs.<Long>required(r, "nucleated_events"),
         OutcomesInputs.<Long>required(r, "blast_events"),
         cd19 == null ? Double.NaN : cd19,
-        r.getAs("b_cell_aplasia"));
+        r.getAs("b_cell_aplasia"),
+        // a partition value Spark may have inferred as a number or date (run_id=20261120)
+        r.getAs("run_id") == null ? null : r.getAs("run_id").toString(),
+        bCells == null ? Double.NaN : bCells,
+        optional(r, "hcd19_car_eligible"));
+  }
+
+  /** A column tables written by earlier versions (or by hand) may lack: null when absent. */
+  private static <T> T optional(Row r, String column) {
+    return Arrays.asList(r.schema().fieldNames()).contains(column) ? r.getAs(column) : null;
   }
 
   private static <T> T required(Row r, String column) {

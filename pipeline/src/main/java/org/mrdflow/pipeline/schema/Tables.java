@@ -34,6 +34,7 @@ public final class Tables {
   public static final String MRD_RESULTS = "mrd_results";
   public static final String POPULATIONS = "populations";
   public static final String EVENTS = "events";
+  public static final String PATIENT_TIMELINE = "patient_timeline";
 
   /** One row per input file, analysed or not. */
   public static final StructType SAMPLES_SCHEMA =
@@ -127,6 +128,41 @@ public final class Tables {
           col("fraction_of_nucleated", DoubleType, true, "events / nucleated_events (the MRD denominator, erythroid included); null when there are none"),
           col("marker_medians", DataTypes.createMapType(StringType, DoubleType, false), false,
               "Median of each marker on the gating (transformed) scale; empty for an empty population"));
+
+  /**
+   * Each patient's MRD course, derived over every run of the warehouse by {@code mrdflow timeline}
+   * (models' {@code PatientTimelines}): one row per analysed sample and one per clinical event, not
+   * partitioned (the whole table is replaced at once).
+   */
+  public static final StructType PATIENT_TIMELINE_SCHEMA =
+      schema(
+          col("patient_key", StringType, false, "As samples.patient_key (pseudonymized)"),
+          col("sequence", IntegerType, false, "Position in the patient's timeline, from 1: by date, a day's samples before its clinical events"),
+          col("row_type", StringType, false, "SAMPLE, or the clinical event: CAR_T_INFUSION, HSCT, RELAPSE"),
+          col("sample_id", StringType, true, "As mrd_results.sample_id; null on event rows"),
+          col("run_id", StringType, true, "The run whose analysis of the sample this is (the latest, when a content was analysed in several runs); null on event rows"),
+          col("collection_date", DataTypes.DateType, true, "As samples.collection_date (under the run's --collection-date policy); null on event rows"),
+          col("collection_date_policy", StringType, true, "exact, month, year or shift: the --collection-date policy of the run (provenance.json); null on event rows"),
+          col("event_date", DataTypes.DateType, true, "Date of the clinical event (clinical table); null on sample rows"),
+          col("days_from_first_sample", IntegerType, false, "Days from the patient's first sample (negative for an event before it)"),
+          col("days_from_car_t", IntegerType, true, "Days from the CAR-T infusion; null without a clinical row for the patient"),
+          col("timepoint", StringType, true, "As samples.timepoint"),
+          col("specimen", StringType, true, "Specimen type from the manifest (manifest_extra specimen_type or specimen), null when unknown (counted as marrow)"),
+          col("mrd_fraction", DoubleType, true, "As mrd_results.mrd_fraction"),
+          col("mrd_status", StringType, true, "As mrd_results.mrd_status"),
+          col("nucleated_events", LongType, true, "As mrd_results.nucleated_events (the MRD denominator)"),
+          col("blast_events", LongType, true, "As mrd_results.blast_events"),
+          col("b_cell_fraction_of_lymphocytes", DoubleType, true, "As mrd_results.b_cell_fraction_of_lymphocytes"),
+          col("b_cell_aplasia", BooleanType, true, "As mrd_results.b_cell_aplasia"),
+          col("cd19_pos_blast_fraction", DoubleType, true, "As mrd_results.cd19_pos_blast_fraction"),
+          col("hcd19_car_eligible", BooleanType, true, "As mrd_results.hcd19_car_eligible"),
+          col("mrd_conversion", BooleanType, true, "This marrow is POSITIVE after a NEGATIVE one (INDETERMINATE counts as neither); null on event rows"),
+          col("loss_of_b_cell_aplasia", BooleanType, true, "This marrow has normal B cells after B-cell aplasia, after CAR-T and before HSCT; null on event rows"),
+          col("early_loss_of_b_cell_aplasia", BooleanType, true, "On the loss-of-aplasia row: within 63 days of the infusion (paper 001); null elsewhere and when the infusion date is unknown"),
+          col("cd19_negative_emergence", BooleanType, true, "This marrow's blasts are not CD19-positive (not hCD19-eligible, or under 5% CD19+) after earlier CD19-positive disease; null on event rows"),
+          col("mrd_before_hsct", BooleanType, true, "This is the last marrow on or before the HSCT date; null on event rows"),
+          col("flags", DataTypes.createArrayType(StringType, false), false,
+              "The flags this row shows, one sentence each with dates and values; on the HSCT row, that no marrow preceded it"));
 
   private Tables() {}
 

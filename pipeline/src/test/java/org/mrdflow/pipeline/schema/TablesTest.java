@@ -34,7 +34,7 @@ class TablesTest {
   @Test
   void everyColumnIsDocumented() {
     for (StructType schema : List.of(Tables.SAMPLES_SCHEMA, Tables.MRD_RESULTS_SCHEMA, Tables.POPULATIONS_SCHEMA,
-        Tables.eventsSchema(List.of("cd19")))) {
+        Tables.eventsSchema(List.of("cd19")), Tables.PATIENT_TIMELINE_SCHEMA)) {
       for (StructField f : schema.fields()) {
         assertThat(f.getComment().isDefined()).as(f.name()).isTrue();
         assertThat(f.getComment().get()).as(f.name()).isNotBlank();
