@@ -46,9 +46,11 @@ public final class ReportText {
           + "cells: the aspirate looks diluted with peripheral blood."),
       Map.entry(SampleQuality.FLAG_GRANULOCYTE_DEPLETED, "Few granulocytes, as after a density "
           + "gradient: the denominator may not be whole marrow."),
-      // The pipeline's flag (AnalysedSample.PLOT_FAILED); its test checks it has a sentence.
+      // The pipeline's flags (AnalysedSample.PLOT_FAILED, REPORT_FAILED); its test checks them.
       Map.entry("gating-plot-failed", "The gating plot could not be drawn or stored; the counts "
-          + "and the call are not affected."));
+          + "and the call are not affected."),
+      Map.entry("sample-report-failed", "The printable report (PDF) could not be drawn or "
+          + "stored; the counts and the call are not affected."));
 
   private static final Map<String, String> FAILURES = Map.ofEntries(
       Map.entry("NOT_FCS", "The file is not a flow-cytometry (FCS) file."),
@@ -133,10 +135,16 @@ public final class ReportText {
    * sensitivity) when no blasts are reported; "-" without nucleated cells.
    */
   public static String mrd(MrdResult r) {
-    if (r.mrdStatus() == MrdStatus.NEGATIVE || r.blastEvents() == 0) {
-      return Double.isFinite(r.sensitivity()) ? "< " + percent(r.sensitivity()) + " %" : "-";
+    return mrd(r.mrdStatus(), r.blastEvents(), r.mrdFraction(), r.sensitivity());
+  }
+
+  /** As {@link #mrd(MrdResult)}, from the {@code mrd_results} columns. */
+  public static String mrd(MrdStatus status, long blastEvents, double mrdFraction,
+      double sensitivity) {
+    if (status == MrdStatus.NEGATIVE || blastEvents == 0) {
+      return Double.isFinite(sensitivity) ? "< " + percent(sensitivity) + " %" : "-";
     }
-    return Double.isFinite(r.mrdFraction()) ? percent(r.mrdFraction()) + " %" : "-";
+    return Double.isFinite(mrdFraction) ? percent(mrdFraction) + " %" : "-";
   }
 
   /** A fraction as a percentage with two significant digits, without exponent ("0.0092"). */
