@@ -57,7 +57,7 @@ public final class MrdPlots {
   private static final int COLUMNS = 3;
   private static final int PANEL_WIDTH = 520;
   private static final int PANEL_HEIGHT = 560;
-  private static final int TITLE_HEIGHT = 112;
+  private static final int TITLE_HEIGHT = 134;
   private static final int LEFT = 74;
   private static final int RIGHT = 16;
   private static final int TOP = 30;
@@ -188,8 +188,18 @@ public final class MrdPlots {
       g.setFont(new Font(FONT, Font.BOLD, 20));
       g.drawString(title[0], 14, 30);
       g.setFont(new Font(FONT, Font.PLAIN, 14));
+      int y = 32;
       for (int line = 1; line < title.length; line++) {
-        g.drawString(fit(g, title[line], width() - 28), 14, 32 + 22 * line);
+        // The last line (the QC flags in words) may take two lines; the others are cut to fit.
+        String text = title[line];
+        String first = fit(g, text, width() - 28);
+        if (line == title.length - 1 && first.endsWith("...")) {
+          int cut = text.lastIndexOf(' ', first.length() - 3);
+          first = text.substring(0, cut > 0 ? cut : first.length() - 3);
+          g.drawString(first, 14, y += 22);
+          first = fit(g, text.substring(first.length()).strip(), width() - 28);
+        }
+        g.drawString(first, 14, y += 22);
       }
       for (int i = 0; i <= panels.size(); i++) {
         Graphics2D panel = (Graphics2D) g.create();
@@ -262,9 +272,9 @@ public final class MrdPlots {
 
   /** The title lines: the sample and the call, then the figures behind it, then the flags. */
   static String[] title(String label, MrdResult r, MrdRules rules) {
-    String line1 = String.format(Locale.ROOT, "%s: %s, MRD %s (%,d blasts / %,d nucleated)",
+    String line1 = String.format(Locale.ROOT, "%s: %s, MRD %s (%,d blast%s / %,d nucleated)",
         label, ReportText.status(r.mrdStatus()), ReportText.mrd(r), r.blastEvents(),
-        r.nucleatedEvents());
+        r.blastEvents() == 1 ? "" : "s", r.nucleatedEvents());
     String line2 = ReportText.reason(r.statusReason(), rules) + " "
         + String.format(Locale.ROOT, "Sensitivity %s %% (LOD %d, LLOQ %d events); threshold "
             + "%s %%.", ReportText.percent(r.sensitivity()), r.lodEvents(), r.lloqEvents(),

@@ -19,10 +19,10 @@ import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 
 class MrdPlotsTest {
-  /** The figure's layout: 3 columns of 520 x 560 panels under a 112-pixel title. */
+  /** The figure's layout: 3 columns of 520 x 560 panels under a 134-pixel title. */
   private static final int PANEL_WIDTH = 520;
   private static final int PANEL_HEIGHT = 560;
-  private static final int TITLE = 112;
+  private static final int TITLE = 134;
   /** The blasts' fill colour. */
   private static final int BLAST_RGB = 0xEB0000;
 
