@@ -111,11 +111,11 @@ public final class SamplePdf {
     if (signOffs.isEmpty()) {
       w.line(regular, BODY, "Not yet reviewed. This report was produced automatically and is "
           + "not a result until a qualified person signs it.", Color.BLACK);
-      w.gap(14);
+      w.gap(10);
       for (String role : List.of("Reviewed by", "Signed off by")) {
-        w.line(regular, BODY, role + ": ____________________   Role: ___________   "
-            + "Date and time: ______________   Signature: ______________", Color.BLACK);
-        w.gap(10);
+        w.line(regular, BODY, role + ": " + "_".repeat(24) + "   Role: " + "_".repeat(12)
+            + "   Date and time: " + "_".repeat(18), Color.BLACK);
+        w.gap(6);
       }
     } else {
       for (SignOff s : signOffs) {
