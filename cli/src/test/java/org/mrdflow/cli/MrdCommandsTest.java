@@ -30,8 +30,8 @@ class MrdCommandsTest {
     assertThat(result.get("mrdStatus").asText()).isEqualTo(truth.get("mrd_category").asText());
     assertThat(result.get("blastEvents").asDouble())
         .isCloseTo(truth.get("blasts").asDouble(), Percentage.withPercentage(20));
-    assertThat(dir.resolve("plots/classic-1e-2-r1.mrd.png")).isNotEmptyFile();
-    assertThat(dir.resolve("plots/classic-1e-2-r1.mrd.svg")).content().contains("<svg");
+    assertThat(dir.resolve("plots/classic-1e-2-r1.gating.png")).isNotEmptyFile();
+    assertThat(dir.resolve("plots/classic-1e-2-r1.gating.svg")).content().contains("<svg");
     assertThat(Files.readString(dir.resolve("gates.xml"))).contains("gating:Gating-ML", "FSC-A");
   }
 

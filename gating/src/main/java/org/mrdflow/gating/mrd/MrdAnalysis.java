@@ -20,6 +20,7 @@ import org.mrdflow.gating.gate.Dimension;
 import org.mrdflow.gating.method.GatingMethods;
 import org.mrdflow.gating.strategy.GatingResult;
 import org.mrdflow.gating.strategy.StrategyEvaluator;
+import org.mrdflow.gating.transform.LogicleTransform;
 
 /**
  * The per-sample automated MRD analysis the pipeline runs on every file: the gating engine
@@ -232,8 +233,20 @@ public final class MrdAnalysis {
             ? Long.valueOf(gating.population(SINGLETS).events().andNot(nucleated).cardinality())
             : null,
         compensationSource);
+    Map<String, String> stains = new LinkedHashMap<>();
+    for (Map.Entry<String, String> c : channels.entrySet()) {
+      int index = raw.indexOf(c.getValue());
+      String label = index < 0 ? null : raw.channel(index).label();
+      stains.put(c.getKey(), label == null ? "" : label);
+    }
+    LogicleTransform declared = config.scaleTransform();
+    Map<String, LogicleTransform> scales = new LinkedHashMap<>();
+    for (String marker : MrdEvents.PANEL_MARKERS) {
+      scales.put(marker, new LogicleTransform(logicleTop.get(marker), declared.W(), declared.M(),
+          declared.A()));
+    }
     return new SampleAnalysis(result(events, gating, gates, flags, n, acquisition), gates, events,
-        labels(gates, n), channels, logicleTop, gating);
+        labels(gates, n), channels, stains, logicleTop, scales, config.rules(), gating);
   }
 
   /** Scatter and DNA roles of the panel, looked up in every file (each optional). */
@@ -367,11 +380,16 @@ public final class MrdAnalysis {
    * @param events the values the gates were applied to (linear scatter, logicle markers)
    * @param labels {@link PopulationLabel#code()} per event, in file order
    * @param channels panel marker (and FSC-A, FSC-H, SSC-A, Time) -> the file's channel name
+   * @param stains the same keys -> the channel's {@code $PnS} (e.g. "CD19 PE-Cy7"; "" without
+   *     one): untrusted text from the file, escape it wherever it is shown
    * @param logicleTop logicle T used for each fluorescence marker (the channel's $PnR)
+   * @param scales the logicle scale each panel marker's values are on (T = its logicleTop)
+   * @param rules the reporting rules the call was made with (thresholds, LOD, LLOQ)
    * @param gating the engine's result: every population with the geometry that selected it
    *     ({@link GatingResult#appliedStrategy()}), which the Gating-ML export and the plots use
    */
   public record SampleAnalysis(MrdResult result, MarrowGatingResult gates, MrdEvents events,
-      byte[] labels, Map<String, String> channels, Map<String, Double> logicleTop,
+      byte[] labels, Map<String, String> channels, Map<String, String> stains,
+      Map<String, Double> logicleTop, Map<String, LogicleTransform> scales, MrdRules rules,
       GatingResult gating) {}
 }

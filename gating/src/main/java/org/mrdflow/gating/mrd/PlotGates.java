@@ -1,12 +1,7 @@
 package org.mrdflow.gating.mrd;
 
-import java.awt.BasicStroke;
-import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.mrdflow.gating.gate.Dimension;
 import org.mrdflow.gating.gate.EllipsoidGate;
 import org.mrdflow.gating.gate.GeometricGate;
@@ -24,7 +19,6 @@ import org.mrdflow.gating.strategy.RatioDefinition;
  * the two axes (the projection of the ellipsoid). Shapes over other dimensions are not drawn.
  */
 final class PlotGates {
-  private static final Color GATE = new Color(0, 150, 60);
   private static final int ELLIPSE_POINTS = 96;
 
   private final GatingStrategy applied;
@@ -36,30 +30,9 @@ final class PlotGates {
   /**
    * A plot axis: the gating dimension (by parameter: marker, channel or ratio id) it shows,
    * displayed as the value itself or as log10 (scatter; values below 1 read as 1), and its
-   * view range (the data's).
+   * view range in shown units.
    */
   record Axis(String parameter, boolean log10, double lo, double hi) {
-    static Axis linear(String parameter, float[] shown) {
-      return of(parameter, false, shown);
-    }
-
-    /** An axis whose shown values are already log10 of {@code parameter}. */
-    static Axis log10(String parameter, float[] shown) {
-      return of(parameter, true, shown);
-    }
-
-    private static Axis of(String parameter, boolean log10, float[] shown) {
-      double lo = Double.POSITIVE_INFINITY;
-      double hi = Double.NEGATIVE_INFINITY;
-      for (float v : shown) {
-        if (Float.isFinite(v)) {
-          lo = Math.min(lo, v);
-          hi = Math.max(hi, v);
-        }
-      }
-      return lo <= hi ? new Axis(parameter, log10, lo, hi) : new Axis(parameter, log10, 0, 1);
-    }
-
     boolean shows(Dimension d) {
       return d.parameter().equals(parameter);
     }
@@ -74,18 +47,26 @@ final class PlotGates {
     }
   }
 
-  /** Adds the shapes of {@code populations} (and of their regions' parts) to the chart. */
-  void draw(XYChart chart, Axis x, Axis y, String... populations) {
+  /** One drawn line of a gate, in shown units, named by the population it selected. */
+  record Line(String population, double[] xs, double[] ys) {}
+
+  /**
+   * The lines of the gates of {@code populations} (each population's own gate and the parts of
+   * its fitted region, ids {@code <population>.<part>}) on the two axes.
+   */
+  List<Line> lines(Axis x, Axis y, List<String> populations) {
+    List<Line> out = new ArrayList<>();
     for (String id : populations) {
       for (Population p : applied.populations()) {
         if ((p.id().equals(id) || p.id().startsWith(id + "."))
             && p.gate() instanceof GeometricGate gate) {
           for (double[][] line : lines(gate, x, y)) {
-            line(chart, p.id(), line[0], line[1]);
+            out.add(new Line(p.id(), line[0], line[1]));
           }
         }
       }
     }
+    return out;
   }
 
   /** The polylines (x values, y values) of one shape on the two axes. */
@@ -230,18 +211,5 @@ final class PlotGates {
       }
     }
     return out;
-  }
-
-  private static void line(XYChart chart, String name, double[] x, double[] y) {
-    String unique = name;
-    for (int k = 2; chart.getSeriesMap().containsKey(unique); k++) {
-      unique = name + " (" + k + ")";
-    }
-    XYSeries series = chart.addSeries(unique, x, y);
-    series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-    series.setMarker(SeriesMarkers.NONE);
-    series.setLineColor(GATE);
-    series.setLineStyle(new BasicStroke(2f));
-    series.setShowInLegend(unique.equals(name));
   }
 }

@@ -31,6 +31,9 @@ public record AnalysedSample(
    */
   public static final String PLOT_FAILED = "gating-plot-failed";
 
+  /** QC flag of a sample whose printable report ({@code report.pdf}) could not be drawn or stored. */
+  public static final String REPORT_FAILED = "sample-report-failed";
+
   public AnalysedSample {
     keywords = Map.copyOf(keywords);
     plots = Map.copyOf(plots);

@@ -20,6 +20,7 @@ import org.mrdflow.gating.mrd.MrdAnalysis;
 import org.mrdflow.gating.mrd.MrdAnalysisConfig;
 import org.mrdflow.gating.mrd.MrdEvents;
 import org.mrdflow.gating.mrd.MrdPlots;
+import org.mrdflow.gating.mrd.MrdRules;
 import org.mrdflow.gating.mrd.PopulationLabel;
 import org.mrdflow.gating.panel.PanelException;
 import org.mrdflow.pipeline.config.RunConfig;
@@ -33,8 +34,6 @@ public final class FcsMrdAnalyzer implements SampleAnalyzer {
   private static final long serialVersionUID = 1L;
   /** Scatter columns of the events table, in order, followed by the panel markers. */
   private static final List<String> SCATTER = List.of("fsc_a", "fsc_h", "ssc_a");
-  /** Name of the per-sample gating plot, stored as runs/<run_id>/plots/<sample_id>/<file_name>.gating.png. */
-  public static final String PLOT_NAME = "gating.png";
 
   static {
     // Tasks draw plots in memory and never open a window: no display is needed or wanted.
@@ -90,7 +89,7 @@ public final class FcsMrdAnalyzer implements SampleAnalyzer {
       if (png == null) {
         flags = List.of(AnalysedSample.PLOT_FAILED);
       } else {
-        plotBytes = Map.of(PLOT_NAME, png);
+        plotBytes = Map.of(MrdPlots.PNG_NAME, png);
       }
     }
     return new AnalysedSample(dataset.version(), dataset.keywords().asMap(), dataset.eventCount(),
@@ -135,6 +134,11 @@ public final class FcsMrdAnalyzer implements SampleAnalyzer {
       populations[e] = byCode[labels[e]].name();
     }
     return new SampleEvents(eventMarkerColumns(), columns.toArray(float[][]::new), populations);
+  }
+
+  @Override
+  public MrdRules rules() {
+    return analysis().config().rules();
   }
 
   @Override

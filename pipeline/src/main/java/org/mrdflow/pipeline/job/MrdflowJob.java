@@ -171,7 +171,7 @@ public final class MrdflowJob {
       SampleTask task = new SampleTask(analyzer,
           new KeywordAllowList(request.config().privacy().keywordAllowList()),
           request.config().job().maxFileBytes(), PipelineVersion.get(), staging.runFolder().toString(),
-          tasksPerJvm(), analysedBefore);
+          tasksPerJvm(), analysedBefore, runId);
       JavaRDD<PlannedSample> samples = distribute(jsc, planned, request.config().job().tasksPerCore());
       List<String> tables = new ArrayList<>(List.of(Tables.SAMPLES, Tables.MRD_RESULTS, Tables.POPULATIONS));
 
@@ -202,7 +202,8 @@ public final class MrdflowJob {
       RunResult result = summarise(runId, prepared.runDate(), warehouse, outcomes, prepared.match(),
           prepared.listing().ignored().size(), prepared.started(), analysisSeconds, tablesSeconds, planned);
       outcomes.sort(REPORT_ORDER);
-      HtmlReport.write(fs, new Path(staging.runFolder(), "report.html"), result, outcomes.iterator());
+      HtmlReport.write(fs, new Path(staging.runFolder(), "report.html"), result, analyzer.rules(),
+          outcomes.iterator());
       outcomes.sort(Comparator.comparing(r -> sample(r).<String>getAs("source_path")));
       Instant finished = Instant.now();
       Provenance.write(fs, new Path(staging.runFolder(), "provenance.json"), request, prepared.names(), result,

@@ -2,6 +2,7 @@ package org.mrdflow.pipeline.job;
 
 import java.io.Serializable;
 import java.util.List;
+import org.mrdflow.gating.mrd.MrdRules;
 
 /**
  * Analyses one FCS file's bytes in plain Java: parse, resolve the panel, compensate, transform,
@@ -29,6 +30,11 @@ public interface SampleAnalyzer extends Serializable {
    * mrd_results.gating_strategy_sha256}): an incremental run skips contents analysed before with it.
    */
   String gatingStrategySha256();
+
+  /** The reporting rules the results are called with (thresholds, LOD, LLOQ): the reports quote them. */
+  default MrdRules rules() {
+    return MrdRules.DEFAULTS;
+  }
 
   /** Marker column names the {@code events} table gets, in order (lower case, e.g. "cd19"). */
   List<String> eventMarkerColumns();

@@ -19,7 +19,11 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 import org.mrdflow.pipeline.input.FcsMagic;
 import org.mrdflow.pipeline.input.InputFile;
+import org.mrdflow.gating.mrd.MrdPlots;
 import org.mrdflow.pipeline.privacy.KeywordAllowList;
+import org.mrdflow.pipeline.report.ReportRows;
+import org.mrdflow.pipeline.report.SamplePdf;
+import org.mrdflow.pipeline.report.SampleReport;
 import org.mrdflow.pipeline.schema.OutcomeRows;
 import org.mrdflow.pipeline.schema.OutcomeRows.FcsFacts;
 import org.mrdflow.pipeline.schema.OutcomeRows.FileFacts;
@@ -45,8 +49,13 @@ public final class SampleTask implements Serializable {
   private final KeywordAllowList allowList;
   private final long maxFileBytes;
   private final String pipelineVersion;
-  /** Folder for plots (run folder staging); plots go to plots/<sample_id>/<file_name>.<plot> under it. Null: none. */
+  /**
+   * Folder for plots and per-sample reports (run folder staging): plots/<sample_id>/<plot> and
+   * plots/<sample_id>/report.pdf under it. Null: none.
+   */
   private final String runFolder;
+  /** The run id the per-sample reports name; null when not known. */
+  private final String runId;
   /** Tasks that run at once in one JVM: they share its heap. */
   private final int tasksPerJvm;
   /** SHA-256 of contents already analysed in the warehouse (incremental runs): skipped. */
@@ -59,12 +68,13 @@ public final class SampleTask implements Serializable {
       String pipelineVersion,
       String runFolder,
       int tasksPerJvm) {
-    this(analyzer, allowList, maxFileBytes, pipelineVersion, runFolder, tasksPerJvm, Set.of());
+    this(analyzer, allowList, maxFileBytes, pipelineVersion, runFolder, tasksPerJvm, Set.of(), null);
   }
 
   /**
    * @param alreadyAnalysed SHA-256 (hex) of file contents to skip: an incremental run's contents
    *     analysed OK before with this strategy and pipeline version
+   * @param runId the run's id, printed on each sample's report (null: not known)
    */
   public SampleTask(
       SampleAnalyzer analyzer,
@@ -73,8 +83,10 @@ public final class SampleTask implements Serializable {
       String pipelineVersion,
       String runFolder,
       int tasksPerJvm,
-      Set<String> alreadyAnalysed) {
+      Set<String> alreadyAnalysed,
+      String runId) {
     this.analyzer = analyzer;
+    this.runId = runId;
     this.allowList = allowList;
     this.maxFileBytes = maxFileBytes;
     this.pipelineVersion = pipelineVersion;
@@ -165,7 +177,7 @@ public final class SampleTask implements Serializable {
     List<String> qcFlags = new ArrayList<>(analysis.qcFlags());
     List<String> plotPaths = List.of();
     try {
-      plotPaths = writePlots(sampleId, planned.fileName(), analysis.plots(), hadoopConf);
+      plotPaths = writePlots(sampleId, analysis.plots(), hadoopConf);
     } catch (IOException e) {
       // Plots are best-effort: the counts stand, the missing plot is flagged.
       if (!qcFlags.contains(AnalysedSample.PLOT_FAILED)) {
@@ -180,7 +192,31 @@ public final class SampleTask implements Serializable {
         STATUS_OK, null, null, plotPaths, pipelineVersion);
     Row mrd = OutcomeRows.mrd(sampleId, patientKey, analysis.result(), qcFlags, pipelineVersion);
     List<Row> populations = OutcomeRows.populations(sampleId, analysis.result().populations());
-    return new Result(OutcomeRows.outcome(sample, mrd, populations), analysis.totalEvents(), analysis.events());
+    Row outcome = OutcomeRows.outcome(sample, mrd, populations);
+    if (!writeReport(outcome, analysis.plots().get(MrdPlots.PNG_NAME), hadoopConf)) {
+      qcFlags.add(AnalysedSample.REPORT_FAILED);
+      outcome = OutcomeRows.outcome(sample,
+          OutcomeRows.mrd(sampleId, patientKey, analysis.result(), qcFlags, pipelineVersion), populations);
+    }
+    return new Result(outcome, analysis.totalEvents(), analysis.events());
+  }
+
+  /**
+   * Writes the sample's printable one-page report, unsigned, as plots/<sample_id>/report.pdf;
+   * false when it could not be drawn or stored (best-effort, as the plots: the counts stand).
+   */
+  private boolean writeReport(Row outcome, byte[] plotPng, Configuration conf) {
+    if (runFolder == null) {
+      return true;
+    }
+    SampleReport report = ReportRows.sampleReport(outcome, runId, analyzer.rules(), plotPng);
+    Path target = new Path(runFolder, "plots/" + report.sampleId() + "/" + SamplePdf.NAME);
+    try (OutputStream out = target.getFileSystem(conf).create(target, true)) {
+      out.write(SamplePdf.render(report, List.of()));
+      return true;
+    } catch (IOException | RuntimeException | LinkageError e) {
+      return false;
+    }
   }
 
   /**
@@ -274,18 +310,18 @@ public final class SampleTask implements Serializable {
   }
 
   /**
-   * Stores each plot as {@code plots/<sample_id>/<file_name>.<plot>}: named like the sample's
-   * {@code file_name}, in a folder of its content id, unique within a run even when two nights
-   * reuse a clear file name.
+   * Stores each plot as {@code plots/<sample_id>/<plot>} (e.g. {@code gating.png}): named for what
+   * it is, in a folder of the sample's content id, unique within a run even when two nights reuse
+   * a clear file name; the file name is in the figure's title, not in the path.
    */
-  private List<String> writePlots(String sampleId, String fileName, Map<String, byte[]> plots, Configuration conf)
+  private List<String> writePlots(String sampleId, Map<String, byte[]> plots, Configuration conf)
       throws IOException {
     if (runFolder == null || plots.isEmpty()) {
       return List.of();
     }
     List<String> paths = new ArrayList<>();
     for (Map.Entry<String, byte[]> plot : new TreeMap<>(plots).entrySet()) {
-      String relative = "plots/" + sampleId + "/" + fileName + "." + plot.getKey();
+      String relative = "plots/" + sampleId + "/" + plot.getKey();
       Path target = new Path(runFolder, relative);
       FileSystem fs = target.getFileSystem(conf);
       try (OutputStream out = fs.create(target, true)) {

@@ -35,7 +35,7 @@ class FcsMrdAnalyzerTest {
   void theGatingPlotIsAPngDrawnInMemory() throws Exception {
     AnalysedSample a = new FcsMrdAnalyzer(null, true, MrdPlots::png).analyze(bytes, "s.fcs", "sample x", false);
 
-    byte[] png = a.plots().get(FcsMrdAnalyzer.PLOT_NAME);
+    byte[] png = a.plots().get(MrdPlots.PNG_NAME);
     assertThat(png).startsWith(0x89, 'P', 'N', 'G');
     assertThat(a.qcFlags()).isEmpty();
     assertThat(a.events()).isNull();
@@ -63,6 +63,8 @@ class FcsMrdAnalyzerTest {
     assertThat(sample.getList(sample.fieldIndex("plot_paths"))).isEmpty();
     assertThat(mrd.getList(mrd.fieldIndex("qc_flags"))).endsWith(AnalysedSample.PLOT_FAILED);
     assertThat(mrd.<Long>getAs("blast_events")).isEqualTo(plain.result().blastEvents());
+    // The printable report is still written, without the figure.
+    assertThat(tmp.resolve("run/plots/" + sample.getAs("sample_id") + "/report.pdf")).isNotEmptyFile();
   }
 
   @Test

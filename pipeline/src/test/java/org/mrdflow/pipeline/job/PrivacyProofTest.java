@@ -141,6 +141,7 @@ class PrivacyProofTest {
     }
     List<String> texts = new ArrayList<>();
     int pngs = 0;
+    int pdfs = 0;
     for (Path p : all) {
       texts.add(output.relativize(p).toString());
       if (Files.isRegularFile(p)) {
@@ -151,9 +152,17 @@ class PrivacyProofTest {
           texts.add(pngText(bytes));
           pngs++;
         }
+        if (p.toString().endsWith(".pdf")) {
+          // Content streams are compressed: the text as a reader of the PDF sees it.
+          try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(bytes)) {
+            texts.add(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf));
+          }
+          pdfs++;
+        }
       }
     }
     assertThat(pngs).as("gating plots").isEqualTo(3);
+    assertThat(pdfs).as("per-sample reports").isEqualTo(3);
     assertThat(all).anySatisfy(p -> assertThat(p.getFileName().toString()).isEqualTo("report.html"));
     for (String table : List.of("samples", "mrd_results", "populations", "events")) {
       Map<String, Object> columns = DuckDb.query("SELECT * FROM read_parquet('" + output.resolve(table)

@@ -14,20 +14,94 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mrdflow.gating.mrd.MrdAnalysis;
 import org.mrdflow.gating.mrd.MrdPlots;
+import org.mrdflow.gating.mrd.MrdStatus;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 
 class MrdPlotsTest {
+  /** The figure's layout: 3 columns of 520 x 560 panels under a 134-pixel title. */
+  private static final int PANEL_WIDTH = 520;
+  private static final int PANEL_HEIGHT = 560;
+  private static final int TITLE = 134;
+  /** The blasts' fill colour. */
+  private static final int BLAST_RGB = 0xEB0000;
 
   @Test
-  void theSvgIsWellFormedXmlWithTheSevenPanelsTitledAsInTheIssue(@TempDir Path dir)
-      throws Exception {
+  void theSvgNamesTheSampleTheCallInWordsAndMrdInPercentAndTitlesEachAxisWithMarkerStainAndChannel(
+      @TempDir Path dir) throws Exception {
+    MrdAnalysis.SampleAnalysis sample = ClassicSample.analyzed(dir);
+    assertThat(sample.result().mrdStatus()).isEqualTo(MrdStatus.POSITIVE);
+
+    List<String> strings = texts(MrdPlots.svg(sample, "sample 7"));
+
+    assertThat(strings).contains("CD45 / SSC: nucleated cells", "CD19 / CD10: SSC-low cells",
+        "CD38 / CD45: blast candidates", "Blast score vs CD34+ progenitors (candidates)");
+    // The simulator's Canto file: CD19 on PE-Cy7-A with $PnS "CD19 PE-Cy7" (domain brief).
+    String cd19Channel = sample.channels().get("CD19");
+    String cd19Stain = sample.stains().get("CD19");
+    assertThat(cd19Stain).contains("CD19");
+    assertThat(strings).contains(cd19Stain + " (" + cd19Channel + ")");
+    // MRD as a percentage of nucleated cells, two significant digits (0.5 % = 5e-3).
+    double percent = 100.0 * sample.result().blastEvents() / sample.result().nucleatedEvents();
+    String title = strings.stream().filter(s -> s.startsWith("sample 7: ")).findFirst()
+        .orElseThrow();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+        "^sample 7: MRD positive, MRD ([0-9.]+) % \\(([0-9,]+) blasts / ([0-9,]+) nucleated\\)$")
+        .matcher(title);
+    assertThat(m.matches()).as(title).isTrue();
+    assertThat(Double.parseDouble(m.group(1))).isCloseTo(percent,
+        org.assertj.core.data.Percentage.withPercentage(1));
+    assertThat(Long.parseLong(m.group(2).replace(",", ""))).isEqualTo(
+        sample.result().blastEvents());
+    assertThat(strings).noneMatch(s -> s.contains("gating:") || s.contains("POSITIVE_"));
+    // Decade labels: "10" with its exponent drawn apart, for each decade up to the top of scale.
+    assertThat(strings).contains("10", "3", "4", "5", "0");
+  }
+
+  @Test
+  void blastsAreBackGatedAndVisibleOnEveryDotPlot(@TempDir Path dir) throws Exception {
     MrdAnalysis.SampleAnalysis sample = ClassicSample.analyzed(dir);
 
-    byte[] svg = MrdPlots.svg(sample, "sample 7");
+    BufferedImage image = ImageIO.read(new ByteArrayInputStream(MrdPlots.png(sample, "c")));
 
-    // A strict XML parser (throws on anything that is not well-formed), offline: the SVG 1.1
-    // DOCTYPE's external DTD is not fetched.
+    assertThat(image.getWidth()).isEqualTo(3 * PANEL_WIDTH);
+    // Eight dot plots, then the score histogram: each dot plot shows blast-red pixels (drawn
+    // last, so not hidden under the B cells), also FSC/FSC-H and CD10/CD20 where the old
+    // figure showed none.
+    for (int panel = 0; panel < 8; panel++) {
+      int x0 = (panel % 3) * PANEL_WIDTH;
+      int y0 = TITLE + (panel / 3) * PANEL_HEIGHT;
+      int red = 0;
+      for (int y = y0 + 30; y < y0 + PANEL_HEIGHT - 120; y++) {
+        for (int x = x0 + 74; x < x0 + PANEL_WIDTH - 16; x++) {
+          red += (image.getRGB(x, y) & 0xFFFFFF) == BLAST_RGB ? 1 : 0;
+        }
+      }
+      // Each blast is a 5-pixel disc (about 13 pure pixels when alone); overlap lowers it.
+      assertThat(red).as("blast pixels in panel %d", panel)
+          .isGreaterThan((int) Math.min(sample.result().blastEvents(), 200));
+    }
+  }
+
+  @Test
+  void thePngIsDrawnInMemoryAndTheFileWritersStoreTheSameBytesNamedForWhatTheyAre(
+      @TempDir Path dir) throws Exception {
+    MrdAnalysis.SampleAnalysis sample = ClassicSample.analyzed(dir);
+
+    byte[] png = MrdPlots.png(sample, "classic");
+
+    // PNG signature (RFC 2083 section 3.1), then a decodable image.
+    assertThat(Arrays.copyOf(png, 8)).containsExactly(0x89, 'P', 'N', 'G', '\r', '\n', 0x1a,
+        '\n');
+    assertThat(ImageIO.read(new ByteArrayInputStream(png))).isNotNull();
+    assertThat(MrdPlots.write(sample, "classic", dir)).hasFileName("classic.gating.png")
+        .hasBinaryContent(png);
+    assertThat(MrdPlots.writeSvg(sample, "classic", dir)).hasFileName("classic.gating.svg")
+        .hasBinaryContent(MrdPlots.svg(sample, "classic"));
+  }
+
+  /** The text elements of an SVG parsed strictly (well-formed XML or an exception), offline. */
+  private static List<String> texts(byte[] svg) throws Exception {
     DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
     factory.setNamespaceAware(true);
     factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
@@ -38,28 +112,6 @@ class MrdPlotsTest {
     for (int i = 0; i < texts.getLength(); i++) {
       strings.add(texts.item(i).getTextContent());
     }
-    assertThat(strings).contains("CD45 / SSC (nucleated)", "FSC-A / FSC-H (time-OK events)",
-        "CD19 / SSC (nucleated)", "CD10 / CD19 (SSC-low)",
-        "CD34 / CD38 (B lineage + CD19- arm)", "CD20 / CD10 (B lineage)",
-        "CD10 / CD45 (SSC-low CD19-)");
-    assertThat(strings).anyMatch(s -> s.startsWith("sample 7: POSITIVE"));
-  }
-
-  @Test
-  void thePngIsDrawnInMemoryAndTheFileWritersStoreTheSameBytes(@TempDir Path dir)
-      throws Exception {
-    MrdAnalysis.SampleAnalysis sample = ClassicSample.analyzed(dir);
-
-    byte[] png = MrdPlots.png(sample, "classic");
-
-    // PNG signature (RFC 2083 section 3.1), then a decodable image of the figure's size.
-    assertThat(Arrays.copyOf(png, 8)).containsExactly(0x89, 'P', 'N', 'G', '\r', '\n', 0x1a,
-        '\n');
-    BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
-    assertThat(image.getWidth()).isEqualTo(4 * 520);
-    assertThat(MrdPlots.write(sample, "classic", dir)).hasFileName("classic.mrd.png")
-        .hasBinaryContent(png);
-    assertThat(MrdPlots.writeSvg(sample, "classic", dir)).hasFileName("classic.mrd.svg")
-        .hasBinaryContent(MrdPlots.svg(sample, "classic"));
+    return strings;
   }
 }
