@@ -36,6 +36,8 @@ import picocli.CommandLine.Spec;
       DemoCommand.class,
       OutcomesCommand.class,
       PredictRiskCommand.class,
+      ReviewCommand.class,
+      UsersCommand.class,
     })
 public final class MrdflowCli implements Runnable {
 
