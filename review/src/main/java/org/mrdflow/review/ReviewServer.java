@@ -13,7 +13,13 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -56,6 +62,15 @@ public final class ReviewServer implements AutoCloseable {
   private final ReviewStore store;
   private final Sessions sessions;
   private final boolean loopback;
+  private final Clock clock;
+  /**
+   * Verified Basic credentials by the SHA-256 of their header, for a few minutes: a script's
+   * calls then cost one PBKDF2 derivation (~0.3 s), not one each.
+   */
+  private final Map<String, BasicLogin> basicLogins = new ConcurrentHashMap<>();
+  private static final Duration BASIC_LOGIN_REUSE = Duration.ofMinutes(5);
+
+  private record BasicLogin(User user, Instant until) {}
 
   private ReviewServer(HttpServer server, ExecutorService threads, ReviewService service, ReviewStore store, Clock clock) {
     this.server = server;
@@ -64,6 +79,7 @@ public final class ReviewServer implements AutoCloseable {
     this.store = store;
     this.sessions = new Sessions(clock);
     this.loopback = server.getAddress().getAddress().isLoopbackAddress();
+    this.clock = clock;
   }
 
   /** Starts serving on {@code address} (port 0: any free port). */
@@ -224,9 +240,15 @@ public final class ReviewServer implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       throw new ReviewException(401, "malformed Basic credentials");
     }
+    String key = sha256(header.strip());
+    BasicLogin cached = basicLogins.get(key);
+    if (cached != null && clock.instant().isBefore(cached.until())) {
+      return cached.user();
+    }
     int colon = decoded.indexOf(':');
     Optional<User> user = colon < 0 ? Optional.empty()
         : store.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1).toCharArray());
+    user.ifPresent(u -> basicLogins.put(key, new BasicLogin(u, clock.instant().plus(BASIC_LOGIN_REUSE))));
     if (user.isEmpty()) {
       ex.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"mrdflow review\", charset=\"UTF-8\"");
       throw new ReviewException(401, "wrong user name or password");
@@ -474,6 +496,14 @@ public final class ReviewServer implements AutoCloseable {
     String name = host.startsWith("[") ? host.substring(0, host.indexOf(']') + 1)
         : host.contains(":") ? host.substring(0, host.lastIndexOf(':')) : host;
     return name.equals("localhost") || name.equals("127.0.0.1") || name.equals("[::1]");
+  }
+
+  private static String sha256(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static List<String> segments(String path) {
