@@ -37,7 +37,7 @@ final class Pages {
       header form{display:inline}main{padding:1em 1.5em;max-width:1400px}
       table{border-collapse:collapse;background:#fff;margin:.5em 0 1.5em}
       th,td{border:1px solid #d0d7de;padding:.25em .6em;text-align:left;vertical-align:top}
-      th{background:#eef2f6}td.n{text-align:right;font-variant-numeric:tabular-nums}
+      th{background:#eef2f6}td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
       .POSITIVE{color:#b00020;font-weight:700}.NEGATIVE{color:#1b6e20;font-weight:700}.INDETERMINATE{color:#8a5a00;font-weight:700}
       .FAILED{color:#b00020}.flag{display:inline-block;background:#fff3cd;border:1px solid #e0c36c;border-radius:3px;padding:0 .3em;margin:1px}
       .state{display:inline-block;border-radius:3px;padding:0 .4em;background:#e6e6e6}
@@ -228,10 +228,10 @@ final class Pages {
       b.append("</p>");
     }
     if (a.analysed()) {
-      b.append("<h2>Review</h2><p>State: ").append(state(s)).append("</p>");
+      b.append("<h2 id=\"review\">Review</h2><p>State: ").append(state(s)).append("</p>");
       b.append(actions(a, s, user, csrf));
       b.append("<h2>Audit trail</h2>").append(audit(s.trail()));
-      b.append("<h2>Plots</h2>");
+      b.append("<h2 id=\"plots\">Plots</h2>");
       if (plots.isEmpty()) {
         b.append("<p>No plot files in this run's folder for this sample.</p>");
       }

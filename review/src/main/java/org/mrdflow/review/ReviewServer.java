@@ -394,7 +394,10 @@ public final class ReviewServer implements AutoCloseable {
 
   private void login(HttpExchange ex, String method) throws IOException {
     if (method.equals("GET")) {
-      String token = Sessions.token();
+      // the browser's existing token is kept: a second load of the page (prefetch, reload)
+      // must not invalidate the form already shown
+      String existing = cookie(ex, LOGIN_COOKIE);
+      String token = existing != null && existing.matches("[A-Za-z0-9_-]{43}") ? existing : Sessions.token();
       ex.getResponseHeaders().add("Set-Cookie", LOGIN_COOKIE + "=" + token + "; Path=/login; HttpOnly; SameSite=Strict");
       sendPage(ex, Pages.login(token, null));
       return;
