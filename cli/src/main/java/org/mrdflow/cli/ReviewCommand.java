@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
 public final class ReviewCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--warehouse", required = true, paramLabel = "DIR", description = "Pipeline output folder (the --output of run).")
+  // not required by picocli: `review export --warehouse DIR` must parse without it here
+  @Option(names = "--warehouse", paramLabel = "DIR", description = "Pipeline output folder (the --output of run); required.")
   Path warehouse;
 
   @Option(names = "--port", defaultValue = "" + ReviewApplication.DEFAULT_PORT, paramLabel = "N",
@@ -41,6 +42,10 @@ public final class ReviewCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (warehouse == null) {
+      err.println("review: --warehouse DIR is required (see mrdflow review --help)");
+      return 2;
+    }
     ReviewApplication app;
     try {
       app = ReviewApplication.open(warehouse, db);
