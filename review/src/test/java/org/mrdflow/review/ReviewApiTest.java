@@ -21,7 +21,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
 import org.mrdflow.pipeline.testing.DuckDb;
+import org.mrdflow.pipeline.testing.TestSpark;
 import org.mrdflow.review.store.Role;
 import org.mrdflow.review.warehouse.Analysis;
 
@@ -215,6 +219,12 @@ class ReviewApiTest {
     assertThat(reviews.get(0).get("old_value")).isEqualTo(a.mrdStatus());
     assertThat(reviews.get(0).get("new_value")).isEqualTo(other);
     assertThat(reviews.get(0).get("field")).isEqualTo("mrd_status");
+    // and with Spark, as outcomes --use-reviewed reads it: time is a timestamp, sequence a long
+    Dataset<Row> spark = TestSpark.session().read().parquet(warehouse.resolve("reviews").toString());
+    assertThat(spark.schema().apply("time").dataType()).isEqualTo(DataTypes.TimestampType);
+    assertThat(spark.schema().apply("sequence").dataType()).isEqualTo(DataTypes.LongType);
+    assertThat(spark.where("sample_id = '" + a.sampleId() + "'").orderBy("sequence").collectAsList())
+        .extracting(r -> r.<String>getAs("action")).containsExactly("override", "sign", "sign");
 
     // a director may still correct it, which voids both sign-offs
     HttpResponse<String> correction = review("dan", a,

@@ -1,7 +1,6 @@
 package org.mrdflow.review.warehouse;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -64,11 +63,8 @@ public final class ReviewsTable {
         s.execute("COPY (SELECT * FROM reviews ORDER BY sequence) TO " + WarehouseReader.sqlText(temporary.toString())
             + " (FORMAT PARQUET)");
       }
-      try {
-        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-      }
+      // same folder, so the rename is atomic; a file system that cannot is an error, not a silent copy
+      Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       return target;
     } catch (SQLException | IOException e) {
       try {
