@@ -113,6 +113,9 @@ public final class DemoCommand implements Callable<Integer> {
       stdout.println("Outcome models on the demo's 4 patients (clinical table keyed by their patient_key):");
       stdout.println("  bin/mrdflow outcomes --results " + warehouse + " --clinical " + clinical.toAbsolutePath()
           + " --output " + out.resolve("outcomes").toAbsolutePath());
+      stdout.println("Review and sign the calls in the browser (review/README.md):");
+      stdout.println("  bin/mrdflow users add --warehouse " + warehouse + " NAME --role reviewer");
+      stdout.println("  bin/mrdflow review --warehouse " + warehouse);
       stdout.flush();
     }
     return status;

@@ -37,6 +37,8 @@ import picocli.CommandLine.Spec;
       OutcomesCommand.class,
       TimelineCommand.class,
       PredictRiskCommand.class,
+      ReviewCommand.class,
+      UsersCommand.class,
     })
 public final class MrdflowCli implements Runnable {
 

@@ -66,6 +66,10 @@ public final class OutcomesCommand implements Callable<Integer> {
   @Option(names = "--repeats", defaultValue = "10", description = "Cross-validation repeats (default ${DEFAULT-VALUE}).")
   int repeats;
 
+  @Option(names = "--use-reviewed",
+      description = "Use only analyses signed off in the review workstation (the warehouse's reviews table), with the reviewers' overrides; unsigned ones are left out and counted.")
+  boolean useReviewed;
+
   @Option(names = "--no-bands", description = "Draw the curves without confidence limits.")
   boolean noBands;
 
@@ -88,7 +92,11 @@ public final class OutcomesCommand implements Callable<Integer> {
       err.println("outcomes: " + e.getMessage());
       return 2;
     }
-    OutcomesRequest request = new OutcomesRequest(results, clinical, simulate ? seed : null, output, settings);
+    if (useReviewed && simulate) {
+      err.println("outcomes: --use-reviewed reads a warehouse's reviews: give --results, not --simulate");
+      return 2;
+    }
+    OutcomesRequest request = new OutcomesRequest(results, clinical, simulate ? seed : null, output, settings, useReviewed);
     // a session already running in this JVM (a caller's, a test's) is used and left running
     boolean ownSession = SparkSession.getDefaultSession().isEmpty();
     SparkSession spark =
@@ -96,6 +104,9 @@ public final class OutcomesCommand implements Callable<Integer> {
             .config("spark.ui.enabled", "false").config("spark.sql.session.timeZone", "UTC").getOrCreate();
     try {
       OutcomesJob.Result result = OutcomesJob.run(request, spark);
+      if (useReviewed) {
+        out.println("reviewed calls only: " + result.notSignedOff() + " analyses left out as not signed off");
+      }
       printSummary(out, result.report());
       for (RiskModelRow m : result.report().riskModels()) {
         out.printf(Locale.ROOT, "%-22s AUC %.3f (%.3f-%.3f), C-index %.3f%n", m.model(), m.auc(), m.aucLower(), m.aucUpper(),

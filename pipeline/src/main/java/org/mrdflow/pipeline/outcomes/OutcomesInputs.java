@@ -36,10 +36,19 @@ public final class OutcomesInputs {
    * What was read from the warehouse.
    *
    * @param supersededByLaterRuns results of a content (file_sha256) analysed again later, dropped
+   * @param notSignedOff analyses left out because they were not signed off (only when reading
+   *     reviewed results)
    */
-  public record Measurements(List<MrdMeasurement> rows, int withoutPatientOrDate, int supersededByLaterRuns) {}
+  public record Measurements(List<MrdMeasurement> rows, int withoutPatientOrDate, int supersededByLaterRuns, int notSignedOff) {}
 
-  public static Measurements readMeasurements(SparkSession spark, Path results) {
+  /**
+   * The warehouse's MRD results, one per content (the latest run's).
+   *
+   * @param useReviewed keep only analyses signed off in the {@code reviews} table, with their
+   *     overrides applied; the latest signed-off analysis of a content is then the one used
+   */
+  public static Measurements readMeasurements(SparkSession spark, Path results, boolean useReviewed) {
+    Map<String, ReviewedCall> reviewed = useReviewed ? ReviewedCall.read(spark, results) : null;
     Dataset<Row> mrd = table(spark, results, "mrd_results");
     Dataset<Row> samples = table(spark, results, "samples");
     List<String> keys = new ArrayList<>(List.of("sample_id"));
@@ -58,6 +67,7 @@ public final class OutcomesInputs {
     Map<String, Row> latest = new LinkedHashMap<>();
     int incomplete = 0;
     int superseded = 0;
+    int notSignedOff = 0;
     List<Row> rows = new ArrayList<>(joined.collectAsList());
     // A marrow is its content: the same bytes analysed again (in another run, under another name
     // or folder) replace the earlier result, the latest run_date winning, then the greatest
@@ -72,6 +82,10 @@ public final class OutcomesInputs {
         incomplete++;
         continue;
       }
+      if (reviewed != null && !reviewed.containsKey(ReviewedCall.key(r.getAs("run_id"), r.getAs("sample_id")))) {
+        notSignedOff++;
+        continue;
+      }
       String content = r.getAs("file_sha256");
       if (latest.put(content != null ? content : "sample_id:" + r.getAs("sample_id"), r) != null) {
         superseded++;
@@ -80,13 +94,14 @@ public final class OutcomesInputs {
     List<MrdMeasurement> measurements = new ArrayList<>(latest.size());
     for (Row r : latest.values()) {
       try {
-        measurements.add(measurement(r));
+        MrdMeasurement m = measurement(r);
+        measurements.add(reviewed == null ? m : reviewed.get(ReviewedCall.key(r.getAs("run_id"), r.getAs("sample_id"))).applyTo(m));
       } catch (IllegalArgumentException e) {
         throw new OutcomesInputException(
             results.resolve("mrd_results") + ": sample_id " + r.getAs("sample_id") + ": " + e.getMessage(), e);
       }
     }
-    return new Measurements(measurements, incomplete, superseded);
+    return new Measurements(measurements, incomplete, superseded, notSignedOff);
   }
 
   /** Sorts a content's rows oldest first: run_date, then run_id within a date. */

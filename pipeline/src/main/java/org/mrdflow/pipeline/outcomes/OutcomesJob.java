@@ -39,11 +39,13 @@ public final class OutcomesJob {
   private OutcomesJob() {}
 
   /** Files written, for the command's summary. */
-  public record Result(OutcomesReport report, Path html, int tables, int figures, int models) {}
+  /** @param notSignedOff analyses left out by {@code --use-reviewed} because they were not signed off */
+  public record Result(OutcomesReport report, Path html, int tables, int figures, int models, int notSignedOff) {}
 
   public static Result run(OutcomesRequest request, SparkSession spark) throws IOException {
     List<ClinicalRecord> clinical;
     List<MrdMeasurement> measurements;
+    int notSignedOff = 0;
     Files.createDirectories(request.output());
     if (request.simulateSeed() != null) {
       SimulatedCohort sim = CohortSimulator.simulate(SimulationSettings.seed002(request.simulateSeed()));
@@ -52,7 +54,9 @@ public final class OutcomesJob {
       SimulatedInputs.write(sim, request.output().resolve("inputs"));
     } else {
       clinical = OutcomesInputs.readClinical(spark, request.clinical());
-      measurements = OutcomesInputs.readMeasurements(spark, request.results()).rows();
+      OutcomesInputs.Measurements read = OutcomesInputs.readMeasurements(spark, request.results(), request.useReviewed());
+      measurements = read.rows();
+      notSignedOff = read.notSignedOff();
     }
     Cohort cohort;
     try {
@@ -95,6 +99,6 @@ public final class OutcomesJob {
     }
     Path html = request.output().resolve("outcomes.html");
     Files.writeString(html, OutcomesHtml.render(report, request));
-    return new Result(report, html, writes.size(), report.figures().size(), report.models().size());
+    return new Result(report, html, writes.size(), report.figures().size(), report.models().size(), notSignedOff);
   }
 }

@@ -125,7 +125,7 @@ class PrivacyProofTest {
     }
     assertThat(DuckDb.query("SELECT count(DISTINCT sample_id) AS n FROM " + mrdTable).get(0).get("n")).isEqualTo(3L);
     // The patient with two marrows keeps both in outcomes: one per content, none dropped.
-    OutcomesInputs.Measurements measurements = OutcomesInputs.readMeasurements(TestSpark.session(), output);
+    OutcomesInputs.Measurements measurements = OutcomesInputs.readMeasurements(TestSpark.session(), output, false);
     assertThat(measurements.rows()).extracting(m -> m.sampleId()).containsExactlyInAnyOrderElementsOf(expected);
     assertThat(measurements.rows()).filteredOn(m -> m.patientKey()
             .equals(new Pseudonymizer(KEY.getBytes(StandardCharsets.UTF_8)).pseudonym("MRN0048213")))

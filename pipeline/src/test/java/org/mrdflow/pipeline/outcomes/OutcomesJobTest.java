@@ -72,8 +72,8 @@ class OutcomesJobTest {
         runDate, run);
   }
 
-  private static Path warehouse() {
-    Path out = dir.resolve("warehouse");
+  private static Path warehouse(String name) {
+    Path out = dir.resolve(name);
     List<Row> mrd =
         List.of(
             RowFactory.create("S1", "K1", 500_000L, 0L, 0.0, "NEGATIVE", null, true, "0.1", "2026-01-01", "r1"),
@@ -93,7 +93,7 @@ class OutcomesJobTest {
 
   @Test
   void measurementsJoinSamplesAndTheLatestRunOfASampleWins() {
-    OutcomesInputs.Measurements read = OutcomesInputs.readMeasurements(spark, warehouse());
+    OutcomesInputs.Measurements read = OutcomesInputs.readMeasurements(spark, warehouse("warehouse"), false);
     assertThat(read.withoutPatientOrDate()).isEqualTo(1);
     assertThat(read.supersededByLaterRuns()).isEqualTo(1);
     assertThat(read.rows()).extracting(MrdMeasurement::sampleId).containsExactlyInAnyOrder("S1", "S2");
@@ -105,6 +105,46 @@ class OutcomesJobTest {
     MrdMeasurement s2 = read.rows().stream().filter(m -> m.sampleId().equals("S2")).findFirst().orElseThrow();
     assertThat(s2.isMarrow()).isFalse();
     assertThat(s2.bCellAplasia()).isNull();
+  }
+
+  private static Row review(String run, String sample, long sequence, String action, String field, String value) {
+    return RowFactory.create(run, sample, sequence, "rita", "reviewer", action, field, null, value, "why",
+        java.sql.Timestamp.valueOf("2026-03-01 10:00:00"));
+  }
+
+  @Test
+  void useReviewedKeepsTheLatestSignedOffAnalysisOfEachMarrowWithItsOverridesAndLeavesOutUnsignedOnes() {
+    Path out = warehouse("reviewed-warehouse");
+    StructType reviews = new StructType().add("run_id", DataTypes.StringType).add("sample_id", DataTypes.StringType)
+        .add("sequence", DataTypes.LongType).add("reviewer", DataTypes.StringType).add("role", DataTypes.StringType)
+        .add("action", DataTypes.StringType).add("field", DataTypes.StringType).add("old_value", DataTypes.StringType)
+        .add("new_value", DataTypes.StringType).add("reason", DataTypes.StringType).add("time", DataTypes.TimestampType);
+    // rows out of order on purpose: the sequence decides
+    List<Row> trail = List.of(
+        review("r2", "S1", 7, "override", "mrd_fraction", "0.001"), // after its sign-off: voids it
+        review("r1", "S1", 1, "accept", null, null),
+        review("r1", "S1", 2, "sign", null, "1"),
+        review("r1", "S2", 3, "override", "mrd_status", "NEGATIVE"),
+        review("r1", "S2", 4, "override", "cd19_pos_blast_fraction", "0.5"),
+        review("r1", "S2", 5, "sign", null, "1"),
+        review("r2", "S1", 6, "sign", null, "1"));
+    spark.createDataFrame(trail, reviews).coalesce(1).write().parquet(out.resolve("reviews").toString());
+
+    OutcomesInputs.Measurements read = OutcomesInputs.readMeasurements(spark, out, true);
+    assertThat(read.notSignedOff()).isEqualTo(1);
+    assertThat(read.withoutPatientOrDate()).isEqualTo(1);
+    assertThat(read.supersededByLaterRuns()).isZero();
+    MrdMeasurement s1 = read.rows().stream().filter(m -> m.sampleId().equals("S1")).findFirst().orElseThrow();
+    assertThat(s1.status()).as("run r1's signed call; r2's was reopened").isEqualTo(MrdStatus.NEGATIVE);
+    assertThat(s1.mrdFraction()).isEqualTo(0.0);
+    MrdMeasurement s2 = read.rows().stream().filter(m -> m.sampleId().equals("S2")).findFirst().orElseThrow();
+    assertThat(s2.status()).isEqualTo(MrdStatus.NEGATIVE);
+    assertThat(s2.cd19PositiveBlastFraction()).isEqualTo(0.5);
+    assertThat(s2.mrdFraction()).isEqualTo(1.25e-6);
+    assertThat(read.rows()).hasSize(2);
+
+    assertThatThrownBy(() -> OutcomesInputs.readMeasurements(spark, warehouse("unreviewed-warehouse"), true))
+        .isInstanceOf(OutcomesInputException.class).hasMessageContaining("no 'reviews' table");
   }
 
   @Test
@@ -129,7 +169,7 @@ class OutcomesJobTest {
             "manifest_extra", "file_sha256", "run_date", "run_id")
         .write().partitionBy("run_date", "run_id").parquet(out.resolve("samples").toString());
 
-    OutcomesInputs.Measurements read = OutcomesInputs.readMeasurements(spark, out);
+    OutcomesInputs.Measurements read = OutcomesInputs.readMeasurements(spark, out, false);
 
     assertThat(read.supersededByLaterRuns()).isEqualTo(1);
     assertThat(read.rows()).extracting(m -> m.sampleId() + " " + m.collectionDate() + " " + m.status())
@@ -138,7 +178,7 @@ class OutcomesJobTest {
 
   @Test
   void aFolderWithoutTheTablesIsNamed() {
-    assertThatThrownBy(() -> OutcomesInputs.readMeasurements(spark, dir.resolve("nothing-here")))
+    assertThatThrownBy(() -> OutcomesInputs.readMeasurements(spark, dir.resolve("nothing-here"), false))
         .isInstanceOf(OutcomesInputException.class)
         .hasMessageEndingWith("nothing-here: no 'mrd_results' table (expected a pipeline output folder)");
   }
