@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.mrdflow.gating.mrd.ReportText;
 import org.mrdflow.gating.mrd.MrdRules;
 import org.mrdflow.review.store.AuditEntry;
 import org.mrdflow.review.store.Role;
@@ -204,7 +205,7 @@ final class Pages {
           .append(row("B-cell aplasia", yesNo(a.bCellAplasia())))
           .append(row("Hematogones", count(a.hematogoneEvents())))
           .append(row("Panel limited", yesNo(a.panelLimited())))
-          .append(row("QC flags", flags(a.qcFlags())))
+          .append(row("QC flags", flagsInWords(a.qcFlags())))
           .append(row("References used", esc(String.join(", ", a.referencesUsed()))))
           .append(row("Gating strategy", esc(a.gatingStrategyId()) + ", MRDFlow " + esc(a.pipelineVersion())))
           .append("</table></div>");
@@ -358,9 +359,19 @@ final class Pages {
     return "<span class=\"state " + s.status().id() + "\">" + text + "</span>";
   }
 
+  /** Flags as short codes, each explained on hover (ReportText: the words report.html and the PDF use). */
   private static String flags(List<String> flags) {
     StringBuilder b = new StringBuilder();
-    flags.forEach(f -> b.append("<span class=\"flag\">").append(esc(f)).append("</span>"));
+    flags.forEach(f -> b.append("<span class=\"flag\" title=\"").append(esc(ReportText.flag(f))).append("\">")
+        .append(esc(f)).append("</span>"));
+    return b.toString();
+  }
+
+  /** Flags in words, one per line, for the sample page. */
+  private static String flagsInWords(List<String> flags) {
+    StringBuilder b = new StringBuilder();
+    flags.forEach(f -> b.append("<div><span class=\"flag\">").append(esc(f)).append("</span> ")
+        .append(esc(ReportText.flag(f))).append("</div>"));
     return b.toString();
   }
 

@@ -46,6 +46,9 @@ public final class ReportText {
           + "cells: the aspirate looks diluted with peripheral blood."),
       Map.entry(SampleQuality.FLAG_GRANULOCYTE_DEPLETED, "Few granulocytes, as after a density "
           + "gradient: the denominator may not be whole marrow."),
+      Map.entry(SampleQuality.FLAG_CD10_BRIGHT_UNEXPLAINED, "Many CD10-bright cells in the "
+          + "blast window are not called blasts: a clone may be missed, so the MRD is a lower "
+          + "bound and B-cell aplasia and CAR19 eligibility are not stated."),
       // The pipeline's flags (AnalysedSample.PLOT_FAILED, REPORT_FAILED); its test checks them.
       Map.entry("gating-plot-failed", "The gating plot could not be drawn or stored; the counts "
           + "and the call are not affected."),
@@ -127,6 +130,9 @@ public final class ReportText {
       case POOR_SAMPLE_QUALITY -> "Not called negative: the acquisition quality does not "
           + "support it.";
       case HEMODILUTED -> "Not called negative: the aspirate is mostly peripheral blood.";
+      case BLASTS_NOT_SEPARABLE -> "Not called negative: many CD10-bright cells are neither "
+          + "blasts nor normal B precursors, so a clone the blast gates do not see cannot be "
+          + "excluded.";
     };
   }
 

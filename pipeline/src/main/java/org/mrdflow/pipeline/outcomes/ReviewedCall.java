@@ -60,14 +60,20 @@ record ReviewedCall(Map<String, String> overrides) {
     return signed;
   }
 
-  /** The measurement with the reviewer's call, MRD fraction and CD19+ share where they overrode them. */
+  /**
+   * The measurement with the reviewer's call, MRD fraction, CD19+ share and hCD19 CAR
+   * eligibility where they overrode them.
+   */
   MrdMeasurement applyTo(MrdMeasurement m) {
     String status = overrides.get("mrd_status");
     String fraction = overrides.get("mrd_fraction");
     String cd19 = overrides.get("cd19_pos_blast_fraction");
+    String eligible = overrides.get("hcd19_car_eligible");
     return new MrdMeasurement(m.patientKey(), m.sampleId(), m.collectionDate(), m.timepoint(), m.specimen(),
         fraction == null ? m.mrdFraction() : Double.parseDouble(fraction),
         status == null ? m.status() : MrdStatus.parse(status), m.nucleatedEvents(), m.blastEvents(),
-        cd19 == null ? m.cd19PositiveBlastFraction() : Double.parseDouble(cd19), m.bCellAplasia());
+        cd19 == null ? m.cd19PositiveBlastFraction() : Double.parseDouble(cd19), m.bCellAplasia(),
+        m.runId(), m.bCellFractionOfLymphocytes(),
+        eligible == null ? m.hcd19CarEligible() : Boolean.valueOf(eligible));
   }
 }

@@ -67,7 +67,7 @@ public final class TimelineJob {
    */
   public static Result run(SparkSession spark, Path warehouse, Path clinical) throws IOException {
     checkInputs(warehouse, clinical);
-    OutcomesInputs.Measurements read = OutcomesInputs.readMeasurements(spark, warehouse);
+    OutcomesInputs.Measurements read = OutcomesInputs.readMeasurements(spark, warehouse, false);
     Map<String, String> policyOfRun = collectionDatePolicies(warehouse, read.rows());
     checkPolicies(warehouse, read.rows(), policyOfRun, clinical);
     List<ClinicalRecord> records = clinical == null ? List.of() : OutcomesInputs.readClinical(spark, clinical);
