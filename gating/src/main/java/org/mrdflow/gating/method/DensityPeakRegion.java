@@ -1,7 +1,6 @@
 package org.mrdflow.gating.method;
 
 import java.util.List;
-import org.mrdflow.gating.GatingException;
 import org.mrdflow.gating.events.EventMask;
 import org.mrdflow.gating.gate.EllipsoidGate;
 import org.mrdflow.gating.gate.RectangleGate;
@@ -34,7 +33,7 @@ public final class DensityPeakRegion implements GatingMethod {
             "Gaussian kernel standard deviation, in bins"),
         MethodParameter.optional("level", Type.NUMBER, 0.1,
             "the region keeps connected bins above this fraction of the peak density"),
-        MethodParameter.optional("near", Type.NUMBER_LIST, null,
+        MethodParameter.optional("near", Type.POINT, null,
             "choose the local peak nearest this point [x, y] instead of the highest"),
         MethodParameter.optional("min_peak_fraction", Type.NUMBER, 0.05,
             "with 'near', only peaks at least this fraction of the highest count"),
@@ -72,8 +71,8 @@ public final class DensityPeakRegion implements GatingMethod {
       }
     }
     double[] density = Density.smooth2d(counts, n, n, args.number("smoothing"));
-    int peak = args.optionalNumbers("near")
-        .map(point -> nearestPeak(density, n, point, xRange, yRange, context,
+    int peak = args.optionalPoint("near")
+        .map(point -> nearestPeak(density, n, point, xRange, yRange,
             args.number("min_peak_fraction")))
         .orElseGet(() -> highest(density));
     boolean[] region = grow(density, n, peak, args.number("level") * density[peak]);
@@ -129,11 +128,7 @@ public final class DensityPeakRegion implements GatingMethod {
   }
 
   private static int nearestPeak(double[] density, int n, double[] point, double[] xRange,
-      double[] yRange, MethodContext context, double minPeakFraction) {
-    if (point.length != 2) {
-      throw new GatingException("population '" + context.populationId()
-          + "': density-peak 'near' needs 2 coordinates, got " + point.length);
-    }
+      double[] yRange, double minPeakFraction) {
     double px = (point[0] - xRange[0]) / (xRange[1] - xRange[0]) * n;
     double py = (point[1] - yRange[0]) / (yRange[1] - yRange[0]) * n;
     int best = highest(density);

@@ -47,13 +47,13 @@ public final class MethodArguments {
     return (String) require(name);
   }
 
-  public double[] numbers(String name) {
+  public double[] point(String name) {
     return ((List<?>) require(name)).stream().mapToDouble(v -> ((Number) v).doubleValue())
         .toArray();
   }
 
-  public Optional<double[]> optionalNumbers(String name) {
-    return has(name) ? Optional.of(numbers(name)) : Optional.empty();
+  public Optional<double[]> optionalPoint(String name) {
+    return has(name) ? Optional.of(point(name)) : Optional.empty();
   }
 
   private Object require(String name) {

@@ -22,7 +22,12 @@ public record MethodParameter(String name, Type type, boolean required, Object d
 
   /** The YAML/JSON value kinds an argument may take. */
   public enum Type {
-    NUMBER, INTEGER, BOOLEAN, STRING, NUMBER_LIST,
+    NUMBER, INTEGER, BOOLEAN, STRING,
+    /**
+     * A point in a 2-D method's own dimensions: a list of exactly two finite numbers [x, y], so
+     * that a strategy cannot give a point the method has no axis for.
+     */
+    POINT,
     /**
      * A number of histogram or grid bins: a whole number from 1 to {@link #MAX_BINS}, so that a
      * strategy cannot ask for an empty histogram or one that does not fit in memory.
@@ -43,14 +48,18 @@ public record MethodParameter(String name, Type type, boolean required, Object d
             && ((Number) value).doubleValue() <= MAX_BINS;
         case BOOLEAN -> value instanceof Boolean;
         case STRING, POPULATION -> value instanceof String;
-        case NUMBER_LIST -> value instanceof List<?> list
-            && list.stream().allMatch(Number.class::isInstance);
+        case POINT -> value instanceof List<?> list && list.size() == 2
+            && list.stream().allMatch(v -> v instanceof Number n
+                && Double.isFinite(n.doubleValue()));
       };
     }
 
     public String describe() {
-      return this == BINS ? "bin count (a whole number from 1 to " + MAX_BINS + ")"
-          : name().toLowerCase().replace('_', ' ');
+      return switch (this) {
+        case BINS -> "bin count (a whole number from 1 to " + MAX_BINS + ")";
+        case POINT -> "point (two finite numbers [x, y])";
+        default -> name().toLowerCase().replace('_', ' ');
+      };
     }
 
     private static boolean isWhole(Object value) {

@@ -176,6 +176,37 @@ class StrategyYamlTest {
   }
 
   @Test
+  void densityPeakNearMustBeTwoFiniteNumbersBeforeData(@TempDir Path dir) throws IOException {
+    // A 3-coordinate 'near' was refused only while gating, naming neither strategy nor sample
+    // (StrategyYamlFuzzTest, 2026-12-05).
+    GatingStrategy strategy = parse(dir, """
+        populations:
+          - name: three
+            dimensions: [CD19, CD45]
+            method: {name: density-peak, args: {near: [0.3, 0.3, 0.3]}}
+          - name: one
+            dimensions: [CD19, CD45]
+            method: {name: density-peak, args: {near: [0.3]}}
+          - name: infinite
+            dimensions: [CD19, CD45]
+            method: {name: density-peak, args: {near: [0.3, 1e999]}}
+          - name: fine
+            dimensions: [CD19, CD45]
+            method: {name: density-peak, args: {near: [0.3, 0.7]}}
+        """);
+    assertThatThrownBy(() -> new StrategyEvaluator(strategy, GatingMethods.discover()))
+        .isInstanceOf(StrategyValidationException.class)
+        .satisfies(e -> assertThat(((StrategyValidationException) e).problems())
+            .containsExactly(
+                "population 'three': argument 'near' of method density-peak must be of type "
+                    + "point (two finite numbers [x, y]), got '[0.3, 0.3, 0.3]'",
+                "population 'one': argument 'near' of method density-peak must be of type "
+                    + "point (two finite numbers [x, y]), got '[0.3]'",
+                "population 'infinite': argument 'near' of method density-peak must be of type "
+                    + "point (two finite numbers [x, y]), got '[0.3, Infinity]'"));
+  }
+
+  @Test
   void cyclesThroughBooleanOperandsAreRejected(@TempDir Path dir) throws IOException {
     GatingStrategy strategy = parse(dir, """
         populations:
