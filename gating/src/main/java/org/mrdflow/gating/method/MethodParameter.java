@@ -24,6 +24,11 @@ public record MethodParameter(String name, Type type, boolean required, Object d
   public enum Type {
     NUMBER, INTEGER, BOOLEAN, STRING,
     /**
+     * A finite number greater than 0, for a threshold in robust SDs or a width: zero or a
+     * negative value would turn "farther than z SDs" into "every event" before any data is read.
+     */
+    POSITIVE,
+    /**
      * A point in a 2-D method's own dimensions: a list of exactly two finite numbers [x, y], so
      * that a strategy cannot give a point the method has no axis for.
      */
@@ -43,6 +48,8 @@ public record MethodParameter(String name, Type type, boolean required, Object d
     public boolean accepts(Object value) {
       return switch (this) {
         case NUMBER -> value instanceof Number;
+        case POSITIVE -> value instanceof Number n && Double.isFinite(n.doubleValue())
+            && n.doubleValue() > 0;
         case INTEGER -> isWhole(value);
         case BINS -> isWhole(value) && ((Number) value).doubleValue() >= 1
             && ((Number) value).doubleValue() <= MAX_BINS;
@@ -58,6 +65,7 @@ public record MethodParameter(String name, Type type, boolean required, Object d
       return switch (this) {
         case BINS -> "bin count (a whole number from 1 to " + MAX_BINS + ")";
         case POINT -> "point (two finite numbers [x, y])";
+        case POSITIVE -> "positive number (finite, greater than 0)";
         default -> name().toLowerCase().replace('_', ' ');
       };
     }

@@ -32,7 +32,7 @@ public final class TimeQcMethod extends MrdMethod {
   public List<MethodParameter> parameters() {
     return List.of(
         MethodParameter.optional("bins", Type.BINS, 64, "equal-width acquisition-time bins"),
-        MethodParameter.optional("bin_z", Type.NUMBER, 6.0,
+        MethodParameter.optional("bin_z", Type.POSITIVE, 6.0,
             "a bin is a disturbance this many robust SDs from the median bin count"));
   }
 

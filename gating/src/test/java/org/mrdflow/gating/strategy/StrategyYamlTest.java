@@ -207,6 +207,33 @@ class StrategyYamlTest {
   }
 
   @Test
+  void timeQcBinZMustBePositiveBeforeData(@TempDir Path dir) throws IOException {
+    // bin_z -0.25 made every time bin a "disturbance": nothing was kept and the empty union of
+    // kept segments failed while gating, naming neither strategy nor sample (StrategyYamlFuzzTest,
+    // 2026-12-06).
+    GatingStrategy strategy = parse(dir, """
+        populations:
+          - name: negative
+            dimensions: [Time]
+            method: {name: mrd-time-qc, args: {bin_z: -0.25}}
+          - name: zero
+            dimensions: [Time]
+            method: {name: mrd-time-qc, args: {bin_z: 0}}
+          - name: fine
+            dimensions: [Time]
+            method: {name: mrd-time-qc, args: {bin_z: 0.25}}
+        """);
+    assertThatThrownBy(() -> new StrategyEvaluator(strategy, GatingMethods.discover()))
+        .isInstanceOf(StrategyValidationException.class)
+        .satisfies(e -> assertThat(((StrategyValidationException) e).problems())
+            .containsExactly(
+                "population 'negative': argument 'bin_z' of method mrd-time-qc must be of type "
+                    + "positive number (finite, greater than 0), got '-0.25'",
+                "population 'zero': argument 'bin_z' of method mrd-time-qc must be of type "
+                    + "positive number (finite, greater than 0), got '0'"));
+  }
+
+  @Test
   void cyclesThroughBooleanOperandsAreRejected(@TempDir Path dir) throws IOException {
     GatingStrategy strategy = parse(dir, """
         populations:
