@@ -28,8 +28,9 @@ import org.mrdflow.review.warehouse.RunSummary;
  * No external resource: the CSS is inline, there is no script.
  */
 final class Pages {
-  /** The top navigation: one entry per page family (a patient timeline joins here). */
-  static final List<Map.Entry<String, String>> NAVIGATION = List.of(Map.entry("/runs", "Runs"));
+  /** The top navigation: one entry per page family. */
+  static final List<Map.Entry<String, String>> NAVIGATION =
+      List.of(Map.entry("/runs", "Runs"), Map.entry("/patients", "Patients"));
 
   private static final String CSS = """
       body{font:14px/1.4 system-ui,sans-serif;margin:0;color:#1a1a1a;background:#fafafa}

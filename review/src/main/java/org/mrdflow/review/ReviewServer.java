@@ -31,6 +31,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.mrdflow.models.plot.TimelineFigure;
 import org.mrdflow.review.Sessions.Session;
 import org.mrdflow.review.store.AuditEntry;
 import org.mrdflow.review.store.ReviewStore;
@@ -223,8 +224,14 @@ public final class ReviewServer implements AutoCloseable {
       } else {
         throw new ReviewException(404, "no such API path");
       }
+    } else if (parts.equals(List.of("patients"))) {
+      requireMethod(method, "GET");
+      json(ex, 200, Patients.all(service).stream().map(Patients::summaryJson).toList());
+    } else if (parts.size() == 2 && parts.get(0).equals("patients")) {
+      requireMethod(method, "GET");
+      json(ex, 200, Patients.json(course(parts.get(1))));
     } else {
-      throw new ReviewException(404, "no such API path (see /api/health, /api/runs, /api/samples)");
+      throw new ReviewException(404, "no such API path (see /api/health, /api/runs, /api/samples, /api/patients)");
     }
   }
 
@@ -381,6 +388,14 @@ public final class ReviewServer implements AutoCloseable {
       sendPage(ex, samplePage(analysis(sampleId(parts.get(1)), runId(query, false)), session, null));
     } else if (parts.size() == 4 && parts.get(0).equals("plots")) {
       plot(ex, parts);
+    } else if (parts.equals(List.of("patients"))) {
+      sendPage(ex, Pages.page("Patients", session.user(), session.csrf(), PatientPages.list(Patients.all(service))));
+    } else if (parts.size() == 2 && parts.get(0).equals("patients")) {
+      Patients.Course course = course(parts.get(1));
+      sendPage(ex, Pages.page(PatientPages.title(course.timeline().patientKey()), session.user(), session.csrf(),
+          PatientPages.patient(course)));
+    } else if (parts.size() == 3 && parts.get(0).equals("patients") && parts.get(2).equals("timeline.png")) {
+      send(ex, 200, "image/png", TimelineFigure.png(course(parts.get(1)).timeline()));
     } else {
       throw new ReviewException(404, "no such page");
     }
@@ -454,6 +469,14 @@ public final class ReviewServer implements AutoCloseable {
     byRun.forEach((run, trails) -> counts.put(run,
         new long[] {trails.size(), trails.values().stream().filter(t -> ReviewState.of(t).signed()).count()}));
     return counts;
+  }
+
+  private Patients.Course course(String patientKey) {
+    if (!Patients.PATIENT_KEY.matcher(patientKey).matches()) {
+      throw new ReviewException(400, "patient key must be the hex patient_key of the patient list");
+    }
+    return Patients.of(service, patientKey).orElseThrow(() -> new ReviewException(404,
+        "no analysed sample of this patient key in this warehouse"));
   }
 
   private Analysis analysis(String sampleId, String runId) {
