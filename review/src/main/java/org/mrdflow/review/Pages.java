@@ -231,6 +231,9 @@ final class Pages {
     }
     if (a.analysed()) {
       b.append("<h2 id=\"review\">Review</h2><p>State: ").append(state(s)).append("</p>");
+      b.append("<p><a id=\"report-pdf\" href=\"/samples/").append(url(a.sampleId())).append("/report.pdf?run_id=")
+          .append(url(a.runId())).append("\">Printable report (PDF)</a>: one page for the medical record, with the")
+          .append(" reviewed values and the sign-offs as they stand.</p>");
       b.append(actions(a, s, user, csrf));
       b.append("<h2>Audit trail</h2>").append(audit(s.trail()));
       b.append("<h2 id=\"plots\">Plots</h2>");

@@ -334,6 +334,16 @@ public final class ReviewServer implements AutoCloseable {
       login(ex, method);
       return;
     }
+    List<String> parts = segments(path);
+    if (method.equals("GET") && parts.size() == 3 && parts.get(0).equals("samples") && parts.get(2).equals("report.pdf")
+        && (session != null || ex.getRequestHeaders().containsKey("Authorization"))) {
+      // the browser's session, or HTTP Basic for a script that files the report
+      if (session == null) {
+        basicUser(ex);
+      }
+      reportPdf(ex, analysis(sampleId(parts.get(1)), runId(query(ex), false)));
+      return;
+    }
     if (session == null) {
       if (method.equals("GET")) {
         redirect(ex, "/login");
@@ -342,7 +352,6 @@ public final class ReviewServer implements AutoCloseable {
       throw new ReviewException(401, "signed out: sign in again");
     }
     Map<String, String> query = query(ex);
-    List<String> parts = segments(path);
     if (method.equals("POST")) {
       Map<String, String> form = form(ex);
       if (!Sessions.same(session.csrf(), form.get("csrf"))) {
@@ -405,6 +414,19 @@ public final class ReviewServer implements AutoCloseable {
     return Pages.sample(a, service.warehouse().analysesOfSample(a.sampleId()), service.state(a.runId(), a.sampleId()),
         service.warehouse().populations(a.runId(), a.sampleId()), service.warehouse().plots(a.runId(), a.sampleId()),
         RunRules.of(service.warehouse().provenance(a.runId())), session.user(), session.csrf(), error);
+  }
+
+  /** The sample's one-page PDF with the reviewed values and sign-offs (ReviewedReport). */
+  private void reportPdf(HttpExchange ex, Analysis a) throws IOException {
+    RunRules rules = RunRules.of(service.warehouse().provenance(a.runId()));
+    if (rules.rules() == null) {
+      throw new ReviewException(409, "the thresholds of run " + a.runId() + " are unknown here (" + rules.source()
+          + "): the report would misstate them");
+    }
+    byte[] pdf = ReviewedReport.pdf(a, service.state(a.runId(), a.sampleId()), rules.rules(),
+        service.warehouse().plots(a.runId(), a.sampleId()));
+    ex.getResponseHeaders().set("Content-Disposition", "inline; filename=\"report.pdf\"");
+    send(ex, 200, "application/pdf", pdf);
   }
 
   private void login(HttpExchange ex, String method) throws IOException {
