@@ -49,7 +49,7 @@ final class PatientPages {
   static String patient(Course c) {
     PatientTimeline t = c.timeline();
     StringBuilder b = new StringBuilder();
-    b.append("<figure id=\"timeline-figure\"><img src=\"/patients/").append(url(t.patientKey())).append("/timeline.png\" alt=\"")
+    b.append("<figure id=\"timeline-figure\"><img src=\"/patients/").append(Pages.url(t.patientKey())).append("/timeline.png\" alt=\"")
         .append("MRD, B cells and CD19+ share of blasts over time\"><figcaption>MRD (log, 1e-4 line), B cells % of")
         .append(" lymphocytes (3 % aplasia line) and CD19+ share of blasts; reviewed values where a reviewer")
         .append(" corrected them.</figcaption></figure>");
@@ -109,11 +109,7 @@ final class PatientPages {
   private static String link(String patientKey) {
     String shown = "<code>" + esc(patientKey.substring(0, Math.min(12, patientKey.length()))) + "</code>";
     return Patients.PATIENT_KEY.matcher(patientKey).matches()
-        ? "<a href=\"/patients/" + url(patientKey) + "\">" + shown + "</a>" : shown;
-  }
-
-  private static String url(String patientKey) {
-    return Pages.url(patientKey);
+        ? "<a href=\"/patients/" + Pages.url(patientKey) + "\">" + shown + "</a>" : shown;
   }
 
   private static String reviewed(ReviewState s, ReviewField f, String html) {
