@@ -334,14 +334,7 @@ public final class ReviewServer implements AutoCloseable {
       login(ex, method);
       return;
     }
-    List<String> parts = segments(path);
-    if (method.equals("GET") && parts.size() == 3 && parts.get(0).equals("samples") && parts.get(2).equals("report.pdf")
-        && (session != null || ex.getRequestHeaders().containsKey("Authorization"))) {
-      // the browser's session, or HTTP Basic for a script that files the report
-      if (session == null) {
-        basicUser(ex);
-      }
-      reportPdf(ex, analysis(sampleId(parts.get(1)), runId(query(ex), false)));
+    if (reportPdf(ex, method, path, session)) {
       return;
     }
     if (session == null) {
@@ -352,6 +345,7 @@ public final class ReviewServer implements AutoCloseable {
       throw new ReviewException(401, "signed out: sign in again");
     }
     Map<String, String> query = query(ex);
+    List<String> parts = segments(path);
     if (method.equals("POST")) {
       Map<String, String> form = form(ex);
       if (!Sessions.same(session.csrf(), form.get("csrf"))) {
@@ -416,8 +410,22 @@ public final class ReviewServer implements AutoCloseable {
         RunRules.of(service.warehouse().provenance(a.runId())), session.user(), session.csrf(), error);
   }
 
-  /** The sample's one-page PDF with the reviewed values and sign-offs (ReviewedReport). */
-  private void reportPdf(HttpExchange ex, Analysis a) throws IOException {
+  /**
+   * Serves {@code GET /samples/{sample_id}/report.pdf[?run_id=]}, the sample's one-page PDF with
+   * the reviewed values and sign-offs (ReviewedReport), to the browser's session or, for a script
+   * that files the report, HTTP Basic; false for any other request (and a GET without either,
+   * which goes to the sign-in page).
+   */
+  private boolean reportPdf(HttpExchange ex, String method, String path, Session session) throws IOException {
+    List<String> parts = segments(path);
+    if (!method.equals("GET") || parts.size() != 3 || !parts.get(0).equals("samples") || !parts.get(2).equals("report.pdf")
+        || session == null && !ex.getRequestHeaders().containsKey("Authorization")) {
+      return false;
+    }
+    if (session == null) {
+      basicUser(ex);
+    }
+    Analysis a = analysis(sampleId(parts.get(1)), runId(query(ex), false));
     RunRules rules = RunRules.of(service.warehouse().provenance(a.runId()));
     if (rules.rules() == null) {
       throw new ReviewException(409, "the thresholds of run " + a.runId() + " are unknown here (" + rules.source()
@@ -427,6 +435,7 @@ public final class ReviewServer implements AutoCloseable {
         service.warehouse().plots(a.runId(), a.sampleId()));
     ex.getResponseHeaders().set("Content-Disposition", "inline; filename=\"report.pdf\"");
     send(ex, 200, "application/pdf", pdf);
+    return true;
   }
 
   private void login(HttpExchange ex, String method) throws IOException {
