@@ -2,6 +2,7 @@ package org.mrdflow.review;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +65,7 @@ final class Patients {
       }
     }
     Map<String, Map<String, LocalDate>> events = byPatient.isEmpty() ? Map.of() : service.warehouse().clinicalEvents();
+    Map<String, Map<String, ReviewState>> statesOfRun = new HashMap<>(); // one trail query per run, not per sample
     List<Course> courses = new ArrayList<>();
     byPatient.forEach((key, samples) -> {
       Map<String, Analysis> analyses = new LinkedHashMap<>();
@@ -71,7 +73,8 @@ final class Patients {
       List<MrdMeasurement> measurements = new ArrayList<>();
       for (PatientSample p : samples) {
         Analysis a = p.analysis();
-        ReviewState s = service.state(a.runId(), a.sampleId());
+        ReviewState s = statesOfRun.computeIfAbsent(a.runId(), service::statesOfRun)
+            .getOrDefault(a.sampleId(), ReviewState.of(List.of()));
         analyses.put(a.sampleId(), a);
         states.put(a.sampleId(), s);
         measurements.add(measurement(p, s));
