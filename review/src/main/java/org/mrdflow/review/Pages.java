@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.mrdflow.gating.mrd.ReportText;
 import org.mrdflow.gating.mrd.MrdRules;
+import org.mrdflow.gating.mrd.MrdStatusReason;
 import org.mrdflow.review.store.AuditEntry;
 import org.mrdflow.review.store.Role;
 import org.mrdflow.review.store.User;
@@ -28,8 +29,9 @@ import org.mrdflow.review.warehouse.RunSummary;
  * No external resource: the CSS is inline, there is no script.
  */
 final class Pages {
-  /** The top navigation: one entry per page family (a patient timeline joins here). */
-  static final List<Map.Entry<String, String>> NAVIGATION = List.of(Map.entry("/runs", "Runs"));
+  /** The top navigation: one entry per page family. */
+  static final List<Map.Entry<String, String>> NAVIGATION =
+      List.of(Map.entry("/runs", "Runs"), Map.entry("/patients", "Patients"));
 
   private static final String CSS = """
       body{font:14px/1.4 system-ui,sans-serif;margin:0;color:#1a1a1a;background:#fafafa}
@@ -138,7 +140,8 @@ final class Pages {
       }
       b.append("</td><td class=\"").append(esc(a.status())).append("\">").append(esc(a.status()));
       if (a.errorCode() != null) {
-        b.append(" (").append(esc(a.errorCode())).append(")");
+        b.append(" (<span title=\"").append(esc(ReportText.failure(a.errorCode()))).append("\">").append(esc(a.errorCode()))
+            .append("</span>)");
       }
       b.append("</td>");
       if (a.analysed()) {
@@ -152,7 +155,7 @@ final class Pages {
             .append(cell(yesNo(bool(effective(a, s, ReviewField.HCD19_CAR_ELIGIBLE))), s, ReviewField.HCD19_CAR_ELIGIBLE, ""))
             .append("<td>").append(yesNo(a.bCellAplasia())).append("</td><td>").append(flags(a.qcFlags())).append("</td>");
       } else {
-        b.append("<td colspan=\"9\">").append(esc(a.errorMessage())).append("</td>");
+        b.append("<td colspan=\"9\">").append(failureInWords(a)).append("</td>");
       }
       b.append("<td>").append(a.analysed() ? state(s) : "").append("</td></tr>");
     }
@@ -181,8 +184,8 @@ final class Pages {
         .append(row("Collected / timepoint", esc(a.collectionDate()) + " " + esc(a.timepoint())))
         .append(row("FCS / instrument / events", esc(a.fcsVersion()) + " / " + esc(a.instrument()) + " / " + count(a.totalEvents())))
         .append(row("Status", "<span class=\"" + esc(a.status()) + "\">" + esc(a.status()) + "</span> " + esc(a.errorCode())));
-    if (a.errorMessage() != null) {
-      b.append(row("Error", esc(a.errorMessage())));
+    if (a.errorCode() != null || a.errorMessage() != null) {
+      b.append(row("Error", failureInWords(a)));
     }
     b.append("</table></div>");
     if (a.analysed()) {
@@ -195,7 +198,7 @@ final class Pages {
             .append("</td></tr>");
       }
       b.append("</table><table>")
-          .append(row("Status reason", esc(a.statusReason())))
+          .append(row("Status reason", reasonInWords(a, s, rules.rules())))
           .append(row("Blasts / nucleated", count(a.blastEvents()) + " / " + count(a.nucleatedEvents())))
           .append(row("Sensitivity (LOD / nucleated)", percent(a.sensitivity())))
           .append(row("LOD / LLOQ", a.lodEvents() + " / " + a.lloqEvents() + " events"))
@@ -230,6 +233,9 @@ final class Pages {
     }
     if (a.analysed()) {
       b.append("<h2 id=\"review\">Review</h2><p>State: ").append(state(s)).append("</p>");
+      b.append("<p><a id=\"report-pdf\" href=\"/samples/").append(url(a.sampleId())).append("/report.pdf?run_id=")
+          .append(url(a.runId())).append("\">Printable report (PDF)</a>: one page for the medical record, with the")
+          .append(" reviewed values and the sign-offs as they stand.</p>");
       b.append(actions(a, s, user, csrf));
       b.append("<h2>Audit trail</h2>").append(audit(s.trail()));
       b.append("<h2 id=\"plots\">Plots</h2>");
@@ -357,6 +363,36 @@ final class Pages {
       case COUNTERSIGNED -> "signed by " + esc(s.firstSign().reviewer()) + " and " + esc(s.secondSign().reviewer());
     };
     return "<span class=\"state " + s.status().id() + "\">" + text + "</span>";
+  }
+
+  /**
+   * Why the analysis made its call, in the words of the run's reports ({@link ReportText#reason}
+   * with the run's thresholds), then its code; the code alone when the run's rules are not
+   * readable here or the reason is newer than this server.
+   */
+  private static String reasonInWords(Analysis a, ReviewState s, MrdRules rules) {
+    String code = "<code>" + esc(a.statusReason()) + "</code>";
+    MrdStatusReason reason;
+    try {
+      reason = MrdStatusReason.valueOf(a.statusReason());
+    } catch (IllegalArgumentException | NullPointerException e) {
+      return code;
+    }
+    if (rules == null) {
+      return code;
+    }
+    String words = ReportText.reason(reason, rules);
+    return esc(words) + " " + code + (s.overrides().containsKey(ReviewField.MRD_STATUS)
+        ? " <small>(the analysis' reason for its call, " + esc(a.mrdStatus()) + "; the reviewer set the call)</small>" : "");
+  }
+
+  /** A FAILED file's error code in words (ReportText), then the run's message naming the fault. */
+  private static String failureInWords(Analysis a) {
+    StringBuilder b = new StringBuilder();
+    if (a.errorCode() != null) {
+      b.append("<b>").append(esc(ReportText.failure(a.errorCode()))).append("</b> ");
+    }
+    return b.append(esc(a.errorMessage())).toString();
   }
 
   /** Flags as short codes, each explained on hover (ReportText: the words report.html and the PDF use). */

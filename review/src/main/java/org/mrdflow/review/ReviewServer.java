@@ -31,6 +31,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.mrdflow.models.plot.TimelineFigure;
 import org.mrdflow.review.Sessions.Session;
 import org.mrdflow.review.store.AuditEntry;
 import org.mrdflow.review.store.ReviewStore;
@@ -223,8 +224,14 @@ public final class ReviewServer implements AutoCloseable {
       } else {
         throw new ReviewException(404, "no such API path");
       }
+    } else if (parts.equals(List.of("patients"))) {
+      requireMethod(method, "GET");
+      json(ex, 200, Patients.all(service).stream().map(Patients::summaryJson).toList());
+    } else if (parts.size() == 2 && parts.get(0).equals("patients")) {
+      requireMethod(method, "GET");
+      json(ex, 200, Patients.json(course(parts.get(1))));
     } else {
-      throw new ReviewException(404, "no such API path (see /api/health, /api/runs, /api/samples)");
+      throw new ReviewException(404, "no such API path (see /api/health, /api/runs, /api/samples, /api/patients)");
     }
   }
 
@@ -327,6 +334,9 @@ public final class ReviewServer implements AutoCloseable {
       login(ex, method);
       return;
     }
+    if (reportPdf(ex, method, path, session)) {
+      return;
+    }
     if (session == null) {
       if (method.equals("GET")) {
         redirect(ex, "/login");
@@ -381,6 +391,14 @@ public final class ReviewServer implements AutoCloseable {
       sendPage(ex, samplePage(analysis(sampleId(parts.get(1)), runId(query, false)), session, null));
     } else if (parts.size() == 4 && parts.get(0).equals("plots")) {
       plot(ex, parts);
+    } else if (parts.equals(List.of("patients"))) {
+      sendPage(ex, Pages.page("Patients", session.user(), session.csrf(), PatientPages.list(Patients.all(service))));
+    } else if (parts.size() == 2 && parts.get(0).equals("patients")) {
+      Patients.Course course = course(parts.get(1));
+      sendPage(ex, Pages.page(PatientPages.title(course.timeline().patientKey()), session.user(), session.csrf(),
+          PatientPages.patient(course)));
+    } else if (parts.size() == 3 && parts.get(0).equals("patients") && parts.get(2).equals("timeline.png")) {
+      send(ex, 200, "image/png", TimelineFigure.png(course(parts.get(1)).timeline()));
     } else {
       throw new ReviewException(404, "no such page");
     }
@@ -390,6 +408,34 @@ public final class ReviewServer implements AutoCloseable {
     return Pages.sample(a, service.warehouse().analysesOfSample(a.sampleId()), service.state(a.runId(), a.sampleId()),
         service.warehouse().populations(a.runId(), a.sampleId()), service.warehouse().plots(a.runId(), a.sampleId()),
         RunRules.of(service.warehouse().provenance(a.runId())), session.user(), session.csrf(), error);
+  }
+
+  /**
+   * Serves {@code GET /samples/{sample_id}/report.pdf[?run_id=]}, the sample's one-page PDF with
+   * the reviewed values and sign-offs (ReviewedReport), to the browser's session or, for a script
+   * that files the report, HTTP Basic; false for any other request (and a GET without either,
+   * which goes to the sign-in page).
+   */
+  private boolean reportPdf(HttpExchange ex, String method, String path, Session session) throws IOException {
+    List<String> parts = segments(path);
+    if (!method.equals("GET") || parts.size() != 3 || !parts.get(0).equals("samples") || !parts.get(2).equals("report.pdf")
+        || session == null && !ex.getRequestHeaders().containsKey("Authorization")) {
+      return false;
+    }
+    if (session == null) {
+      basicUser(ex);
+    }
+    Analysis a = analysis(sampleId(parts.get(1)), runId(query(ex), false));
+    RunRules rules = RunRules.of(service.warehouse().provenance(a.runId()));
+    if (rules.rules() == null) {
+      throw new ReviewException(409, "the thresholds of run " + a.runId() + " are unknown here (" + rules.source()
+          + "): the report would misstate them");
+    }
+    byte[] pdf = ReviewedReport.pdf(a, service.state(a.runId(), a.sampleId()), rules.rules(),
+        service.warehouse().plots(a.runId(), a.sampleId()));
+    ex.getResponseHeaders().set("Content-Disposition", "inline; filename=\"report.pdf\"");
+    send(ex, 200, "application/pdf", pdf);
+    return true;
   }
 
   private void login(HttpExchange ex, String method) throws IOException {
@@ -454,6 +500,14 @@ public final class ReviewServer implements AutoCloseable {
     byRun.forEach((run, trails) -> counts.put(run,
         new long[] {trails.size(), trails.values().stream().filter(t -> ReviewState.of(t).signed()).count()}));
     return counts;
+  }
+
+  private Patients.Course course(String patientKey) {
+    if (!Patients.PATIENT_KEY.matcher(patientKey).matches()) {
+      throw new ReviewException(400, "patient key must be the hex patient_key of the patient list");
+    }
+    return Patients.of(service, patientKey).orElseThrow(() -> new ReviewException(404,
+        "no analysed sample of this patient key in this warehouse"));
   }
 
   private Analysis analysis(String sampleId, String runId) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.mrdflow.gating.mrd.ReportText;
 import org.mrdflow.review.store.AuditEntry;
 import org.mrdflow.review.store.ReviewStore;
 import org.mrdflow.review.store.Role;
@@ -63,7 +64,7 @@ public final class ReviewService {
   public synchronized AuditEntry apply(User user, Analysis analysis, ReviewRequest request) {
     if (!analysis.analysed()) {
       throw new ReviewException(409, "sample " + analysis.sampleId() + " was not analysed in run " + analysis.runId()
-          + " (" + analysis.errorCode() + "): there is no call to review");
+          + " (" + analysis.errorCode() + ": " + ReportText.failure(analysis.errorCode()) + "): there is no call to review");
     }
     String action = request.action();
     if (action == null || action.isBlank()) {

@@ -4,15 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
@@ -28,7 +36,7 @@ import org.mrdflow.review.store.Role;
 /**
  * The review workflow in a real headless Chromium (Debian's chromium and chromium-driver):
  * sign in, open the run, open a sample, override the call with a reason, sign off, read the audit
- * trail. Screenshots go to target/screenshots (the README shows copies from review/docs).
+ * trail; open the patients, a patient's timeline, sign a marrow of it and fetch its signed PDF. Screenshots go to target/screenshots (the README shows copies from review/docs).
  * Skipped without Chromium, unless MRDFLOW_REQUIRE_SERVICES=1.
  */
 class BrowserTest {
@@ -37,6 +45,8 @@ class BrowserTest {
   private static final String PASSWORD = "correct horse battery";
   @TempDir static Path tmp;
   static ReviewServer server;
+  /** A second server, on the warehouse with patients (PatientWarehouse), reached as localhost: its own cookies. */
+  static ReviewServer patientServer;
   static ChromeDriver browser;
   static Path screenshots = Path.of("target", "screenshots");
 
@@ -52,6 +62,9 @@ class BrowserTest {
     ReviewApplication app = ReviewApplication.open(warehouse, null);
     app.store().addUser("rita", Role.REVIEWER, PASSWORD.toCharArray());
     server = app.serve(0);
+    ReviewApplication patients = ReviewApplication.open(PatientWarehouse.copy(tmp.resolve("patients")), null);
+    patients.store().addUser("rita", Role.REVIEWER, PASSWORD.toCharArray());
+    patientServer = patients.serve(0);
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -71,6 +84,9 @@ class BrowserTest {
     }
     if (server != null) {
       server.close();
+    }
+    if (patientServer != null) {
+      patientServer.close();
     }
   }
 
@@ -144,5 +160,56 @@ class BrowserTest {
     browser.get(base + "/samples?run_id=" + TestWarehouse.RUN_ID + "&review=signed");
     assertThat(browser.findElement(By.id("samples")).findElements(By.tagName("tr"))).hasSize(2);
     screenshot("07-filtered-signed");
+  }
+
+  @Test
+  void aReviewerOpensThePatientsAndATimelineThenSignsAMarrowAndFetchesItsSignedPdf() throws Exception {
+    String base = "http://localhost:" + patientServer.port();
+    browser.get(base + "/patients");
+    waitFor(ExpectedConditions.urlToBe(base + "/login"));
+    browser.findElement(By.id("name")).sendKeys("rita");
+    browser.findElement(By.id("password")).sendKeys(PASSWORD);
+    browser.findElement(By.id("sign-in")).click();
+    waitFor(ExpectedConditions.urlToBe(base + "/runs"));
+    browser.findElement(By.linkText("Patients")).click();
+
+    WebElement patients = browser.findElement(By.id("patients"));
+    assertThat(patients.findElements(By.tagName("tr"))).hasSize(3); // the header and two patients
+    assertThat(patients.getText()).contains(PatientWarehouse.ROE.substring(0, 12), PatientWarehouse.DOE.substring(0, 12),
+        "MRD conversion", "MRD before HSCT", "2026-02-01").doesNotContain("MRN0048213");
+    screenshot("08-patients");
+    patients.findElement(By.linkText(PatientWarehouse.ROE.substring(0, 12))).click();
+
+    assertThat(browser.getCurrentUrl()).isEqualTo(base + "/patients/" + PatientWarehouse.ROE);
+    WebElement figure = browser.findElement(By.cssSelector("#timeline-figure img"));
+    waitFor(d -> ((Number) browser.executeScript("return arguments[0].naturalWidth", figure)).intValue() == 1000);
+    assertThat(browser.findElement(By.id("flags")).getText()).contains(
+        "MRD conversion: NEGATIVE on 2026-03-01, POSITIVE (0.3 %) on 2026-05-02.",
+        "MRD before HSCT: POSITIVE (0.3 %) on 2026-05-02, 13 days before the transplant.");
+    assertThat(browser.findElement(By.id("events")).getText()).contains("CAR-T 2026-02-01 0", "HSCT 2026-05-15 103");
+    WebElement samples = browser.findElement(By.id("timeline-samples"));
+    assertThat(samples.findElements(By.tagName("tr"))).hasSize(3);
+    browser.manage().window().setSize(new Dimension(1400, 1900)); // the figure, the flags and the samples
+    screenshot("09-patient-timeline");
+    browser.manage().window().setSize(new Dimension(1400, 1100));
+
+    samples.findElement(By.linkText("ROE_d90.fcs")).click();
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("ROE_d90.fcs");
+    browser.findElement(By.id("sign-submit")).click();
+    waitFor(ExpectedConditions.textToBePresentInElementLocated(By.className("state"), "signed by rita"));
+    String pdfUrl = browser.findElement(By.id("report-pdf")).getAttribute("href");
+    assertThat(pdfUrl).startsWith(base + "/samples/").contains("/report.pdf?run_id=p2");
+
+    // the PDF as the browser fetches it: with its session cookie
+    HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(pdfUrl))
+        .header("Cookie", Sessions.COOKIE + "=" + browser.manage().getCookieNamed(Sessions.COOKIE).getValue()).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(pdf.statusCode()).isEqualTo(200);
+    assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+    try (PDDocument doc = Loader.loadPDF(pdf.body())) {
+      String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+      assertThat(text).contains("ROE_d90.fcs", "MRD positive: 0.3 %", "rita (reviewer): sign")
+          .doesNotContain("Not yet reviewed", "Not signed off");
+    }
   }
 }

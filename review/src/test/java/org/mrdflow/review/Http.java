@@ -28,6 +28,18 @@ final class Http {
     return send(request(path, user, password).GET().build());
   }
 
+  /** A GET whose answer is binary (a figure, a PDF). */
+  HttpResponse<byte[]> getBytes(String path, String user, String password) {
+    try {
+      return client.send(request(path, user, password).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   HttpResponse<String> postJson(String path, String user, String password, String json) {
     return send(request(path, user, password).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(json)).build());

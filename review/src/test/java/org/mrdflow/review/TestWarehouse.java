@@ -51,7 +51,11 @@ final class TestWarehouse {
 
   /** A private copy of the warehouse (each test class's sign-offs write into its own). */
   static Path copy(Path target) throws IOException {
-    Path source = root();
+    return copyTree(root(), target);
+  }
+
+  /** A copy of the folder {@code source} at {@code target}. */
+  static Path copyTree(Path source, Path target) throws IOException {
     try (Stream<Path> all = Files.walk(source)) {
       for (Path p : (Iterable<Path>) all::iterator) {
         Path to = target.resolve(source.relativize(p).toString());

@@ -16,6 +16,8 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 import org.mrdflow.gating.mrd.MrdRules;
 import org.mrdflow.gating.mrd.ReportText;
+import org.mrdflow.gating.report.SamplePdf;
+import org.mrdflow.gating.report.SampleReport;
 import org.mrdflow.pipeline.run.RunResult;
 
 /**

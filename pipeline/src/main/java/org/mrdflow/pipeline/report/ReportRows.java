@@ -5,6 +5,7 @@ import org.apache.spark.sql.Row;
 import org.mrdflow.gating.mrd.MrdRules;
 import org.mrdflow.gating.mrd.MrdStatus;
 import org.mrdflow.gating.mrd.MrdStatusReason;
+import org.mrdflow.gating.report.SampleReport;
 
 /** Reads a {@link SampleReport} from an outcome row ({@code Tables.OUTCOME_SCHEMA}). */
 public final class ReportRows {

@@ -10,6 +10,7 @@ import javax.imageio.ImageIO;
 import org.mrdflow.gating.mrd.MrdRules;
 import org.mrdflow.gating.mrd.MrdStatus;
 import org.mrdflow.gating.mrd.MrdStatusReason;
+import org.mrdflow.gating.report.SampleReport;
 
 /** Sample reports with figures worked by hand, for the renderers' tests. */
 final class Reports {

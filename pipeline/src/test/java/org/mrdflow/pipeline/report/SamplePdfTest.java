@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.awt.image.BufferedImage;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.mrdflow.gating.mrd.ReportText;
+import org.mrdflow.gating.report.SamplePdf;
+import org.mrdflow.gating.report.SampleReport;
+import org.mrdflow.gating.report.SignOff;
 
 class SamplePdfTest {
 
@@ -63,6 +67,21 @@ class SamplePdfTest {
 
     assertThat(text).contains("2026-12-05T13:00:00Z A. Reviewer (reviewer): accept",
         "2026-12-05T14:30:00Z B. Director (director): sign").doesNotContain("Not yet reviewed");
+  }
+
+  @Test
+  void aReviewedCallIsMarkedAndAReportWithoutASignOffSaysSo() throws Exception {
+    SampleReport run = Reports.positive("s", null);
+    SampleReport reviewed = new SampleReport(run.runId(), run.sampleId(), run.sampleName(), run.timepoint(), null, null,
+        run.mrd(), run.rules(), null, Set.of("mrd_status"));
+    List<SignOff> override = List.of(new SignOff("A. Reviewer", "reviewer",
+        "override mrd_status NEGATIVE -> POSITIVE (hematogones)", Instant.parse("2026-12-05T13:00:00Z")));
+
+    String text = text(SamplePdf.render(reviewed, override));
+
+    assertThat(text).contains("call (reviewed) MRD positive. Call set by the reviewer", "Not signed off",
+        "A. Reviewer (reviewer): override mrd_status NEGATIVE -> POSITIVE (hematogones)")
+        .doesNotContain(ReportText.reason(run.mrd().reason(), run.rules()), "Not yet reviewed");
   }
 
   @Test

@@ -12,11 +12,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -102,6 +104,41 @@ public final class WarehouseReader {
   /** The sample's analysis in {@code runId}, or in its newest run when {@code runId} is null. */
   public Optional<Analysis> analysis(String sampleId, String runId) {
     return analysesOfSample(sampleId).stream().filter(a -> runId == null || a.runId().equals(runId)).findFirst();
+  }
+
+  /**
+   * The analysed samples that belong to a patient's timeline: OK, with a patient_key and a
+   * collection date; one analysis per file content, its newest run's, as {@code outcomes} and
+   * {@code timeline} read them (pipeline/README.md, "patient_timeline"). By patient, then date.
+   */
+  public List<PatientSample> patientSamples() {
+    String sql = "SELECT " + ANALYSIS_COLUMNS.replace(" FROM samples s", ", coalesce(s.manifest_extra['specimen_type'],"
+        + " s.manifest_extra['specimen']) FROM samples s")
+        + " WHERE s.status = 'OK' AND m.sample_id IS NOT NULL AND s.patient_key IS NOT NULL"
+        + " AND s.collection_date IS NOT NULL"
+        + " QUALIFY row_number() OVER (PARTITION BY coalesce(s.file_sha256, s.sample_id)"
+        + " ORDER BY s.run_date DESC, s.run_id DESC) = 1"
+        + " ORDER BY s.patient_key, s.collection_date, s.sample_id";
+    return query(sql, List.of(), rs -> new PatientSample(analysis(rs), rs.getString(38)));
+  }
+
+  /**
+   * The clinical events (CAR-T infusion, HSCT, relapse dates) by patient_key, from the event rows
+   * of the {@code patient_timeline} table that {@code mrdflow timeline --clinical} (and the demo)
+   * writes; empty without that table. The warehouse keeps no clinical table of its own.
+   */
+  public Map<String, Map<String, LocalDate>> clinicalEvents() {
+    Path folder = root.resolve("patient_timeline");
+    if (!hasParquet(folder)) {
+      return Map.of();
+    }
+    String sql = "SELECT patient_key, row_type, CAST(event_date AS VARCHAR) FROM read_parquet("
+        + sqlText(folder.resolve("*.parquet").toString()) + ") WHERE row_type <> 'SAMPLE' AND event_date IS NOT NULL";
+    Map<String, Map<String, LocalDate>> events = new TreeMap<>();
+    for (String[] row : query(sql, List.of(), rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})) {
+      events.computeIfAbsent(row[0], k -> new TreeMap<>()).put(row[1], LocalDate.parse(row[2]));
+    }
+    return events;
   }
 
   /** The populations of an analysis, in strategy path order. */

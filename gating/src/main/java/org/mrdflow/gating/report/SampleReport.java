@@ -1,7 +1,8 @@
-package org.mrdflow.pipeline.report;
+package org.mrdflow.gating.report;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.mrdflow.gating.mrd.MrdRules;
 import org.mrdflow.gating.mrd.MrdStatus;
 import org.mrdflow.gating.mrd.MrdStatusReason;
@@ -12,8 +13,8 @@ import org.mrdflow.gating.mrd.ReportText;
  * printable PDF ({@link SamplePdf}) and the review server: identity, the call and its figures,
  * the rules it was made with, QC flags, the failure of a FAILED file, and the gating plot. The
  * words come from {@link ReportText}; the methods below format them once for every renderer.
- * Plain Java (no Spark): {@link ReportRows} builds it from the outcome rows, a reader of the
- * Parquet tables can build it from theirs.
+ * Plain Java (no Spark), so the run and the review server share it: the pipeline's {@code
+ * ReportRows} builds it from the outcome rows, the server from the warehouse tables.
  *
  * @param runId the run that produced it (null when not known)
  * @param sampleId content-based sample id
@@ -25,6 +26,10 @@ import org.mrdflow.gating.mrd.ReportText;
  * @param mrd the call and its figures; null for a FAILED file
  * @param rules the reporting rules the call was made with
  * @param plotPng the gating figure (PNG), or null when there is none
+ * @param reviewedFields the {@code mrd_results} columns whose value in {@code mrd} a reviewer set
+ *     (mrd_status, mrd_fraction, cd19_pos_blast_fraction, hcd19_car_eligible): marked on the
+ *     report, and the analysis' reason is not quoted for a call it did not make; empty for the
+ *     run's own report
  */
 public record SampleReport(
     String runId,
@@ -35,7 +40,18 @@ public record SampleReport(
     String errorMessage,
     Mrd mrd,
     MrdRules rules,
-    byte[] plotPng) {
+    byte[] plotPng,
+    Set<String> reviewedFields) {
+
+  public SampleReport {
+    reviewedFields = Set.copyOf(reviewedFields);
+  }
+
+  /** The report of the analysis as the run made it (nothing reviewed). */
+  public SampleReport(String runId, String sampleId, String sampleName, String timepoint, String errorCode,
+      String errorMessage, Mrd mrd, MrdRules rules, byte[] plotPng) {
+    this(runId, sampleId, sampleName, timepoint, errorCode, errorMessage, mrd, rules, plotPng, Set.of());
+  }
 
   /**
    * The {@code mrd_results} figures a report shows.
@@ -85,7 +101,11 @@ public record SampleReport(
 
   /** Why the call is what it is, in a sentence; for a FAILED file, what went wrong. */
   public String reason() {
-    return analysed() ? ReportText.reason(mrd.reason(), rules) : ReportText.failure(errorCode);
+    if (!analysed()) {
+      return ReportText.failure(errorCode);
+    }
+    return reviewedFields.contains("mrd_status") ? "Call set by the reviewer (see Review and sign-off)."
+        : ReportText.reason(mrd.reason(), rules);
   }
 
   /** The QC flags in words, one sentence each. */
@@ -120,10 +140,18 @@ public record SampleReport(
         ReportText.percent(rules.bCellAplasiaPercent() / 100));
   }
 
-  /** "100.0 % (176 blasts)". */
+  /** "100.0 % (176 blasts)"; the share alone when a reviewer set it (the count is the analysis'). */
   public String cd19Text() {
-    return analysed() ? ReportText.share(mrd.cd19PosBlastFraction()) + " ("
-        + String.format(Locale.ROOT, "%,d", mrd.cd19PosBlastEvents()) + " blasts)" : "";
+    if (!analysed()) {
+      return "";
+    }
+    return ReportText.share(mrd.cd19PosBlastFraction()) + (reviewedFields.contains("cd19_pos_blast_fraction") ? ""
+        : " (" + String.format(Locale.ROOT, "%,d", mrd.cd19PosBlastEvents()) + " blasts)");
+  }
+
+  /** A findings label, marked when the reviewer set its value. */
+  private String reviewed(String label, String column) {
+    return reviewedFields.contains(column) ? label + " (reviewed)" : label;
   }
 
   public String eligibilityText() {
@@ -152,11 +180,11 @@ public record SampleReport(
       return List.<String[]>of(new String[] {"error", errorCode + ": " + ReportText.failure(errorCode)});
     }
     return List.of(
-        new String[] {"MRD", mrdPercent() + " (" + counts() + ")"},
-        new String[] {"call", call() + ". " + reason()},
+        new String[] {reviewed("MRD", "mrd_fraction"), mrdPercent() + " (" + counts() + ")"},
+        new String[] {reviewed("call", "mrd_status"), call() + ". " + reason()},
         new String[] {"sensitivity", sensitivityText()},
-        new String[] {"CD19+ blasts", cd19Text()},
-        new String[] {"hCD19-CAR eligible", eligibilityText()},
+        new String[] {reviewed("CD19+ blasts", "cd19_pos_blast_fraction"), cd19Text()},
+        new String[] {reviewed("hCD19-CAR eligible", "hcd19_car_eligible"), eligibilityText()},
         new String[] {"B cells", bCellsText()},
         new String[] {"B-cell aplasia", aplasiaText()},
         new String[] {"hematogones", hematogonesText()},

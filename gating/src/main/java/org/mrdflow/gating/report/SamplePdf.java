@@ -1,4 +1,4 @@
-package org.mrdflow.pipeline.report;
+package org.mrdflow.gating.report;
 
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
@@ -118,6 +118,10 @@ public final class SamplePdf {
         w.gap(6);
       }
     } else {
+      if (signOffs.stream().noneMatch(SignOff::signs)) {
+        w.line(bold, BODY, "Not signed off: reviewed, but not a result until a qualified person signs it.",
+            new Color(150, 0, 0));
+      }
       for (SignOff s : signOffs) {
         w.line(regular, BODY, s.time() + "   " + s.name() + " (" + s.role() + "): " + s.action(),
             Color.BLACK);
