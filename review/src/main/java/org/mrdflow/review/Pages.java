@@ -162,7 +162,7 @@ final class Pages {
 
   /** Everything about one analysis, its plots, review actions and audit trail. */
   static String sample(Analysis a, List<Analysis> otherRuns, ReviewState s, List<Population> populations, List<Path> plots,
-      RunRules rules, User user, String csrf, String error) {
+      RunRules rules, User user, String csrf, String error, String adjustSection) {
     StringBuilder b = new StringBuilder();
     if (error != null) {
       b.append("<p class=\"error\" id=\"error\">").append(esc(error)).append("</p>");
@@ -231,6 +231,7 @@ final class Pages {
     if (a.analysed()) {
       b.append("<h2 id=\"review\">Review</h2><p>State: ").append(state(s)).append("</p>");
       b.append(actions(a, s, user, csrf));
+      b.append(adjustSection);
       b.append("<h2>Audit trail</h2>").append(audit(s.trail()));
       b.append("<h2 id=\"plots\">Plots</h2>");
       if (plots.isEmpty()) {
