@@ -210,10 +210,18 @@ class GateAdjustTest {
     assertThat(reviews.stream().filter(m -> "mrd_fraction".equals(m.get("field"))).reduce((x, y) -> y).orElseThrow()
         .get("new_value")).satisfies(v -> assertThat(Double.parseDouble((String) v)).isEqualTo((double) withoutCluster / nucleated));
 
-    // the page shows the moved gate with its new geometry
-    http.signIn("rita", PASSWORD);
+    // the page shows the moved gate with its new geometry, and its form moves it back
+    String csrf = http.signIn("rita", PASSWORD);
     String page = http.get("/samples/" + sample.sampleId() + "?run_id=" + sample.runId(), null, null).body();
     assertThat(page).contains("id=\"adjust\"").contains(gateId).contains("&quot;rectangle&quot;");
+    JsonNode geometry = tree(cd10From(gateId, dims, median, "")).get("geometry");
+    HttpResponse<String> form = http.postForm("/samples/" + sample.sampleId() + "/review?run_id=" + sample.runId(),
+        Map.of("csrf", csrf, "action", "adjust", "gate", gateId, "geometry", geometry.toString(), "reason", "back to the median"));
+    assertThat(form.statusCode()).as(form.body()).isEqualTo(303);
+    List<org.mrdflow.review.store.AuditEntry> trail = app.store().trail(sample.runId(), sample.sampleId());
+    org.mrdflow.review.store.AuditEntry last = trail.stream().filter(e -> e.action().equals("adjust")).reduce((x, y) -> y).orElseThrow();
+    assertThat(last.reason()).isEqualTo("back to the median");
+    assertThat(tree(last.newValue()).get("blast_events").asLong()).isEqualTo(expected);
 
     // signed off: a reviewer may no longer move a gate
     assertThat(http.postJson("/api/samples/" + sample.sampleId() + "/reviews?run_id=" + sample.runId(), "rita", PASSWORD,
