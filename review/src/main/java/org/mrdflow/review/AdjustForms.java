@@ -42,7 +42,7 @@ final class AdjustForms {
           .append("\">").append(Pages.csrfField(csrf))
           .append("<input type=\"hidden\" name=\"action\" value=\"adjust\">")
           .append("<input type=\"hidden\" name=\"gate\" value=\"").append(esc(gate.getKey())).append("\">")
-          .append("<b>").append(esc(gate.getKey())).append("</b>")
+          .append("<b>").append(esc(gate.getKey())).append("</b> ")
           .append("<label>Geometry <textarea name=\"geometry\" rows=\"3\" cols=\"100\" required>")
           .append(esc(GateGeometry.toJson(gate.getValue()).toString())).append("</textarea></label>")
           .append("<label>Reason <input name=\"reason\" required></label>")

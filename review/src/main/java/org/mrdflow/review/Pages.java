@@ -48,6 +48,7 @@ final class Pages {
       figure{display:inline-block;margin:.5em;background:#fff;border:1px solid #d0d7de;padding:.5em}
       figure img{max-width:100%;height:auto}form.action{background:#fff;border:1px solid #d0d7de;padding:.6em 1em;margin:.5em 0}
       label{display:inline-block;margin-right:1em}textarea{width:32em;height:3em;vertical-align:top}
+      #audit td:nth-child(7),#audit td:nth-child(8){overflow-wrap:anywhere;max-width:28em}
       """;
 
   private Pages() {}
@@ -231,8 +232,8 @@ final class Pages {
     if (a.analysed()) {
       b.append("<h2 id=\"review\">Review</h2><p>State: ").append(state(s)).append("</p>");
       b.append(actions(a, s, user, csrf));
-      b.append(adjustSection);
       b.append("<h2>Audit trail</h2>").append(audit(s.trail()));
+      b.append(adjustSection);
       b.append("<h2 id=\"plots\">Plots</h2>");
       if (plots.isEmpty()) {
         b.append("<p>No plot files in this run's folder for this sample.</p>");
