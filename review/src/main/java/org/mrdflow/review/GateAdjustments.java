@@ -60,15 +60,15 @@ final class GateAdjustments {
    *     with its SHA-256, the run's strategy not readable or changed)
    */
   Map<String, GeometricGate> gates(Analysis a, List<AuditEntry> trail) {
-    List<AuditEntry> adjustments = trail.stream().filter(e -> e.action().equals(ReviewState.ADJUST)).toList();
+    List<AuditEntry> adjustments = adjustments(trail);
     List<Object> key = List.of(a.runId(), a.sampleId(), adjustments.isEmpty() ? -1L : adjustments.get(adjustments.size() - 1).sequence());
     Map<String, GeometricGate> cached = gates.get(key);
     if (cached != null) {
       return cached;
     }
-    Map<String, GeometricGate> current = adjustments.isEmpty()
-        ? MrdPlots.drawnGates(analyze(a, Map.of()).gating())
-        : MrdPlots.drawnGates(analyze(a, replacements(a, adjustments, null, null)).gating());
+    // replacements() reads the trail's geometry against the unadjusted gates (key -1)
+    Map<String, GeometricGate> current = MrdPlots.drawnGates(analyze(a,
+        adjustments.isEmpty() ? Map.of() : replacements(a, adjustments, null, null)).gating());
     gates.put(key, current);
     return current;
   }
@@ -90,9 +90,12 @@ final class GateAdjustments {
     if (moved.equals(old)) {
       throw new ReviewException(400, "gate " + gateId + " has this geometry already");
     }
-    List<AuditEntry> adjustments = trail.stream().filter(e -> e.action().equals(ReviewState.ADJUST)).toList();
-    MrdAnalysis.SampleAnalysis recounted = analyze(a, replacements(a, adjustments, gateId, moved));
+    MrdAnalysis.SampleAnalysis recounted = analyze(a, replacements(a, adjustments(trail), gateId, moved));
     return new Recount(gateId, old, moved, recounted.result());
+  }
+
+  private static List<AuditEntry> adjustments(List<AuditEntry> trail) {
+    return trail.stream().filter(e -> e.action().equals(ReviewState.ADJUST)).toList();
   }
 
   /** The latest geometry of every gate adjusted in {@code adjustments}, plus {@code gateId} -> {@code moved}. */
