@@ -218,6 +218,11 @@ class GateAdjustTest {
     HttpResponse<String> form = http.postForm("/samples/" + sample.sampleId() + "/review?run_id=" + sample.runId(),
         Map.of("csrf", csrf, "action", "adjust", "gate", gateId, "geometry", geometry.toString(), "reason", "back to the median"));
     assertThat(form.statusCode()).as(form.body()).isEqualTo(303);
+    int rows = app.store().trail(sample.runId(), sample.sampleId()).size();
+    HttpResponse<String> forged = http.postForm("/samples/" + sample.sampleId() + "/review?run_id=" + sample.runId(),
+        Map.of("csrf", "forged", "action", "adjust", "gate", gateId, "geometry", geometry.toString(), "reason", "r"));
+    assertThat(forged.statusCode()).isEqualTo(403);
+    assertThat(app.store().trail(sample.runId(), sample.sampleId())).hasSize(rows);
     List<org.mrdflow.review.store.AuditEntry> trail = app.store().trail(sample.runId(), sample.sampleId());
     org.mrdflow.review.store.AuditEntry last = trail.stream().filter(e -> e.action().equals("adjust")).reduce((x, y) -> y).orElseThrow();
     assertThat(last.reason()).isEqualTo("back to the median");
