@@ -115,7 +115,7 @@ public final class DemoCommand implements Callable<Integer> {
           + " --output " + out.resolve("outcomes").toAbsolutePath());
       stdout.println("Review and sign the calls in the browser (review/README.md):");
       stdout.println("  bin/mrdflow users add --warehouse " + warehouse + " NAME --role reviewer");
-      stdout.println("  bin/mrdflow review --warehouse " + warehouse);
+      stdout.println("  bin/mrdflow review --warehouse " + warehouse + " --input " + fcs.toAbsolutePath());
       stdout.flush();
     }
     return status;

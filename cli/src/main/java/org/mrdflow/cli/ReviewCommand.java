@@ -2,6 +2,7 @@ package org.mrdflow.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -38,6 +39,10 @@ public final class ReviewCommand implements Callable<Integer> {
       description = "Review database, e.g. jdbc:postgresql://localhost:5432/mrdflow?user=mrdflow (default: an H2 file DIR/_review/reviews.mv.db).")
   String db;
 
+  @Option(names = "--input", paramLabel = "FCS-DIR",
+      description = "Folder of the run's FCS files (searched by SHA-256, any depth): lets reviewers adjust a gate and re-count.")
+  Path input;
+
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
@@ -46,9 +51,13 @@ public final class ReviewCommand implements Callable<Integer> {
       err.println("review: --warehouse DIR is required (see mrdflow review --help)");
       return 2;
     }
+    if (input != null && !Files.isDirectory(input)) {
+      err.println("review: --input " + input + " is not a folder (give the folder of the run's FCS files)");
+      return 2;
+    }
     ReviewApplication app;
     try {
-      app = ReviewApplication.open(warehouse, db);
+      app = ReviewApplication.open(warehouse, db, input);
     } catch (WarehouseException | ReviewStoreException | IllegalArgumentException e) {
       err.println("review: " + e.getMessage());
       return 2;

@@ -151,8 +151,14 @@ class SparkFreeCommandsTest {
     assertThat(DuckDb.query("SELECT count(*) AS n FROM '" + warehouse.resolve("reviews/reviews.parquet") + "'"))
         .containsExactly(java.util.Map.of("n", 0L));
 
+    Child noInput = java(dir, MrdflowCli.class.getName(),
+        List.of("review", "--warehouse", warehouse.toString(), "--input", dir.resolve("no-such-folder").toString()));
+    assertThat(noInput.exit()).isEqualTo(2);
+    assertThat(noInput.err()).contains("is not a folder");
+
     Process server = javaProcess(dir, MrdflowCli.class.getName(),
-        List.of("review", "--warehouse", warehouse.toString(), "--port", "0")).redirectErrorStream(true).start();
+        List.of("review", "--warehouse", warehouse.toString(), "--port", "0", "--input", dir.toString()))
+        .redirectErrorStream(true).start();
     try {
       String line = new java.io.BufferedReader(new java.io.InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))
           .readLine();

@@ -50,6 +50,7 @@ final class Pages {
       figure{display:inline-block;margin:.5em;background:#fff;border:1px solid #d0d7de;padding:.5em}
       figure img{max-width:100%;height:auto}form.action{background:#fff;border:1px solid #d0d7de;padding:.6em 1em;margin:.5em 0}
       label{display:inline-block;margin-right:1em}textarea{width:32em;height:3em;vertical-align:top}
+      #audit td:nth-child(7),#audit td:nth-child(8){overflow-wrap:anywhere;max-width:28em}
       """;
 
   private Pages() {}
@@ -165,7 +166,7 @@ final class Pages {
 
   /** Everything about one analysis, its plots, review actions and audit trail. */
   static String sample(Analysis a, List<Analysis> otherRuns, ReviewState s, List<Population> populations, List<Path> plots,
-      RunRules rules, User user, String csrf, String error) {
+      RunRules rules, User user, String csrf, String error, String adjustSection) {
     StringBuilder b = new StringBuilder();
     if (error != null) {
       b.append("<p class=\"error\" id=\"error\">").append(esc(error)).append("</p>");
@@ -238,6 +239,7 @@ final class Pages {
           .append(" reviewed values and the sign-offs as they stand.</p>");
       b.append(actions(a, s, user, csrf));
       b.append("<h2>Audit trail</h2>").append(audit(s.trail()));
+      b.append(adjustSection);
       b.append("<h2 id=\"plots\">Plots</h2>");
       if (plots.isEmpty()) {
         b.append("<p>No plot files in this run's folder for this sample.</p>");

@@ -23,10 +23,20 @@ public record ReviewApplication(Path warehouse, ReviewStore store, ReviewService
    * @param jdbcUrl null for the warehouse's own H2 file
    */
   public static ReviewApplication open(Path warehouse, String jdbcUrl) {
+    return open(warehouse, jdbcUrl, null);
+  }
+
+  /**
+   * As {@link #open(Path, String)}, with the folder of the run's FCS files, where a sample's
+   * file is found by its SHA-256 when a reviewer adjusts a gate ({@code review --input}).
+   *
+   * @param input null: gates cannot be adjusted (the pages say so)
+   */
+  public static ReviewApplication open(Path warehouse, String jdbcUrl, Path input) {
     WarehouseReader reader = new WarehouseReader(warehouse);
     ReviewStore store = ReviewStore.open(jdbcUrl != null ? jdbcUrl : ReviewStore.defaultUrl(warehouse));
     ReviewService service = new ReviewService(reader, store, Clock.systemUTC(),
-        trail -> ReviewsTable.write(reader.root(), trail));
+        trail -> ReviewsTable.write(reader.root(), trail), new GateAdjustments(reader, input));
     return new ReviewApplication(reader.root(), store, service);
   }
 

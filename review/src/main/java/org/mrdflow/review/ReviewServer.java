@@ -52,6 +52,7 @@ public final class ReviewServer implements AutoCloseable {
   private static final int MAX_BODY = 64 * 1024;
   private static final String LOGIN_COOKIE = "mrdflow_login";
   private static final Set<String> REVIEW_KEYS = Set.of("action", "field", "value", "reason");
+  private static final Set<String> ADJUST_KEYS = Set.of("action", "gate", "geometry", "reason");
   private static final String SECURITY_POLICY = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline';"
       + " form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
   private static final ObjectMapper JSON =
@@ -215,7 +216,18 @@ public final class ReviewServer implements AutoCloseable {
         json(ex, 200, rows);
       } else if ("reviews".equals(sub)) {
         requireMethod(method, "POST");
-        ReviewRequest request = reviewRequest(ex);
+        JsonNode body = jsonBody(ex);
+        if (ReviewState.ADJUST.equals(text(body, "action"))) {
+          checkKeys(body, ADJUST_KEYS, "action, gate, geometry, reason");
+          Analysis a = analysis(sampleId, runId(query, false));
+          List<AuditEntry> rows = service.adjust(user, a, text(body, "gate"), body.get("geometry"), text(body, "reason"));
+          Map<String, Object> m = auditJson(rows.get(0));
+          m.put("overrides", rows.subList(1, rows.size()).stream().map(ReviewServer::auditJson).toList());
+          m.put("review_state", service.state(a.runId(), a.sampleId()).status().id());
+          json(ex, 201, m);
+          return;
+        }
+        ReviewRequest request = reviewRequest(body);
         Analysis a = analysis(sampleId, runId(query, false));
         AuditEntry entry = service.apply(user, a, request);
         Map<String, Object> m = auditJson(entry);
@@ -263,7 +275,8 @@ public final class ReviewServer implements AutoCloseable {
     return user.get();
   }
 
-  private ReviewRequest reviewRequest(HttpExchange ex) throws IOException {
+  /** The request's JSON object body. */
+  private static JsonNode jsonBody(HttpExchange ex) throws IOException {
     String type = ex.getRequestHeaders().getFirst("Content-Type");
     if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
       throw new ReviewException(400, "Content-Type must be application/json");
@@ -277,12 +290,20 @@ public final class ReviewServer implements AutoCloseable {
     if (body == null || !body.isObject()) {
       throw new ReviewException(400, "body must be a JSON object {\"action\": ..., \"field\"?, \"value\"?, \"reason\"?}");
     }
+    return body;
+  }
+
+  private static void checkKeys(JsonNode body, Set<String> allowed, String expected) {
     for (var names = body.fieldNames(); names.hasNext(); ) {
       String key = names.next();
-      if (!REVIEW_KEYS.contains(key)) {
-        throw new ReviewException(400, "unknown key '" + Text.shorten(key) + "' (expected action, field, value, reason)");
+      if (!allowed.contains(key)) {
+        throw new ReviewException(400, "unknown key '" + Text.shorten(key) + "' (expected " + expected + ")");
       }
     }
+  }
+
+  private static ReviewRequest reviewRequest(JsonNode body) {
+    checkKeys(body, REVIEW_KEYS, "action, field, value, reason");
     return new ReviewRequest(text(body, "action"), text(body, "field"), text(body, "value"), text(body, "reason"));
   }
 
@@ -360,7 +381,11 @@ public final class ReviewServer implements AutoCloseable {
         ReviewRequest request = new ReviewRequest(form.get("action"), blankToNull(form.get("field")),
             blankToNull(form.get("value")), blankToNull(form.get("reason")));
         try {
-          service.apply(session.user(), a, request);
+          if (ReviewState.ADJUST.equals(request.action())) {
+            service.adjust(session.user(), a, blankToNull(form.get("gate")), geometryField(form.get("geometry")), request.reason());
+          } else {
+            service.apply(session.user(), a, request);
+          }
         } catch (ReviewException e) {
           send(ex, e.status(), "text/html; charset=utf-8", samplePage(a, session, e.getMessage()));
           return;
@@ -405,9 +430,31 @@ public final class ReviewServer implements AutoCloseable {
   }
 
   private String samplePage(Analysis a, Session session, String error) {
-    return Pages.sample(a, service.warehouse().analysesOfSample(a.sampleId()), service.state(a.runId(), a.sampleId()),
+    ReviewState state = service.state(a.runId(), a.sampleId());
+    return Pages.sample(a, service.warehouse().analysesOfSample(a.sampleId()), state,
         service.warehouse().populations(a.runId(), a.sampleId()), service.warehouse().plots(a.runId(), a.sampleId()),
-        RunRules.of(service.warehouse().provenance(a.runId())), session.user(), session.csrf(), error);
+        RunRules.of(service.warehouse().provenance(a.runId())), session.user(), session.csrf(), error,
+        a.analysed() ? adjustSection(a, state, session) : "");
+  }
+
+  private String adjustSection(Analysis a, ReviewState state, Session session) {
+    try {
+      return AdjustForms.section(a, state, session.user(), session.csrf(), service.adjustableGates(a), null);
+    } catch (ReviewException e) {
+      return AdjustForms.section(a, state, session.user(), session.csrf(), null, e.getMessage());
+    }
+  }
+
+  /** The adjust form's geometry text as JSON. */
+  private static JsonNode geometryField(String text) {
+    if (text == null || text.isBlank()) {
+      throw new ReviewException(400, "geometry is required to adjust a gate");
+    }
+    try {
+      return JSON.readTree(text);
+    } catch (IOException e) {
+      throw new ReviewException(400, "geometry is not valid JSON");
+    }
   }
 
   /**

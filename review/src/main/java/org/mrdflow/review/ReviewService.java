@@ -1,11 +1,14 @@
 package org.mrdflow.review;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.mrdflow.gating.mrd.ReportText;
+import org.mrdflow.gating.gate.GeometricGate;
 import org.mrdflow.review.store.AuditEntry;
 import org.mrdflow.review.store.ReviewStore;
 import org.mrdflow.review.store.Role;
@@ -32,17 +35,32 @@ public final class ReviewService {
   private final ReviewStore store;
   private final Clock clock;
   private final Consumer<List<AuditEntry>> onSign;
+  private final GateAdjustments adjustments;
 
-  /** @param onSign called with the whole trail after every sign-off (writes the reviews table) */
-  public ReviewService(WarehouseReader warehouse, ReviewStore store, Clock clock, Consumer<List<AuditEntry>> onSign) {
+  /**
+   * @param onSign called with the whole trail after every sign-off (writes the reviews table)
+   * @param adjustments the re-counting of moved gates ({@code adjust})
+   */
+  ReviewService(WarehouseReader warehouse, ReviewStore store, Clock clock, Consumer<List<AuditEntry>> onSign,
+      GateAdjustments adjustments) {
     this.warehouse = warehouse;
     this.store = store;
     this.clock = clock;
     this.onSign = onSign;
+    this.adjustments = adjustments;
   }
 
   public WarehouseReader warehouse() {
     return warehouse;
+  }
+
+  /**
+   * The gates a reviewer may adjust on this analysis, with their current geometry.
+   *
+   * @throws ReviewException 409 saying why the sample cannot be re-counted here
+   */
+  Map<String, GeometricGate> adjustableGates(Analysis a) {
+    return adjustments.gates(a, store.trail(a.runId(), a.sampleId()));
   }
 
   public ReviewState state(String runId, String sampleId) {
@@ -79,7 +97,9 @@ public final class ReviewService {
       case ReviewState.ACCEPT -> accept(user, analysis, request, state, reason);
       case ReviewState.OVERRIDE -> override(user, analysis, request, state, reason);
       case ReviewState.SIGN -> sign(user, analysis, request, state, reason);
-      default -> throw new ReviewException(400, "action must be accept, override or sign, not '" + Text.shorten(action) + "'");
+      case ReviewState.ADJUST -> throw new ReviewException(400, "adjust takes a gate and a geometry: {\"action\": \"adjust\","
+          + " \"gate\": ..., \"geometry\": {...}, \"reason\": ...}");
+      default -> throw new ReviewException(400, "action must be accept, override or sign, or adjust (with a gate and a geometry), not '" + Text.shorten(action) + "'");
     };
     AuditEntry stored = store.append(entry);
     if (stored.action().equals(ReviewState.SIGN)) {
@@ -131,6 +151,53 @@ public final class ReviewService {
       throw new ReviewException(409, "the second-level sign-off must be given by another person than the first");
     }
     return entry(user, a, ReviewState.SIGN, null, null, "2", reason);
+  }
+
+  /**
+   * Moves one gate and re-counts the sample ({@link GateAdjustments}): appends an {@code adjust}
+   * row (field = the gate; old and new value = JSON of the geometry and the counts before and
+   * after) followed, in the same transaction, by an {@code override} row for each reviewed field
+   * the re-count changed, so the re-counted values are the reviewed values wherever overrides
+   * are read (the reviews table, {@code outcomes --use-reviewed}). Who may: as for an override.
+   *
+   * @return the rows appended, the adjust row first
+   * @throws ReviewException 400, 403, 404 or 409 with the reason
+   */
+  public synchronized List<AuditEntry> adjust(User user, Analysis a, String gate, JsonNode geometry, String reason) {
+    if (!a.analysed()) {
+      throw new ReviewException(409, "sample " + a.sampleId() + " was not analysed in run " + a.runId()
+          + " (" + a.errorCode() + "): there is nothing to re-count");
+    }
+    if (gate == null || gate.isBlank()) {
+      throw new ReviewException(400, "gate is required to adjust (the gates drawn on the plots; the sample page lists them)");
+    }
+    String why = reason == null || reason.isBlank() ? null : reason.strip();
+    if (why == null) {
+      throw new ReviewException(400, "reason is required to adjust a gate");
+    }
+    if (why.length() > MAX_REASON) {
+      throw new ReviewException(400, "reason is longer than " + MAX_REASON + " characters");
+    }
+    ReviewState state = state(a.runId(), a.sampleId());
+    if (state.signed() && user.role() != Role.DIRECTOR) {
+      throw new ReviewException(403, "this analysis is signed off: only a director may change it (role director)");
+    }
+    GateAdjustments.Recount recount = adjustments.recount(a, state.trail(), gate, geometry);
+    AdjustedCounts before = state.trail().stream().filter(e -> e.action().equals(ReviewState.ADJUST))
+        .reduce((x, y) -> y).map(e -> AdjustedCounts.ofAuditValue(e.newValue())).orElseGet(() -> AdjustedCounts.of(a));
+    AdjustedCounts after = AdjustedCounts.of(recount.result());
+    List<AuditEntry> rows = new ArrayList<>();
+    rows.add(entry(user, a, ReviewState.ADJUST, gate, before.auditValue(recount.oldGeometry()),
+        after.auditValue(recount.newGeometry()), why));
+    for (ReviewField field : ReviewField.values()) {
+      String recounted = after.value(field);
+      String current = state.overrides().containsKey(field) ? state.overrides().get(field) : field.warehouseValue(a);
+      if (recounted != null && !recounted.equals(current)) {
+        rows.add(entry(user, a, ReviewState.OVERRIDE, field.column(), current, recounted,
+            "re-counted with gate " + gate + " adjusted: " + why));
+      }
+    }
+    return store.appendAll(rows);
   }
 
   private static void noFieldOrValue(ReviewRequest r, String action) {

@@ -14,6 +14,8 @@ import org.mrdflow.review.store.AuditEntry;
  * <ul>
  *   <li>{@code accept}: the reviewer agrees with the current values;
  *   <li>{@code override}: the field's value is replaced; any sign-off before it is void;
+ *   <li>{@code adjust}: a gate was moved and the sample re-counted (the values it changed follow
+ *       as {@code override} rows); any sign-off before it is void;
  *   <li>{@code sign}: level 1 (first sign-off) or 2 (a director's second-level sign-off).
  * </ul>
  *
@@ -39,6 +41,7 @@ public record ReviewState(
   public static final String ACCEPT = "accept";
   public static final String OVERRIDE = "override";
   public static final String SIGN = "sign";
+  public static final String ADJUST = "adjust";
 
   /** Replays one analysis's trail, oldest first. */
   public static ReviewState of(List<AuditEntry> trail) {
@@ -52,6 +55,11 @@ public record ReviewState(
         case ACCEPT -> accepted = true;
         case OVERRIDE -> {
           overrides.put(ReviewField.of(e.field()), e.newValue());
+          overridden = true;
+          first = null;
+          second = null;
+        }
+        case ADJUST -> {
           overridden = true;
           first = null;
           second = null;

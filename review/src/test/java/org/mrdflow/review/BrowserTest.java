@@ -8,6 +8,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,6 +35,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.mrdflow.review.store.Role;
+import org.mrdflow.review.warehouse.Analysis;
 
 /**
  * The review workflow in a real headless Chromium (Debian's chromium and chromium-driver):
@@ -48,6 +52,7 @@ class BrowserTest {
   /** A second server, on the warehouse with patients (PatientWarehouse), reached as localhost: its own cookies. */
   static ReviewServer patientServer;
   static ChromeDriver browser;
+  static ReviewApplication app;
   static Path screenshots = Path.of("target", "screenshots");
 
   @BeforeAll
@@ -59,7 +64,7 @@ class BrowserTest {
       assumeTrue(false, "no Chromium: browser tests skipped");
     }
     Path warehouse = TestWarehouse.copy(tmp.resolve("warehouse"));
-    ReviewApplication app = ReviewApplication.open(warehouse, null);
+    app = ReviewApplication.open(warehouse, null, TestWarehouse.fcsFolder());
     app.store().addUser("rita", Role.REVIEWER, PASSWORD.toCharArray());
     server = app.serve(0);
     ReviewApplication patients = ReviewApplication.open(PatientWarehouse.copy(tmp.resolve("patients")), null);
@@ -100,6 +105,47 @@ class BrowserTest {
 
   private static void screenshot(String name) throws Exception {
     Files.write(screenshots.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+  }
+
+  /** Signs in as rita unless this browser's session already is. */
+  private static void signedIn(String base) {
+    browser.get(base + "/runs");
+    if (browser.getCurrentUrl().endsWith("/login")) {
+      browser.findElement(By.id("name")).sendKeys("rita");
+      browser.findElement(By.id("password")).sendKeys(PASSWORD);
+      browser.findElement(By.id("sign-in")).click();
+      waitFor(ExpectedConditions.urlToBe(base + "/runs"));
+    }
+  }
+
+  @Test
+  void aReviewerMovesAGateInItsFormAndSeesTheReCountInTheAuditTrail() throws Exception {
+    String base = "http://127.0.0.1:" + server.port();
+    signedIn(base);
+    // not the hostile sample, which the other test signs off
+    Analysis a = app.service().warehouse().analyses(TestWarehouse.RUN_ID).stream()
+        .filter(x -> x.analysed() && !x.name().equals(TestWarehouse.HOSTILE_NAME)).findFirst().orElseThrow();
+    browser.get(base + Pages.sampleUrl(a));
+    WebElement form = browser.findElement(By.cssSelector("form.adjust"));
+    String gate = form.findElement(By.name("gate")).getAttribute("value");
+    WebElement geometry = form.findElement(By.name("geometry"));
+    ObjectNode moved = (ObjectNode) new ObjectMapper().readTree(geometry.getText());
+    assertThat(moved.has("rectangle")).as(moved.toString()).isTrue();
+    ArrayNode min = (ArrayNode) moved.get("rectangle").get("min");
+    min.set(0, min.get(0).asDouble() * 1.5);
+    geometry.clear();
+    geometry.sendKeys(moved.toString());
+    form.findElement(By.name("reason")).sendKeys("Debris cut too low: small events are not cells.");
+    scrollTo("adjust");
+    screenshot("08-adjust-gate");
+    form.findElement(By.tagName("button")).click();
+    waitFor(ExpectedConditions.presenceOfElementLocated(By.id("audit")));
+    WebElement adjustRow = browser.findElement(By.id("audit")).findElements(By.tagName("tr")).get(1);
+    assertThat(adjustRow.getText()).contains("rita", "adjust", gate, "Debris cut too low", "blast_events");
+    assertThat(browser.findElement(By.className("state")).getText()).contains("overridden");
+    scrollTo("audit");
+    screenshot("09-adjusted-audit-trail");
+    browser.manage().deleteAllCookies(); // the other test starts signed out
   }
 
   @Test

@@ -69,6 +69,11 @@ final class TestWarehouse {
     return target;
   }
 
+  /** The folder of the run's input files (FCS files under their clear names, and the non-FCS one). */
+  static Path fcsFolder() {
+    return root().getParent().resolve("batch");
+  }
+
   static RunResult result() {
     root();
     return result;

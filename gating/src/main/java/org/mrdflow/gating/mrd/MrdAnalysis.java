@@ -17,6 +17,7 @@ import org.mrdflow.gating.events.FcsEvents;
 import org.mrdflow.gating.events.Sample;
 import org.mrdflow.gating.panel.Panel;
 import org.mrdflow.gating.gate.Dimension;
+import org.mrdflow.gating.gate.GeometricGate;
 import org.mrdflow.gating.method.GatingMethods;
 import org.mrdflow.gating.strategy.GatingResult;
 import org.mrdflow.gating.strategy.StrategyEvaluator;
@@ -99,6 +100,17 @@ public final class MrdAnalysis {
 
   /** The MRD result plus per-event values and population labels (for the events table). */
   public SampleAnalysis analyzeWithEvents(FcsDataset dataset, String sourceName) {
+    return analyzeWithEvents(dataset, sourceName, Map.of());
+  }
+
+  /**
+   * The analysis with a reviewer's geometry in place of some gates ({@link
+   * StrategyEvaluator#apply(Sample, Map)}: applied population id, e.g. one of {@link
+   * MrdPlots#drawnGates}, to its new geometry over the same dimensions); every other step,
+   * the methods fitted after the moved gates included, runs as in the batch.
+   */
+  public SampleAnalysis analyzeWithEvents(FcsDataset dataset, String sourceName,
+      Map<String, GeometricGate> adjustedGates) {
     Sample sample = FcsEvents.sample(dataset, sourceName);
     Map<String, Double> scaleTops = new LinkedHashMap<>();
     for (FcsChannel channel : dataset.channels()) {
@@ -114,7 +126,8 @@ public final class MrdAnalysis {
       compensationSource = lab.map(e -> COMPENSATION_LAB_PREFIX + e.id())
           .orElse(COMPENSATION_NONE);
     }
-    return analyze(sample.events(), spillover, compensationSource, scaleTops, sourceName);
+    return analyze(sample.events(), spillover, compensationSource, scaleTops, sourceName,
+        adjustedGates);
   }
 
   /**
@@ -136,6 +149,12 @@ public final class MrdAnalysis {
    */
   public SampleAnalysis analyze(EventTable raw, Optional<SpilloverMatrix> spillover,
       String compensationSource, Map<String, Double> ranges, String sourceName) {
+    return analyze(raw, spillover, compensationSource, ranges, sourceName, Map.of());
+  }
+
+  private SampleAnalysis analyze(EventTable raw, Optional<SpilloverMatrix> spillover,
+      String compensationSource, Map<String, Double> ranges, String sourceName,
+      Map<String, GeometricGate> adjustedGates) {
     Panel panel = config.panel();
     Map<String, String> scatter = new LinkedHashMap<>();
     for (String role : SCATTER_ROLES) {
@@ -198,7 +217,7 @@ public final class MrdAnalysis {
         key -> new StrategyEvaluator(config.forSample(logicleTop, layout), methods));
     GatingResult gating;
     try {
-      gating = evaluator.apply(new Sample(sourceName, raw, spillover));
+      gating = evaluator.apply(new Sample(sourceName, raw, spillover), adjustedGates);
     } catch (MrdGatingException e) {
       throw new MrdGatingException(sourceName, e.getMessage());
     }

@@ -17,11 +17,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import javax.imageio.ImageIO;
+import org.mrdflow.fcs.FcsDataset;
 import org.mrdflow.gating.events.EventMask;
+import org.mrdflow.gating.gate.GeometricGate;
+import org.mrdflow.gating.strategy.GatingResult;
 import org.mrdflow.gating.transform.LogicleTransform;
 
 /**
@@ -51,6 +56,16 @@ public final class MrdPlots {
   /** File names of the figure in a sample's plot folder. */
   public static final String PNG_NAME = "gating.png";
   public static final String SVG_NAME = "gating.svg";
+  /** The populations whose gates each dot panel draws, in panel order. */
+  private static final List<List<String>> PANEL_GATES = List.of(
+      List.of("ssc-low", "cd45-bright"),
+      List.of("cells", "singlets"),
+      List.of("ssc-low", "cd19-positive"),
+      List.of("cd19-positive", "cd10-bright"),
+      List.of("progenitors", "blast-cluster", "pro-b-blasts"),
+      List.of("blast-seeds", "blast-cluster", "pro-b-blasts"),
+      List.of("cd10-bright", "blast-cluster", "pro-b-blasts"),
+      List.of("cd10-bright", "blast-cluster"));
 
   private static final int BACKGROUND_POINTS = 30_000;
   private static final int SVG_BACKGROUND_POINTS = 1_500;
@@ -91,6 +106,18 @@ public final class MrdPlots {
   }
 
   private MrdPlots() {}
+
+  /**
+   * The geometric gates the plots draw (the applied strategy's shapes of the populations the
+   * panels show), by applied population id: what a reviewer sees, and so what the review
+   * workstation lets a reviewer move and re-count ({@link MrdAnalysis#analyzeWithEvents(
+   * FcsDataset, String, Map)}).
+   */
+  public static Map<String, GeometricGate> drawnGates(GatingResult gating) {
+    Set<String> populations = new LinkedHashSet<>();
+    PANEL_GATES.forEach(populations::addAll);
+    return new PlotGates(gating.appliedStrategy()).gates(populations);
+  }
 
   /**
    * The figure as PNG bytes, drawn in memory (nothing touches the file system, so a Spark task
@@ -230,22 +257,22 @@ public final class MrdPlots {
     EventMask candidates = g.bLineage().or(g.cd19NegativeArm()).or(g.progenitors());
     List<DotPanel> panels = List.of(
         new DotPanel("CD45 / SSC: nucleated cells", cd45, ssc, g.nucleated(),
-            List.of("ssc-low", "cd45-bright")),
+            PANEL_GATES.get(0)),
         new DotPanel("FSC-A / " + e.pulse() + ": singlets", fscA, pulse, g.timeOk(),
-            List.of("cells", "singlets")),
+            PANEL_GATES.get(1)),
         new DotPanel("CD19 / SSC: nucleated cells", cd19, ssc, g.nucleated(),
-            List.of("ssc-low", "cd19-positive")),
+            PANEL_GATES.get(2)),
         new DotPanel("CD19 / CD10: SSC-low cells", cd19, cd10, g.sscLow(),
-            List.of("cd19-positive", "cd10-bright")),
+            PANEL_GATES.get(3)),
         new DotPanel("CD38 / CD34: B lineage, CD19- arm, progenitors", cd38, cd34, candidates,
-            List.of("progenitors", "blast-cluster", "pro-b-blasts")),
+            PANEL_GATES.get(4)),
         new DotPanel("CD38 / CD45: blast candidates", cd38, cd45, candidates,
-            List.of("blast-seeds", "blast-cluster", "pro-b-blasts")),
+            PANEL_GATES.get(5)),
         new DotPanel("CD10 / CD20: B lineage", cd10, cd20, g.bLineage(),
-            List.of("cd10-bright", "blast-cluster", "pro-b-blasts")),
+            PANEL_GATES.get(6)),
         new DotPanel("CD45 / CD10: SSC-low CD19- cells", cd45, cd10,
             g.sscLow().andNot(g.bLineage()).andNot(g.plasma()),
-            List.of("cd10-bright", "blast-cluster")));
+            PANEL_GATES.get(7)));
     return new Figure(title(label, sample.result(), sample.rules()), panels, score(sample, candidates), kinds,
         new PlotGates(sample.gating().appliedStrategy()), background);
   }

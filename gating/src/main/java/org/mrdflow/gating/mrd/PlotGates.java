@@ -1,7 +1,10 @@
 package org.mrdflow.gating.mrd;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.mrdflow.gating.gate.Dimension;
 import org.mrdflow.gating.gate.EllipsoidGate;
 import org.mrdflow.gating.gate.GeometricGate;
@@ -57,16 +60,30 @@ final class PlotGates {
   List<Line> lines(Axis x, Axis y, List<String> populations) {
     List<Line> out = new ArrayList<>();
     for (String id : populations) {
-      for (Population p : applied.populations()) {
+      gates(List.of(id)).forEach((gateId, gate) -> {
+        for (double[][] line : lines(gate, x, y)) {
+          out.add(new Line(gateId, line[0], line[1]));
+        }
+      });
+    }
+    return out;
+  }
+
+  /**
+   * The geometric gates that selected {@code populations}: each one's own gate and the shapes
+   * of its fitted region, by applied population id, in the applied strategy's order.
+   */
+  Map<String, GeometricGate> gates(Collection<String> populations) {
+    Map<String, GeometricGate> gates = new LinkedHashMap<>();
+    for (Population p : applied.populations()) {
+      for (String id : populations) {
         if ((p.id().equals(id) || p.id().startsWith(id + "."))
             && p.gate() instanceof GeometricGate gate) {
-          for (double[][] line : lines(gate, x, y)) {
-            out.add(new Line(p.id(), line[0], line[1]));
-          }
+          gates.put(p.id(), gate);
         }
       }
     }
-    return out;
+    return gates;
   }
 
   /** The polylines (x values, y values) of one shape on the two axes. */

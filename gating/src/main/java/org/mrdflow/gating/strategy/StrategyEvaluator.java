@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.mrdflow.gating.GatingException;
 import org.mrdflow.gating.events.EventMask;
 import org.mrdflow.gating.events.EventTable;
@@ -56,6 +57,21 @@ public final class StrategyEvaluator {
   }
 
   public GatingResult apply(Sample sample) {
+    return apply(sample, Map.of());
+  }
+
+  /**
+   * Applies the strategy with some geometric gates replaced: a reviewer's adjustment, re-run
+   * exactly as the batch runs it. {@code replaced} maps an applied population id (a fixed gate's
+   * population, or a part {@code <id>.<part>} of a fitted region, as {@link
+   * GatingResult#appliedStrategy()} names them) to the geometry that replaces its gate, over the
+   * same dimensions. Methods fitted after it see the replaced gate's events.
+   *
+   * @throws GatingException naming a replaced id that is not a geometric gate of this sample's
+   *     applied strategy, or geometry over other dimensions than the gate it replaces
+   */
+  public GatingResult apply(Sample sample, Map<String, GeometricGate> replaced) {
+    Map<String, GeometricGate> unused = new HashMap<>(replaced);
     Map<String, String> markerChannels =
         panel == null ? Map.of() : panel.resolve(sample.events(), markers);
     DimensionResolver resolver = new DimensionResolver(strategy, sample, markerChannels);
@@ -81,6 +97,7 @@ public final class StrategyEvaluator {
             // What a method fitted on this sample cannot be stated as gates: name the sample.
             throw new GatingException(sample.name() + ": " + e.getMessage(), e);
           }
+          parts = parts.stream().map(part -> replace(part, unused)).toList();
           for (Population part : parts) {
             if (masks.containsKey(part.id())) {
               throw new GatingException("population '" + population.id() + "': region part '"
@@ -100,10 +117,32 @@ public final class StrategyEvaluator {
         applied.put(population.id(), List.of(population));
         continue;
       }
-      masks.put(population.id(), apply(gate, parent, masks, resolver));
-      applied.put(population.id(), List.of(population));
+      Population fixed = replace(population, unused);
+      masks.put(population.id(), apply(fixed.gate(), parent, masks, resolver));
+      applied.put(population.id(), List.of(fixed));
+    }
+    if (!unused.isEmpty()) {
+      throw new GatingException(sample.name() + ": no geometric gate " + String.join(", ",
+          new TreeSet<>(unused.keySet())) + " in the applied strategy");
     }
     return result(sample, masks, applied, landmarks, resolver, markerChannels);
+  }
+
+  /** The population with its gate replaced when {@code replaced} holds its id (removed there). */
+  private static Population replace(Population population, Map<String, GeometricGate> replaced) {
+    GeometricGate replacement = replaced.remove(population.id());
+    if (replacement == null) {
+      return population;
+    }
+    if (!(population.gate() instanceof GeometricGate original)) {
+      throw new GatingException("population '" + population.id()
+          + "' is not a geometric gate: its geometry cannot be replaced");
+    }
+    if (!original.dimensions().equals(replacement.dimensions())) {
+      throw new GatingException("population '" + population.id() + "': the replacing geometry is over "
+          + replacement.dimensions() + ", the gate over " + original.dimensions());
+    }
+    return new Population(population.id(), population.name(), population.parent(), replacement);
   }
 
   /** The events of {@code parent} a fixed or Boolean gate selects. */

@@ -1,6 +1,7 @@
 package org.mrdflow.gating.strategy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.mrdflow.gating.GatingException;
 import org.mrdflow.gating.events.Channel;
 import org.mrdflow.gating.events.EventMask;
 import org.mrdflow.gating.events.EventTable;
@@ -103,6 +105,40 @@ class RegionTest {
       return x[i] >= 0 && (lower || x[i] >= 4);
     }));
     assertThat(result.population("shaped").count()).isBetween(1000, 19_000);
+  }
+
+  @Test
+  void replacedGatesAreAppliedInPlaceOfTheFittedOnesAndLaterPopulationsFollowThem() {
+    Sample sample = sample(20_000, 5);
+    RectangleGate xFrom1 = new RectangleGate(List.of(X), new double[] {1}, new double[] {Double.POSITIVE_INFINITY});
+    EllipsoidGate wideDisc = new EllipsoidGate(List.of(X, Y), new double[] {0, 0},
+        new double[][] {{1, 0}, {0, 1}}, 4);
+    GatingResult result = new StrategyEvaluator(strategy(), methods()).apply(sample,
+        Map.of("right", xFrom1, "shaped.lower.off-disc.disc", wideDisc));
+    float[] x = sample.events().column(0);
+    float[] y = sample.events().column(1);
+
+    assertThat(result.population("right").events()).isEqualTo(expected(x.length, i -> x[i] >= 1));
+    assertThat(result.population("shaped").events()).isEqualTo(expected(x.length, i -> {
+      boolean inDisc = (double) x[i] * x[i] + (double) y[i] * y[i] <= 4;
+      boolean lower = y[i] < 2 && (double) x[i] + y[i] < 3 && !inDisc;
+      return x[i] >= 1 && (lower || x[i] >= 4);
+    }));
+    assertThat(result.appliedStrategy().population("shaped.lower.off-disc.disc").orElseThrow().gate())
+        .isEqualTo(wideDisc);
+  }
+
+  @Test
+  void replacingAGateThatIsNotThereOrOverOtherDimensionsIsRefused() {
+    Sample sample = sample(100, 1);
+    StrategyEvaluator evaluator = new StrategyEvaluator(strategy(), methods());
+    RectangleGate onY = new RectangleGate(List.of(Y), new double[] {0}, new double[] {1});
+    assertThatThrownBy(() -> evaluator.apply(sample, Map.of("shaped.nowhere", onY)))
+        .isInstanceOf(GatingException.class).hasMessageContaining("no geometric gate shaped.nowhere");
+    assertThatThrownBy(() -> evaluator.apply(sample, Map.of("right", onY)))
+        .isInstanceOf(GatingException.class).hasMessageContaining("the replacing geometry is over");
+    assertThatThrownBy(() -> evaluator.apply(sample, Map.of("shaped", onY)))
+        .isInstanceOf(GatingException.class).hasMessageContaining("is not a geometric gate");
   }
 
   @Test

@@ -29,7 +29,7 @@ import java.util.Map;
  */
 public final class Migrations {
   /** Every migration, oldest first; both dialects have each one. */
-  static final List<String> VERSIONS = List.of("V1__users_and_audit_trail");
+  static final List<String> VERSIONS = List.of("V1__users_and_audit_trail", "V2__adjust_action");
 
   private Migrations() {}
 

@@ -123,24 +123,42 @@ public final class ReviewStore {
 
   /** Appends one action and returns it with its sequence number. */
   public AuditEntry append(AuditEntry e) {
-    try (Connection c = connect();
-        PreparedStatement p = c.prepareStatement("INSERT INTO review_audit (" + COLUMNS.substring("sequence, ".length())
-            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-      p.setString(1, e.runId());
-      p.setString(2, e.sampleId());
-      p.setString(3, e.reviewer());
-      p.setString(4, e.role().id());
-      p.setString(5, e.action());
-      p.setString(6, e.field());
-      p.setString(7, e.oldValue());
-      p.setString(8, e.newValue());
-      p.setString(9, e.reason());
-      p.setObject(10, e.time().atOffset(ZoneOffset.UTC));
-      p.executeUpdate();
-      try (ResultSet keys = p.getGeneratedKeys()) {
-        keys.next();
-        return new AuditEntry(keys.getLong(1), e.runId(), e.sampleId(), e.reviewer(), e.role(), e.action(), e.field(),
-            e.oldValue(), e.newValue(), e.reason(), e.time());
+    return appendAll(List.of(e)).get(0);
+  }
+
+  /**
+   * Appends actions that belong together (an adjustment and the values it re-counted) in one
+   * transaction, in order, and returns them with their sequence numbers: all or none are stored.
+   */
+  public List<AuditEntry> appendAll(List<AuditEntry> entries) {
+    try (Connection c = connect()) {
+      c.setAutoCommit(false);
+      try (PreparedStatement p = c.prepareStatement("INSERT INTO review_audit (" + COLUMNS.substring("sequence, ".length())
+          + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+        List<AuditEntry> stored = new ArrayList<>();
+        for (AuditEntry e : entries) {
+          p.setString(1, e.runId());
+          p.setString(2, e.sampleId());
+          p.setString(3, e.reviewer());
+          p.setString(4, e.role().id());
+          p.setString(5, e.action());
+          p.setString(6, e.field());
+          p.setString(7, e.oldValue());
+          p.setString(8, e.newValue());
+          p.setString(9, e.reason());
+          p.setObject(10, e.time().atOffset(ZoneOffset.UTC));
+          p.executeUpdate();
+          try (ResultSet keys = p.getGeneratedKeys()) {
+            keys.next();
+            stored.add(new AuditEntry(keys.getLong(1), e.runId(), e.sampleId(), e.reviewer(), e.role(), e.action(),
+                e.field(), e.oldValue(), e.newValue(), e.reason(), e.time()));
+          }
+        }
+        c.commit();
+        return stored;
+      } catch (SQLException ex) {
+        c.rollback();
+        throw ex;
       }
     } catch (SQLException ex) {
       throw new ReviewStoreException("review database: cannot append to the audit trail: " + ex.getMessage(), ex);

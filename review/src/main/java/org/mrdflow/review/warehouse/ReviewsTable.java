@@ -21,7 +21,8 @@ import org.mrdflow.review.store.AuditEntry;
  * table, never half of one; names starting with '.' are skipped by Spark and by the glob).
  *
  * <p>Columns: run_id, sample_id, sequence (order of the actions), reviewer, role, action
- * (accept | override | sign), field, old_value, new_value (for a sign: its level, 1 or 2),
+ * (accept | override | sign | adjust), field, old_value, new_value (for a sign: its level, 1 or 2;
+ * for an adjust: the geometry and counts as JSON),
  * reason, time (UTC timestamp).
  */
 public final class ReviewsTable {

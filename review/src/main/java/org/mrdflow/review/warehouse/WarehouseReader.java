@@ -46,7 +46,8 @@ public final class WarehouseReader {
       + " NULL::BIGINT AS lymphocyte_events, NULL::BIGINT AS b_cell_events,"
       + " NULL::DOUBLE AS b_cell_fraction_of_lymphocytes, NULL::BOOLEAN AS b_cell_aplasia,"
       + " NULL::BIGINT AS hematogone_events, NULL::BOOLEAN AS panel_limited, NULL::VARCHAR[] AS qc_flags,"
-      + " NULL::VARCHAR[] AS references_used, NULL::VARCHAR AS gating_strategy_id WHERE false";
+      + " NULL::VARCHAR[] AS references_used, NULL::VARCHAR AS gating_strategy_id,"
+      + " NULL::VARCHAR AS gating_strategy_sha256 WHERE false";
   private static final String EMPTY_POPULATIONS = "SELECT NULL::VARCHAR AS run_id, NULL::VARCHAR AS sample_id,"
       + " NULL::VARCHAR AS population, NULL::VARCHAR AS parent, NULL::BIGINT AS events,"
       + " NULL::DOUBLE AS fraction_of_parent, NULL::DOUBLE AS fraction_of_nucleated,"
@@ -139,6 +140,17 @@ public final class WarehouseReader {
       events.computeIfAbsent(row[0], k -> new TreeMap<>()).put(row[1], LocalDate.parse(row[2]));
     }
     return events;
+  }
+
+  /**
+   * What an analysis was made from: its file's SHA-256 ({@code samples.file_sha256}) and its
+   * strategy's ({@code mrd_results.gating_strategy_sha256}); empty when the run has no such
+   * sample.
+   */
+  public Optional<SampleSource> source(String runId, String sampleId) {
+    return query("SELECT s.file_sha256, m.gating_strategy_sha256 FROM samples s LEFT JOIN mrd_results m"
+            + " ON m.run_id = s.run_id AND m.sample_id = s.sample_id WHERE s.run_id = ? AND s.sample_id = ?",
+        List.of(runId, sampleId), rs -> new SampleSource(rs.getString(1), rs.getString(2))).stream().findFirst();
   }
 
   /** The populations of an analysis, in strategy path order. */

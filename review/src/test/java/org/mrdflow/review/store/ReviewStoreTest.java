@@ -34,12 +34,15 @@ class ReviewStoreTest {
     ReviewStore store = ReviewStore.open(url);
     ReviewStore.open(url);
     try (Connection c = store.connect(); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT version, description, sha256 FROM schema_migrations")) {
+        ResultSet rs = s.executeQuery("SELECT version, description, sha256 FROM schema_migrations ORDER BY version")) {
       assertThat(rs.next()).isTrue();
       assertThat(rs.getInt(1)).isEqualTo(1);
       assertThat(rs.getString(2)).isEqualTo("users and audit trail");
       assertThat(rs.getString(3)).hasSize(64);
-      assertThat(rs.next()).as("one row: the second open applied nothing").isFalse();
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getInt(1)).isEqualTo(2);
+      assertThat(rs.getString(2)).isEqualTo("adjust action");
+      assertThat(rs.next()).as("one row each: the second open applied nothing").isFalse();
     }
   }
 
@@ -75,6 +78,24 @@ class ReviewStoreTest {
     assertThat(trail).containsExactly(first, second);
     assertThat(trail.get(0).reason()).isEqualTo("looks right");
     assertThat(trail.get(0).time()).isEqualTo(Instant.parse("2026-12-05T12:00:00Z"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"h2", "postgresql"})
+  void anAdjustmentAndTheValuesItReCountedAreStoredTogetherOrNotAtAll(String database) throws Exception {
+    ReviewStore store = ReviewStore.open(url(database));
+    String geometry = "{\"geometry\":{\"polygon\":{\"vertices\":" + "[0.125,0.25],".repeat(300) + "]}}}";
+    AuditEntry adjust = new AuditEntry(0, "run-1", "0123456789abcdef0123456789abcdef", "rita", Role.REVIEWER, "adjust",
+        "blast-cluster.grown.ellipse", geometry, geometry, "tail is normal", Instant.parse("2026-12-05T12:00:00Z"));
+    AuditEntry unknown = new AuditEntry(0, "run-1", "0123456789abcdef0123456789abcdef", "rita", Role.REVIEWER, "erase",
+        null, null, null, null, Instant.parse("2026-12-05T12:00:00Z"));
+    assertThatThrownBy(() -> store.appendAll(List.of(adjust, unknown))).isInstanceOf(ReviewStoreException.class);
+    assertThat(store.all()).as("the transaction was rolled back").isEmpty();
+    List<AuditEntry> stored = store.appendAll(List.of(adjust, accept("rita")));
+    assertThat(stored.get(1).sequence()).isGreaterThan(stored.get(0).sequence());
+    assertThat(store.all()).containsExactlyElementsOf(stored);
+    assertThat(geometry.length()).as("longer than V1's columns").isGreaterThan(256);
+    assertThat(store.all().get(0).newValue()).isEqualTo(geometry);
   }
 
   @ParameterizedTest
