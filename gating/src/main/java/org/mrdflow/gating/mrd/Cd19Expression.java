@@ -22,7 +22,7 @@ import org.mrdflow.gating.events.EventMask;
  * CAR-T asks that expression be shown, so such a clone is not called expressing but flagged.
  *
  * @param positive blasts assigned to an expressing component
- * @param positiveFraction weight of the expressing components (NaN without blasts)
+ * @param positiveFraction share of the blasts in {@code positive} (NaN without blasts)
  * @param uncertain one clone whose median is above the CD19-negative reference but not
  *     confidently so: CD19 expression not established
  */
@@ -85,18 +85,16 @@ record Cd19Expression(EventMask positive, double positiveFraction, boolean uncer
       }
       return new Cd19Expression(blasts.copy(), 1.0, false);
     }
-    double fraction = 0;
-    for (int c = 0; c < two.mean.length; c++) {
-      if (two.mean[c] > splitCloneAbove) {
-        fraction += two.weight[c];
-      }
-    }
+    // The share is the blasts counted in the expressing subclone, not its mixture weight: the
+    // CD19-negative subclone, spread by bright CD10, is skewed on the logicle scale, and the
+    // Gaussian fitted to it reaches far into the CD19+ subclone and takes weight from its lower
+    // edge (Navios mixed clones read 5-8 points low by weight, 2-3 by count).
     for (int i = blasts.nextSetBit(0); i >= 0; i = blasts.nextSetBit(i + 1)) {
       if (two.expressingPosterior(cd19[i], splitCloneAbove) > 0.5) {
         positive.set(i);
       }
     }
-    return new Cd19Expression(positive, fraction, false);
+    return new Cd19Expression(positive, (double) positive.cardinality() / count, false);
   }
 
   /** A 1-D Gaussian mixture fitted by EM. */

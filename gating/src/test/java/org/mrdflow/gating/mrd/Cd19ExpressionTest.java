@@ -87,6 +87,42 @@ class Cd19ExpressionTest {
     assertThat(spreadClone(0, 2000, 6).positiveFraction()).isEqualTo(0.0);
   }
 
+  /**
+   * A mixed clone on a 20-bit logicle scale: {@code positives} CD19+ blasts log-normal at the
+   * normal-B level (10^3.9 +- 0.12 decades) and the rest CD19-negative, spread by bright CD10
+   * (0 +- 1,500 linear: skewed on the logicle scale, with its log-region hump near the CD19+
+   * subclone's lower edge). The first {@code positives} events are the CD19+ ones.
+   */
+  private static float[] spreadMixedClone(int positives, int negatives, long seed) {
+    LogicleTransform scale = new LogicleTransform(1 << 20, 0.5, 4.5, 0);
+    Random random = new Random(seed);
+    float[] cd19 = new float[positives + negatives];
+    for (int i = 0; i < cd19.length; i++) {
+      cd19[i] = (float) scale.apply(i < positives
+          ? Math.pow(10, 3.9 + 0.12 * random.nextGaussian()) : 1500 * random.nextGaussian());
+    }
+    return cd19;
+  }
+
+  @Test
+  void aMixedCloneBesideASpreadCd19NegativeSubcloneIsCountedNotWeighed() {
+    // Half CD19+: the Gaussian fitted to the skewed CD19-negative half reaches into the CD19+
+    // half and its mixture weight read 0.45; the blasts assigned to the CD19+ subclone are
+    // counted, and those are the generated CD19+ blasts.
+    LogicleTransform scale = new LogicleTransform(1 << 20, 0.5, 4.5, 0);
+    float[] cd19 = spreadMixedClone(2000, 2000, 21);
+    Cd19Expression e = Cd19Expression.of(cd19, cd19, EventMask.all(cd19.length),
+        scale.apply(500), scale.apply(3000));
+    assertThat(e.positiveFraction()).isCloseTo(0.50, within(0.02));
+    assertThat(e.positiveFraction())
+        .isEqualTo((double) e.positive().cardinality() / cd19.length);
+    int generatedPositivesFound = 0;
+    for (int i = 0; i < 2000; i++) {
+      generatedPositivesFound += e.positive().get(i) ? 1 : 0;
+    }
+    assertThat(generatedPositivesFound).isGreaterThan(1960);
+  }
+
   /** {@code n} blasts spread evenly over [0.17, 0.37]: median 0.27, just above 0.25. */
   private static Cd19Expression justAboveTheNegatives(int n) {
     float[] cd19 = new float[n];
