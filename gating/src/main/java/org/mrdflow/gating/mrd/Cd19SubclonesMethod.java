@@ -64,8 +64,9 @@ public final class Cd19SubclonesMethod extends MrdMethod {
     float[] cd10 = context.columns()[1];
     BiexponentialScale cd19Scale = scale(context, 0);
     BiexponentialScale cd10Scale = scale(context, 1);
-    EventMask control = events(context, "control").andNot(EventCuts.above(cd19,
-        landmark(context, "reference", "cd19-b-lineage-min"), events(context, "control")));
+    double bLineageMin = landmark(context, "reference", "cd19-b-lineage-min");
+    EventMask control = events(context, "control").andNot(EventCuts.above(cd19, bLineageMin,
+        events(context, "control")));
     double slope = control.cardinality() < context.arguments().integer("min_control_events")
         ? 0 : residualSlope(cd19, cd10, cd19Scale, cd10Scale, control,
             context.arguments().number("slope_from_quantile"),
@@ -90,7 +91,7 @@ public final class Cd19SubclonesMethod extends MrdMethod {
         landmark(context, "b_level", "cd19-min"), context.arguments().number("normal_b_spreads"),
         context.arguments().integer("min_normal_b_events"));
     Cd19Expression expression = Cd19Expression.of(cd19, corrected, blasts, expressed,
-        normalBLevel);
+        bLineageMin, normalBLevel);
     return result(Cuts.runs("cd19-expressing", dimension(context, 0), cd19, blasts,
         expression.positive()), "blasts of CD19-expressing subclones", Map.of(
         "cd19-expressed-min", cd19Scale.apply(expressed), "cd19-normal-b-min", normalBLevel,

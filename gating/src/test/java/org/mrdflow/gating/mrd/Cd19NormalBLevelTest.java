@@ -52,8 +52,10 @@ class Cd19NormalBLevelTest {
 
     // Every generated blast expresses CD19: one clone, judged by its median against T/NK
     // (0 +- 250 linear, + 2 SD).
-    Cd19Expression withLandmark = Cd19Expression.of(cd19, linear, blasts, 500, landmark);
-    Cd19Expression withNormalB = Cd19Expression.of(cd19, linear, blasts, 500, level);
+    Cd19Expression withLandmark = Cd19Expression.of(cd19, linear, blasts, 500, B_LINEAGE_MIN,
+        landmark);
+    Cd19Expression withNormalB = Cd19Expression.of(cd19, linear, blasts, 500, B_LINEAGE_MIN,
+        level);
     assertThat(level).isGreaterThan(landmark);
     assertThat(withLandmark.positiveFraction()).isLessThan(0.9);
     assertThat(withNormalB.positiveFraction()).isEqualTo(1.0);
