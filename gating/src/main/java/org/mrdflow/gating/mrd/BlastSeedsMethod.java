@@ -70,8 +70,25 @@ public final class BlastSeedsMethod extends MrdMethod {
      */
     Region region(String name, double scoreMin, double deficitMin) {
       return new Region.And(name, List.of(reference.above("score", cd38, cd45, scoreMin),
-          Cuts.halfPlane("cd38-deficit", cd38, cd10, 1, -1,
-              reference.p38Median() - cd10Bright - deficitMin * reference.p38Sd())));
+          cd38Deficit(deficitMin)));
+    }
+
+    /** CD38 deficit beyond CD10 above {@code min}: CD38 - CD10 < P38 - bright - min SD38. */
+    Region cd38Deficit(double min) {
+      return Cuts.halfPlane("cd38-deficit", cd38, cd10, 1, -1,
+          reference.p38Median() - cd10Bright - min * reference.p38Sd());
+    }
+
+    /**
+     * CD45 excess beyond CD10, (CD45 - P45 + CD10 - bright) / SD45 above {@code min}: along
+     * normal maturation CD45 rises only as CD10 falls (hematogone I is CD10 bright and CD45 as
+     * dim as progenitors, mature B cells CD45 bright and CD10 negative), so a cell as CD10
+     * bright as hematogone I and as CD45 bright as a lymphocyte is off that path. As a
+     * half-plane: -CD45 - CD10 < -(P45 + bright + min SD45).
+     */
+    Region cd45Excess(double min) {
+      return Cuts.halfPlane("cd45-excess", cd45, cd10, -1, -1,
+          -(reference.p45Median() + cd10Bright + min * reference.p45Sd()));
     }
   }
 }

@@ -42,6 +42,12 @@ public final class Cd19SubclonesMethod extends MrdMethod {
         population("control", "ssc-high", "of CD10-positive CD19-negative cells (neutrophils)"),
         population("reference", "progenitors", "with the cd19-b-lineage-min landmark"),
         population("b_level", "pro-b-blasts", "with the cd19-min landmark (normal-B CD19)"),
+        population("b_lineage", "b-lineage", "of B-lineage cells (the normal B cells' CD19)"),
+        MethodParameter.optional("normal_b_spreads", Type.NUMBER, 3.0,
+            "a split-off subclone expresses CD19 above the normal B cells' median minus this "
+                + "many robust SDs"),
+        MethodParameter.optional("min_normal_b_events", Type.INTEGER, 50,
+            "fewer B-lineage cells outside the blasts than this: the b_level landmark alone"),
         MethodParameter.optional("spreads", Type.NUMBER, 2.0,
             "a single clone is CD19+ above the negatives' median + this many SDs"),
         MethodParameter.optional("slope_bins", Type.BINS, 5,
@@ -58,8 +64,9 @@ public final class Cd19SubclonesMethod extends MrdMethod {
     float[] cd10 = context.columns()[1];
     BiexponentialScale cd19Scale = scale(context, 0);
     BiexponentialScale cd10Scale = scale(context, 1);
-    EventMask control = events(context, "control").andNot(EventCuts.above(cd19,
-        landmark(context, "reference", "cd19-b-lineage-min"), events(context, "control")));
+    double bLineageMin = landmark(context, "reference", "cd19-b-lineage-min");
+    EventMask control = events(context, "control").andNot(EventCuts.above(cd19, bLineageMin,
+        events(context, "control")));
     double slope = control.cardinality() < context.arguments().integer("min_control_events")
         ? 0 : residualSlope(cd19, cd10, cd19Scale, cd10Scale, control,
             context.arguments().number("slope_from_quantile"),
@@ -80,13 +87,36 @@ public final class Cd19SubclonesMethod extends MrdMethod {
     }
     double expressed = RobustStats.median(negativeValues)
         + context.arguments().number("spreads") * RobustStats.robustSd(negativeValues);
+    double normalBLevel = normalBLevel(cd19, events(context, "b_lineage").andNot(blasts),
+        landmark(context, "b_level", "cd19-min"), context.arguments().number("normal_b_spreads"),
+        context.arguments().integer("min_normal_b_events"));
     Cd19Expression expression = Cd19Expression.of(cd19, corrected, blasts, expressed,
-        landmark(context, "b_level", "cd19-min"));
+        bLineageMin, normalBLevel);
     return result(Cuts.runs("cd19-expressing", dimension(context, 0), cd19, blasts,
         expression.positive()), "blasts of CD19-expressing subclones", Map.of(
-        "cd19-expressed-min", cd19Scale.apply(expressed), "cd10-residual-slope", slope,
+        "cd19-expressed-min", cd19Scale.apply(expressed), "cd19-normal-b-min", normalBLevel,
+        "cd10-residual-slope", slope,
         "positive-fraction", expression.positiveFraction(),
         "expression-uncertain", expression.uncertain() ? 1.0 : 0.0));
+  }
+
+  /**
+   * The CD19 level of normal B cells a split-off subclone must reach to count as expressing:
+   * the {@code landmark} (B lineage median - 3 SD, measured before the blasts were known), raised
+   * to the median - {@code spreads} robust SDs of the B-lineage cells that are not blasts when
+   * there are at least {@code minEvents} of them. The landmark's B lineage holds CD19-dim
+   * blasts: a 5 % CD19-dim clone pulled it from about 0.5 to 0.35 on the logicle scale, where
+   * the log-region half of that clone's own spread lies, and one clone was split in two (61 %
+   * CD19+ against 100 %).
+   */
+  static double normalBLevel(float[] cd19, EventMask normalB, double landmark, double spreads,
+      int minEvents) {
+    if (normalB.cardinality() < minEvents) {
+      return landmark;
+    }
+    float[] values = RobustStats.values(cd19, normalB);
+    return Math.max(landmark,
+        RobustStats.median(values) - spreads * RobustStats.robustSd(values));
   }
 
   /**

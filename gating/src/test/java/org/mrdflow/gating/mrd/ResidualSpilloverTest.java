@@ -73,7 +73,8 @@ class ResidualSpilloverTest {
       }
       float[] negative = RobustStats.values(corrected, negatives);
       double above = RobustStats.median(negative) + 2 * RobustStats.robustSd(negative);
-      return Cd19Expression.of(cd19, corrected, blasts, above, SCALE.apply(10_000));
+      return Cd19Expression.of(cd19, corrected, blasts, above, SCALE.apply(5000),
+          SCALE.apply(10_000));
     }
   }
 

@@ -22,13 +22,14 @@ import org.mrdflow.simulation.SimulationTruth;
 import org.mrdflow.simulation.TruthRules;
 
 /**
- * Two realworld-dev marrows of the independent generator (../shared/mrdsim, generated here from
+ * Three realworld-dev marrows of the independent generator (../shared/mrdsim, generated here from
  * its configs; skipped without it or without python3 + numpy) that the analysis got confidently
  * wrong, judged against mrdsim's per-sample truth.
  */
 class RealWorldFailuresTest {
   private static final String DRAQ5_PREGATED = "rw-canto-draq5-pregate-doublets80-mrd1e-4";
   private static final String KM1_LIKE = "rw-diva-fscw-syto41-burden43-km1like";
+  private static final String FICOLL_98 = "rw-canto-draq5-ficoll98-mrd1e-2";
   private static final MrdAnalysis ANALYSIS = new MrdAnalysis(MrdAnalysisConfig.defaults());
 
   @TempDir static Path dir;
@@ -40,7 +41,8 @@ class RealWorldFailuresTest {
     assumeTrue(mrdsim != null && Files.isRegularFile(mrdsim.resolve("mrdsim.py")),
         "../shared/mrdsim not available");
     for (String[] sample : new String[][] {{"burden.json", DRAQ5_PREGATED},
-        {"diva-km1.json", KM1_LIKE}}) {
+        {"diva-km1.json", KM1_LIKE},
+        {"ficoll-hemodilution.json", FICOLL_98}}) {
       Process p = new ProcessBuilder("/usr/bin/python3", "mrdsim.py", "--config",
           "configs/realworld-dev/" + sample[0], "--out", dir.toString(), "--only", sample[1])
           .directory(mrdsim.toFile()).redirectErrorStream(true)
@@ -85,21 +87,40 @@ class RealWorldFailuresTest {
    * The synthetic twin of the real AIEOP-BFM tube (FACSDiva FSC-W, Syto 41, 43 % blasts as
    * CD45-bright as lymphocytes): its CD34-dim clone left no CD34+ progenitor above the CD34
    * level, the empty reference gave a NaN CD19 level, nothing was CD19+, the clone was counted
-   * as T/NK lymphocytes and the marrow "B-cell aplastic". The blasts the CD38/CD45 rules miss
-   * are now a flagged CD10-bright excess: POSITIVE (a lower bound), aplasia and hCD19 CAR
-   * eligibility not evaluable (null), never the confident aplasia TRUE.
+   * as T/NK lymphocytes and the marrow "B-cell aplastic"; then 3,175 of 32,553 blasts were
+   * found, flagged `cd10-bright-unexplained`. The off-path arm (CD10 bright yet CD45 bright and
+   * CD38 deficient for that CD10) counts the clone: MRD within 20 %, aplasia and hCD19 CAR
+   * eligibility as the truth.
    */
   @Test
-  void theKm1LikeTubeAtHighBurdenCallsNoAplasiaOnALymphocyteGateFullOfBlasts()
-      throws IOException {
+  void theKm1LikeTubeIsCountedWithAplasiaAndEligibilityAsTheTruth() throws IOException {
     TruthRules.Calls truth = truth(KM1_LIKE);
     MrdResult result = analyse(KM1_LIKE);
 
     assertThat(truth.mrdFraction()).isGreaterThan(0.4);
     assertThat(result.mrdStatus()).isEqualTo(MrdStatus.POSITIVE);
-    assertThat(result.qcFlags()).contains(SampleQuality.FLAG_CD10_BRIGHT_UNEXPLAINED);
-    assertThat(result.bCellAplasia()).isNull();
-    assertThat(result.hcd19CarEligible()).isNull();
-    assertThat(result.mrdFraction()).isLessThanOrEqualTo(truth.mrdFraction());
+    assertThat(result.mrdFraction())
+        .isCloseTo(truth.mrdFraction(), within(0.2 * truth.mrdFraction()));
+    assertThat(result.qcFlags()).doesNotContain(SampleQuality.FLAG_CD10_BRIGHT_UNEXPLAINED);
+    assertThat(result.bCellAplasia()).isEqualTo(truth.bCellAplasia()).isFalse();
+    assertThat(result.hcd19CarEligible()).isEqualTo(truth.car19Eligible()).isTrue();
+    assertThat(100 * result.bCellFractionOfLymphocytes())
+        .isCloseTo(truth.bPctOfLymphocytes(), within(5.0));
+  }
+
+  /**
+   * A Ficoll-treated marrow (98 % of granulocytes removed, 1 % blasts): the remaining
+   * neutrophils' CD10 put the CD10-bright level at 0.55 instead of about 0.72, every
+   * hematogone looked CD45-bright and CD38-deficient for its CD10, and the off-path arm added
+   * 323 hematogones (1,121 blasts for 797). Without the mature neutrophils it finds no clone.
+   */
+  @Test
+  void aGranulocyteDepletedMarrowGetsNoOffPathBlastsFromItsHematogones() throws IOException {
+    TruthRules.Calls truth = truth(FICOLL_98);
+    MrdResult result = analyse(FICOLL_98);
+
+    assertThat(result.qcFlags()).contains(SampleQuality.FLAG_GRANULOCYTE_DEPLETED);
+    assertThat(result.mrdFraction())
+        .isCloseTo(truth.mrdFraction(), within(0.2 * truth.mrdFraction()));
   }
 }
