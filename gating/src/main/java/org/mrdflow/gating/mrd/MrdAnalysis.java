@@ -206,7 +206,9 @@ public final class MrdAnalysis {
     }
     for (String marker : fluorescence) {
       double range = ranges.getOrDefault(resolved.get(marker), defaultTop);
-      logicleTop.put(marker, range > 1 ? range : defaultTop);
+      // A top the keywords make infinite ($PnE with hundreds of decades, $PnG near 0) is no
+      // scale: like a missing or sub-unit range, the strategy's own T is used.
+      logicleTop.put(marker, range > 1 && Double.isFinite(range) ? range : defaultTop);
     }
     boolean hasTime = timeChannel != null;
     double fscSaturatedAt = saturatedAt(ranges.get(resolved.get(fsc)));
