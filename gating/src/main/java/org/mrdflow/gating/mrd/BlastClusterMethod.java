@@ -15,7 +15,10 @@ import org.mrdflow.gating.method.MethodResult;
  * least {@code min_seeds} seeds, candidates with the looser scores ({@link BlastSeedsMethod}:
  * {@code score}, {@code cd38_deficit}) inside the seeds' {@link BlastCluster} ellipsoid
  * (squared standardized distance at most {@code chi_square}) join them: this recovers the
- * blasts' dimmer tails without growing into hematogones. Dimensions: CD10, CD20, CD34, CD38,
+ * blasts' dimmer tails without growing into hematogones. In the score of a joining cell, CD45
+ * brighter than the progenitors is no credit against a dim CD38 (the clone's CD45-bright edge,
+ * which the plain score left to the hematogones: 169 of 2,086 blasts of the demo's 1e-2
+ * marrow); hematogones stay out because they are CD38 bright. Dimensions: CD10, CD20, CD34, CD38,
  * CD45 (logicle; the ellipsoid's markers). Landmarks {@code score-min},
  * {@code cd38-deficit-min} and, when grown, per marker M {@code M.centre}, {@code M.sd} and
  * {@code distance-square}.
@@ -56,7 +59,7 @@ public final class BlastClusterMethod extends MrdMethod {
     BlastCluster cluster = BlastCluster.fit(context, seeds,
         landmark(context, "reference", "min-spread"), context.arguments().number("chi_square"));
     Region.And growable = (Region.And) BlastSeedsMethod.BlastScore.of(context, 0, 3, 4)
-        .region("grown", scoreMin, deficitMin);
+        .regionWithoutCd45Credit("grown", scoreMin, deficitMin);
     List<Region> grown = new java.util.ArrayList<>(growable.parts());
     grown.add(cluster.region("cluster", context.dimensions()));
     landmarks.putAll(cluster.landmarks());

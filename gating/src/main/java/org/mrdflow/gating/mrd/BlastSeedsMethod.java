@@ -69,8 +69,20 @@ public final class BlastSeedsMethod extends MrdMethod {
      * k SD38.
      */
     Region region(String name, double scoreMin, double deficitMin) {
-      return new Region.And(name, List.of(reference.above("score", cd38, cd45, scoreMin),
-          cd38Deficit(deficitMin)));
+      return region(name, reference.above("score", cd38, cd45, scoreMin), deficitMin);
+    }
+
+    /**
+     * As {@link #region}, with CD45 brighter than the progenitors no credit against a dim CD38
+     * ({@link ProgenitorScore#aboveWithoutCd45Credit}): for cells of an established clone.
+     */
+    Region regionWithoutCd45Credit(String name, double scoreMin, double deficitMin) {
+      return region(name, reference.aboveWithoutCd45Credit("score", cd38, cd45, scoreMin),
+          deficitMin);
+    }
+
+    private Region region(String name, Region score, double deficitMin) {
+      return new Region.And(name, List.of(score, cd38Deficit(deficitMin)));
     }
 
     /** CD38 deficit beyond CD10 above {@code min}: CD38 - CD10 < P38 - bright - min SD38. */

@@ -1,5 +1,6 @@
 package org.mrdflow.gating.mrd;
 
+import java.util.List;
 import org.mrdflow.gating.gate.Dimension;
 import org.mrdflow.gating.gate.Region;
 import org.mrdflow.gating.method.MethodContext;
@@ -31,5 +32,17 @@ record ProgenitorScore(double p38Median, double p38Sd, double p45Median, double 
   Region above(String name, Dimension cd38, Dimension cd45, double min) {
     return Cuts.halfPlane(name, cd38, cd45, 1 / p38Sd, 1 / p45Sd,
         p38Median / p38Sd + p45Median / p45Sd - min);
+  }
+
+  /**
+   * (P38 - CD38)/SD38 + max((P45 - CD45)/SD45, 0) above {@code min}: the score in which CD45
+   * brighter than the progenitors is no credit against a dim CD38. A clone's CD45 ranges from
+   * negative to as bright as normal precursors (domain brief 3.7, "CD45 dim/negative"), so its
+   * CD45-bright edge is still CD38 dim, whereas normal B precursors that are CD45 brighter are
+   * also CD38 bright. As geometry: the score half-plane, or CD38 alone below P38 - min SD38.
+   */
+  Region aboveWithoutCd45Credit(String name, Dimension cd38, Dimension cd45, double min) {
+    return new Region.Or(name, List.of(above("cd38-cd45", cd38, cd45, min),
+        Cuts.below("cd38", cd38, p38Median - min * p38Sd)));
   }
 }
