@@ -3,6 +3,7 @@ package org.mrdflow.gating.mrd;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hipparchus.distribution.discrete.PoissonDistribution;
 import org.mrdflow.gating.events.EventMask;
 import org.mrdflow.gating.gate.Region;
 import org.mrdflow.gating.method.MethodContext;
@@ -12,7 +13,8 @@ import org.mrdflow.gating.method.MethodResult;
 
 /**
  * {@code mrd-blast-cluster}: the {@code seeds} grown into their own cluster. When there are at
- * least {@code min_seeds} seeds, candidates with the looser scores ({@link BlastSeedsMethod}:
+ * least {@code min_seeds} seeds and more than the tails of normal cells give, candidates with the
+ * looser scores ({@link BlastSeedsMethod}:
  * {@code score}, {@code cd38_deficit}) inside the seeds' {@link BlastCluster} ellipsoid
  * (squared standardized distance at most {@code chi_square}) join them: this recovers the
  * blasts' dimmer tails without growing into hematogones. In the score of a joining cell, CD45
@@ -20,7 +22,7 @@ import org.mrdflow.gating.method.MethodResult;
  * which the plain score left to the hematogones: 169 of 2,086 blasts of the demo's 1e-2
  * marrow); hematogones stay out because they are CD38 bright. Dimensions: CD10, CD20, CD34, CD38,
  * CD45 (logicle; the ellipsoid's markers). Landmarks {@code score-min},
- * {@code cd38-deficit-min} and, when grown, per marker M {@code M.centre}, {@code M.sd} and
+ * {@code cd38-deficit-min}, {@code seed-background-max} and, when grown, per marker M {@code M.centre}, {@code M.sd} and
  * {@code distance-square}.
  */
 public final class BlastClusterMethod extends MrdMethod {
@@ -39,6 +41,11 @@ public final class BlastClusterMethod extends MrdMethod {
             "candidates joined: CD38 deficit above"),
         MethodParameter.optional("min_seeds", Type.INTEGER, 10,
             "the seeds are only grown when there are at least this many"),
+        MethodParameter.optional("background_rate", Type.POSITIVE, 5e-4,
+            "seeds per candidate that the tails of normal cells give"),
+        MethodParameter.optional("background_quantile", Type.POSITIVE, 0.999,
+            "the seeds are only grown when more than this quantile of the Poisson background "
+                + "count"),
         MethodParameter.optional("chi_square", Type.NUMBER, 15.09,
             "squared standardized distance bound (15.09: chi-square 99 % with 5 degrees of "
                 + "freedom)"));
@@ -53,8 +60,16 @@ public final class BlastClusterMethod extends MrdMethod {
     landmarks.put("score-min", scoreMin);
     landmarks.put("cd38-deficit-min", deficitMin);
     Region seedRegion = new Region.Member(context.arguments().string("seeds"));
+    double backgroundMax = backgroundMax(context.parent().cardinality(),
+        context.arguments().number("background_rate"),
+        context.arguments().number("background_quantile"));
+    landmarks.put("seed-background-max", backgroundMax);
     if (seeds.cardinality() < context.arguments().integer("min_seeds")) {
       return result(seedRegion, "seed blasts (too few to grow)", landmarks);
+    }
+    if (seeds.cardinality() <= backgroundMax) {
+      return result(seedRegion, "seed blasts (no more than normal tails give: not grown)",
+          landmarks);
     }
     BlastCluster cluster = BlastCluster.fit(context, seeds,
         landmark(context, "reference", "min-spread"), context.arguments().number("chi_square"));
@@ -65,5 +80,17 @@ public final class BlastClusterMethod extends MrdMethod {
     landmarks.putAll(cluster.landmarks());
     return result(new Region.Or("blasts", List.of(seedRegion, new Region.And("grown", grown))),
         "seed blasts grown within their cluster", landmarks);
+  }
+
+  /**
+   * The {@code quantile} of a Poisson count with mean {@code rate} x {@code candidates}: the
+   * most seeds the normal candidates' tails give, but for 1 - quantile of samples.
+   */
+  static double backgroundMax(int candidates, double rate, double quantile) {
+    double mean = rate * candidates;
+    if (mean <= 0) {
+      return 0;
+    }
+    return new PoissonDistribution(mean).inverseCumulativeProbability(Math.min(quantile, 1.0));
   }
 }

@@ -40,6 +40,9 @@ public final class ReportText {
           + "blast reference was placed from the T/NK lymphocytes instead."),
       Map.entry(SampleQuality.FLAG_COMPENSATION_SUSPECT, "T/NK cells appear positive for CD34 or "
           + "CD10: the compensation is suspect."),
+      Map.entry(SampleQuality.FLAG_CD19_SPILLOVER_TAIL, "CD34+ CD19-negative progenitors reach "
+          + "the B-cell CD19 level as a tail: spillover into CD19 is left by the matrix, so the "
+          + "compensation is suspect."),
       Map.entry(SampleQuality.FLAG_ACQUISITION_DISTURBED, "The time check removed more of the "
           + "acquisition than a negative result allows."),
       Map.entry(SampleQuality.FLAG_HEMODILUTED, "Few marrow precursors for the share of blood "

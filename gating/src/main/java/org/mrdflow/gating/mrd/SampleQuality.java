@@ -24,6 +24,8 @@ import org.mrdflow.gating.strategy.GatingResult;
  *     regenerating marrow holds (NaN without nucleated cells)
  * @param progenitorsAnchored the CD38/CD45 reference was placed from the T/NK cells because the
  *     progenitors were scarce or were blasts
+ * @param cd19SpilloverTail CD34+ CD10- CD20- cells reach the normal-B CD19 level only as a tail
+ *     piled up at the cut ({@link ProBBlastsMethod}): spillover into CD19 the matrix leaves
  * @param referencesUsed the reference populations the blast cuts rest on, in strategy order
  */
 public record SampleQuality(
@@ -33,12 +35,18 @@ public record SampleQuality(
     double granulocyteFraction,
     double unexplainedCd10BrightFraction,
     boolean progenitorsAnchored,
+    boolean cd19SpilloverTail,
     List<String> referencesUsed) {
 
   /** QC flag: the progenitor reference was placed from the T/NK cells. */
   public static final String FLAG_PROGENITORS_ANCHORED = "progenitor-reference-from-t-nk";
   /** QC flag: T/NK cells above the CD34 or CD10 positive level (compensation sanity). */
   public static final String FLAG_COMPENSATION_SUSPECT = "compensation-suspect";
+  /**
+   * QC flag: CD34+ CD19-negative progenitors reach the B-lineage CD19 level as a tail, the sign
+   * of spillover into CD19 that the applied matrix leaves (calibration).
+   */
+  public static final String FLAG_CD19_SPILLOVER_TAIL = "cd19-spillover-tail";
   /** QC flag: the time QC removed more of the acquisition than a NEGATIVE allows. */
   public static final String FLAG_ACQUISITION_DISTURBED = "acquisition-disturbed";
   /** QC flag: few marrow precursors for their share of blood cells. */
@@ -94,7 +102,8 @@ public record SampleQuality(
         anchored || nonBlast <= 0 ? Double.NaN : (double) g.progenitors().cardinality() / nonBlast,
         nonBlast <= 0 ? Double.NaN : (double) granulocytes.cardinality() / nonBlast,
         nucleated == 0 ? Double.NaN : (double) unexplained.cardinality() / nucleated,
-        anchored, references);
+        anchored, gating.population("pro-b-blasts").landmarks()
+            .getOrDefault(ProBBlastsMethod.SPILLOVER_TAIL, 0.0) > 0, references);
   }
 
   /**
@@ -107,6 +116,10 @@ public record SampleQuality(
   void check(QualityRules rules, double mrd, List<String> flags, List<MrdStatusReason> unmet) {
     if (negativeControlPositiveFraction > rules.maxNegativeControlPositiveFraction()) {
       flags.add(FLAG_COMPENSATION_SUSPECT);
+      unmet.add(MrdStatusReason.CALIBRATION_FAILED);
+    }
+    if (cd19SpilloverTail) {
+      flags.add(FLAG_CD19_SPILLOVER_TAIL);
       unmet.add(MrdStatusReason.CALIBRATION_FAILED);
     }
     if (progenitorsAnchored) {
