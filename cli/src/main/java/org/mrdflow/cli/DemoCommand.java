@@ -164,7 +164,7 @@ public final class DemoCommand implements Callable<Integer> {
 
   /** Writes the demo batch unless a previous demo already did (the simulation is deterministic). */
   private static void simulate(Path fcs, Path manifest, PrintWriter stdout) throws IOException {
-    List<SampleSpec> specs = Scenario.DEMO.expand(new Scenario.Options(1, null, 1, null, null));
+    List<SampleSpec> specs = Scenario.DEMO.expand(Scenario.DEMO_BATCH);
     Files.createDirectories(fcs);
     StringBuilder csv = new StringBuilder("file,patient_id,specimen_id,collection_date,timepoint\n");
     for (int i = 0; i < specs.size(); i++) {

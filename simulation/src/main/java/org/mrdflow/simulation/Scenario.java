@@ -69,6 +69,9 @@ public enum Scenario {
    * @param instrument one instrument for every sample, or null to rotate canto/navios/cytoflex
    * @param blastFraction blast fraction of the phenotype scenarios, or null for 1e-3
    */
+  /** The batch {@code bin/mrdflow demo} writes and {@code evaluate} on it must pass: seed 1. */
+  public static final Options DEMO_BATCH = new Options(1, null, 1, null, null);
+
   public record Options(long seed, Integer events, int replicates, Instrument instrument, Double blastFraction) {
     public Options {
       if (replicates < 1) {
