@@ -1,14 +1,12 @@
 package org.mrdflow.simulation.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,22 +35,14 @@ class NormalTailsTest {
 
   @BeforeAll
   static void generate() throws IOException, InterruptedException {
-    String shared = System.getProperty("mrdflow.shared");
-    Path mrdsim = shared == null ? null : Path.of(shared, "mrdsim");
-    assumeTrue(mrdsim != null && Files.isRegularFile(mrdsim.resolve("mrdsim.py")),
-        "../shared/mrdsim not available");
+    Path mrdsim = Mrdsim.home();
     String config;
     try (InputStream in = NormalTailsTest.class.getResourceAsStream("/mrdsim/normal-tails.json")) {
       config = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("PROFILES",
           mrdsim.resolve("configs/realworld-dev/profiles").toAbsolutePath().toString());
     }
     Path configFile = Files.writeString(dir.resolve("normal-tails.json"), config);
-    Process p = new ProcessBuilder("/usr/bin/python3", "mrdsim.py", "--config",
-        configFile.toString(), "--out", dir.toString())
-        .directory(mrdsim.toFile()).redirectErrorStream(true)
-        .redirectOutput(dir.resolve("mrdsim.log").toFile()).start();
-    assumeTrue(p.waitFor(5, TimeUnit.MINUTES) && p.exitValue() == 0,
-        "mrdsim could not generate the normal-tails marrows (python3 with numpy)");
+    Mrdsim.generate(mrdsim, configFile.toString(), dir, null);
   }
 
   private static MrdAnalysis.SampleAnalysis analyse(String id) throws IOException {

@@ -2,12 +2,9 @@ package org.mrdflow.simulation.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,19 +33,11 @@ class RealWorldFailuresTest {
 
   @BeforeAll
   static void generate() throws IOException, InterruptedException {
-    String shared = System.getProperty("mrdflow.shared");
-    Path mrdsim = shared == null ? null : Path.of(shared, "mrdsim");
-    assumeTrue(mrdsim != null && Files.isRegularFile(mrdsim.resolve("mrdsim.py")),
-        "../shared/mrdsim not available");
+    Path mrdsim = Mrdsim.home();
     for (String[] sample : new String[][] {{"burden.json", DRAQ5_PREGATED},
         {"diva-km1.json", KM1_LIKE},
         {"ficoll-hemodilution.json", FICOLL_98}}) {
-      Process p = new ProcessBuilder("/usr/bin/python3", "mrdsim.py", "--config",
-          "configs/realworld-dev/" + sample[0], "--out", dir.toString(), "--only", sample[1])
-          .directory(mrdsim.toFile()).redirectErrorStream(true)
-          .redirectOutput(dir.resolve(sample[1] + ".log").toFile()).start();
-      assumeTrue(p.waitFor(5, TimeUnit.MINUTES) && p.exitValue() == 0,
-          "mrdsim could not generate " + sample[1] + " (python3 with numpy)");
+      Mrdsim.generate(mrdsim, "configs/realworld-dev/" + sample[0], dir, sample[1]);
     }
   }
 
