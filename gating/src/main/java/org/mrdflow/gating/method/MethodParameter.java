@@ -29,6 +29,11 @@ public record MethodParameter(String name, Type type, boolean required, Object d
      */
     POSITIVE,
     /**
+     * A number strictly between 0 and 1, for a rate per event or a quantile: 0 or 1 would make
+     * a bound empty or infinite, and a larger value is no probability.
+     */
+    PROBABILITY,
+    /**
      * A point in a 2-D method's own dimensions: a list of exactly two finite numbers [x, y], so
      * that a strategy cannot give a point the method has no axis for.
      */
@@ -50,6 +55,8 @@ public record MethodParameter(String name, Type type, boolean required, Object d
         case NUMBER -> value instanceof Number;
         case POSITIVE -> value instanceof Number n && Double.isFinite(n.doubleValue())
             && n.doubleValue() > 0;
+        case PROBABILITY -> value instanceof Number n && n.doubleValue() > 0
+            && n.doubleValue() < 1;
         case INTEGER -> isWhole(value);
         case BINS -> isWhole(value) && ((Number) value).doubleValue() >= 1
             && ((Number) value).doubleValue() <= MAX_BINS;
@@ -66,6 +73,7 @@ public record MethodParameter(String name, Type type, boolean required, Object d
         case BINS -> "bin count (a whole number from 1 to " + MAX_BINS + ")";
         case POINT -> "point (two finite numbers [x, y])";
         case POSITIVE -> "positive number (finite, greater than 0)";
+        case PROBABILITY -> "probability (a number between 0 and 1, both excluded)";
         default -> name().toLowerCase().replace('_', ' ');
       };
     }

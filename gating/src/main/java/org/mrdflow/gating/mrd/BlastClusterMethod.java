@@ -41,9 +41,9 @@ public final class BlastClusterMethod extends MrdMethod {
             "candidates joined: CD38 deficit above"),
         MethodParameter.optional("min_seeds", Type.INTEGER, 10,
             "the seeds are only grown when there are at least this many"),
-        MethodParameter.optional("background_rate", Type.POSITIVE, 5e-4,
+        MethodParameter.optional("background_rate", Type.PROBABILITY, 5e-4,
             "seeds per candidate that the tails of normal cells give"),
-        MethodParameter.optional("background_quantile", Type.POSITIVE, 0.999,
+        MethodParameter.optional("background_quantile", Type.PROBABILITY, 0.999,
             "the seeds are only grown when more than this quantile of the Poisson background "
                 + "count"),
         MethodParameter.optional("chi_square", Type.NUMBER, 15.09,
@@ -91,6 +91,6 @@ public final class BlastClusterMethod extends MrdMethod {
     if (mean <= 0) {
       return 0;
     }
-    return new PoissonDistribution(mean).inverseCumulativeProbability(Math.min(quantile, 1.0));
+    return new PoissonDistribution(mean).inverseCumulativeProbability(quantile);
   }
 }

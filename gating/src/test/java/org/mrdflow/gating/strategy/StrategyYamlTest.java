@@ -207,6 +207,31 @@ class StrategyYamlTest {
   }
 
   @Test
+  void theSeedBackgroundIsAProbabilityBeforeData(@TempDir Path dir) throws IOException {
+    // A rate of 1e300 per candidate overflows the Poisson mean to infinity and a quantile of 1
+    // is an infinite bound: both are refused when the strategy is loaded.
+    GatingStrategy strategy = parse(dir, """
+        populations:
+          - name: seeds
+            dimensions: [CD10, CD38, CD45]
+            method: {name: mrd-blast-seeds}
+          - name: cluster
+            parent: seeds
+            dimensions: [CD10, CD20, CD34, CD38, CD45]
+            method:
+              name: mrd-blast-cluster
+              args: {seeds: seeds, background_rate: 1.0e300, background_quantile: 1}
+        """);
+    assertThatThrownBy(() -> new StrategyEvaluator(strategy, GatingMethods.discover()))
+        .isInstanceOf(StrategyValidationException.class)
+        .satisfies(e -> assertThat(((StrategyValidationException) e).problems()).contains(
+            "population 'cluster': argument 'background_rate' of method mrd-blast-cluster must "
+                + "be of type probability (a number between 0 and 1, both excluded), got '1.0E300'",
+            "population 'cluster': argument 'background_quantile' of method mrd-blast-cluster "
+                + "must be of type probability (a number between 0 and 1, both excluded), got '1'"));
+  }
+
+  @Test
   void timeQcBinZMustBePositiveBeforeData(@TempDir Path dir) throws IOException {
     // bin_z -0.25 made every time bin a "disturbance": nothing was kept and the empty union of
     // kept segments failed while gating, naming neither strategy nor sample (StrategyYamlFuzzTest,
