@@ -74,6 +74,12 @@ public final class MrdAnalysis {
    */
   public static final String FLAG_CD19_UNCERTAIN = "cd19-expression-uncertain";
   /**
+   * QC flag: the blast seeds were no more than the tails of normal candidates give in this
+   * sample (not grown), and all blasts together are no more either: they may be no clone, so
+   * their CD19 make-up gives no hCD19 CAR eligibility.
+   */
+  public static final String FLAG_BLASTS_WITHIN_NORMAL_TAILS = "blasts-within-normal-tails";
+  /**
    * QC flag: the blasts are so many that hematogones cannot be told from the clone's tail; B
    * cells % of lymphocytes counts mature B cells only, and aplasia is null unless they alone
    * exceed the cut-off.
@@ -352,6 +358,13 @@ public final class MrdAnalysis {
       aplasia = rules.bCellAplasia(lymphocytes, bCells);
       aplasia = Boolean.TRUE.equals(aplasia) ? null : aplasia;
     }
+    Map<String, Double> cluster = gating.population("blast-cluster").landmarks();
+    boolean tailsOnly = blasts > 0
+        && cluster.getOrDefault(BlastClusterMethod.WITHIN_BACKGROUND, 0.0) > 0
+        && blasts <= cluster.get("seed-background-max");
+    if (tailsOnly) {
+      flags.add(FLAG_BLASTS_WITHIN_NORMAL_TAILS);
+    }
     boolean cloneUnresolved = flags.contains(SampleQuality.FLAG_CD10_BRIGHT_UNEXPLAINED);
     if (cloneUnresolved) {
       // The lymphocyte compartment may hold the unrecognised part of a clone, and the blasts
@@ -360,7 +373,8 @@ public final class MrdAnalysis {
     }
     return new MrdResult(nucleated, blasts, call.fraction(), call.status(), call.reason(),
         call.sensitivity(), rules.lodEvents(), rules.lloqEvents(), cd19Pos,
-        g.cd19PositiveFraction(), g.cd19ExpressionUncertain() || cloneUnresolved ? null
+        g.cd19PositiveFraction(), g.cd19ExpressionUncertain() || cloneUnresolved || tailsOnly
+            ? null
             : rules.car19Eligible(blasts, g.cd19PositiveFraction()),
         lymphocytes, bCells,
         lymphocytes == 0 ? Double.NaN : (double) bCells / lymphocytes,

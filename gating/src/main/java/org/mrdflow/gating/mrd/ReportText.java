@@ -34,6 +34,9 @@ public final class ReportText {
           + "blasts negative for both CD19 and CD10 cannot be excluded with this panel."),
       Map.entry(MrdAnalysis.FLAG_CD19_UNCERTAIN, "The blasts' CD19 is only just above the negative "
           + "level: they are counted CD19-negative and CAR19 eligibility is not stated."),
+      Map.entry(MrdAnalysis.FLAG_BLASTS_WITHIN_NORMAL_TAILS, "The only blast events are no more "
+          + "than the tails of normal precursors give in a sample this size: they may be no "
+          + "clone, so CAR19 eligibility is not stated."),
       Map.entry(MrdAnalysis.FLAG_HEMATOGONES_NOT_SEPARABLE, "The clone is so large that "
           + "hematogones cannot be told from it: B cells count mature B cells only."),
       Map.entry(SampleQuality.FLAG_PROGENITORS_ANCHORED, "Too few normal CD34+ progenitors: the "

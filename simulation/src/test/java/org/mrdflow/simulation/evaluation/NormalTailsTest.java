@@ -58,7 +58,9 @@ class NormalTailsTest {
    * the tails of neutrophils, hematogones and early lymphoid progenitors, a rate normal
    * candidates give (60,000 of them here). Grown within their wide ellipsoid they became 116
    * events and MRD 1.2e-4, POSITIVE. Seeds no more than the 99.9 % Poisson quantile of the
-   * background (48) are not grown: no POSITIVE, MRD below 1e-4.
+   * background (48) are not grown: no POSITIVE, MRD below 1e-4; and being no more than normal
+   * tails give, they state no CAR19 eligibility (such tails of a blind Canto marrow were called
+   * eligible).
    */
   @Test
   void seedsFromTheTailsOfAMillionNormalCellsAreNotGrownIntoAClone() throws IOException {
@@ -71,6 +73,8 @@ class NormalTailsTest {
     assertThat(cluster.events().cardinality()).isEqualTo(seeds.events().cardinality());
     assertThat(s.result().mrdStatus()).isNotEqualTo(MrdStatus.POSITIVE);
     assertThat(s.result().mrdFraction()).isLessThan(1e-4);
+    assertThat(s.result().qcFlags()).contains(MrdAnalysis.FLAG_BLASTS_WITHIN_NORMAL_TAILS);
+    assertThat(s.result().hcd19CarEligible()).isNull();
   }
 
   /**
