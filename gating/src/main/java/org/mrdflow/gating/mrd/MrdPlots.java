@@ -195,7 +195,11 @@ public final class MrdPlots {
   /** A dot plot: the events it shows (blasts are added), its axes and the gates drawn on it. */
   private record DotPanel(String title, Axis x, Axis y, EventMask shown, List<String> gates) {}
 
-  /** The blast score of the candidates against the CD34+ progenitor reference, with its cuts. */
+  /**
+   * The blast score of the candidates against the CD34+ progenitor reference, without CD45
+   * credit ({@link ProgenitorScore#aboveWithoutCd45Credit}: the cluster's grown cells lie right
+   * of its cut), with the seed and cluster cuts.
+   */
   private record ScorePanel(double[] scores, boolean[] blast, double seedCut, double clusterCut) {}
 
   private record Figure(String[] title, List<DotPanel> panels, ScorePanel score, byte[] kinds,
@@ -477,7 +481,9 @@ public final class MrdPlots {
     boolean[] blast = new boolean[n];
     int k = 0;
     for (int i = all.nextSetBit(0); i >= 0; i = all.nextSetBit(i + 1)) {
-      scores[k] = (p38 - cd38[i]) / s38 + (p45 - cd45[i]) / s45;
+      // The score the blast cluster grows with: CD45 brighter than the progenitors is no credit
+      // against a dim CD38 (for seeds, above 4, it is the plain score or more).
+      scores[k] = (p38 - cd38[i]) / s38 + Math.max((p45 - cd45[i]) / s45, 0);
       blast[k++] = sample.gates().blasts().get(i);
     }
     return new ScorePanel(scores, blast, landmark(gating, "blast-seeds", "score-min"),
@@ -706,7 +712,7 @@ public final class MrdPlots {
         yTicks.add(new Tick(Math.log10(1 + m * Math.pow(10, k)), "", ""));
       }
     }
-    Axis x = new Axis("blast score: (P38 - CD38)/SD38 + (P45 - CD45)/SD45", null, lo, hi,
+    Axis x = new Axis("score: (P38-CD38)/SD38 + max((P45-CD45)/SD45, 0)", null, lo, hi,
         xTicks, null);
     Axis y = new Axis("events per bin, log", null, 0, top, yTicks, null);
     drawFrame(g, "Blast score vs CD34+ progenitors (candidates)", x, y);
