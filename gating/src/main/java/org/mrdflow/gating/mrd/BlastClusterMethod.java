@@ -30,9 +30,19 @@ import org.mrdflow.gating.method.MethodResult;
  * background_rate x candidates; below it they still count, ungrown, with landmark
  * {@value #WITHIN_BACKGROUND} = 1.
  *
+ * <p>Beside many more normal candidates than the grown clone holds (at least
+ * {@code normal_ratio} times: the hematogones of a regenerating marrow around a clone near
+ * 1e-4), the tails of the normal cells rival the clone inside its ellipsoid: a clone at
+ * 1.2e-4 beside 13 % hematogones in 1,000,000 cells took 113 hematogone I cells for 7 blasts,
+ * MRD read 2.4e-4. Those hematogones have normal CD38 and join on a CD45 a little dimmer than
+ * the progenitors'. There, joiners must also be more likely the clone's than the normal
+ * candidates' ({@link BlastCluster#unlikeNormal}: a Bayes rule weighting each Gaussian by its
+ * count, over the markers in which the normal candidates are the tighter population).
+ *
  * <p>Dimensions: CD10, CD20, CD34, CD38, CD45 (logicle; the ellipsoid's markers). Landmarks
- * {@code score-min}, {@code cd38-deficit-min}, {@code seed-background-max}, and when grown per
- * marker M {@code M.centre}, {@code M.sd} and {@code distance-square}.
+ * {@code score-min}, {@code cd38-deficit-min}, {@code seed-background-max}, and when grown
+ * {@code normal-reference} (the candidates outside the grown clone) and per marker M
+ * {@code M.centre}, {@code M.sd} and {@code distance-square}.
  */
 public final class BlastClusterMethod extends MrdMethod {
   /** Landmark: 1 when the seeds were no more than normal cells' tails give (not grown). */
@@ -55,6 +65,9 @@ public final class BlastClusterMethod extends MrdMethod {
             "the seeds are only grown when there are at least this many"),
         MethodParameter.optional("background_rate", Type.PROBABILITY, 5e-4,
             "seeds per candidate that the tails of normal cells give"),
+        MethodParameter.optional("normal_ratio", Type.POSITIVE, 10.0,
+            "joiners must also be more likely the clone's than the normal candidates' when "
+                + "these outnumber the grown clone this many times"),
         MethodParameter.optional("background_quantile", Type.PROBABILITY, 0.999,
             "the seeds are only grown when more than this quantile of the Poisson background "
                 + "count"),
@@ -84,13 +97,22 @@ public final class BlastClusterMethod extends MrdMethod {
       return result(seedRegion, "seed blasts (no more than normal tails give: not grown)",
           landmarks);
     }
-    BlastCluster cluster = BlastCluster.fit(context, seeds,
-        landmark(context, "reference", "min-spread"), context.arguments().number("chi_square"));
+    double minSpread = landmark(context, "reference", "min-spread");
+    BlastCluster cluster = BlastCluster.fit(context, seeds, minSpread,
+        context.arguments().number("chi_square"));
     Region.And growable = (Region.And) BlastSeedsMethod.BlastScore.of(context, 0, 3, 4)
         .regionWithoutCd45Credit("grown", scoreMin, deficitMin);
     List<Region> grown = new java.util.ArrayList<>(growable.parts());
     grown.add(cluster.region("cluster", context.dimensions()));
     landmarks.putAll(cluster.landmarks());
+    EventMask clone = context.select(
+        new Region.Or("blasts", List.of(seedRegion, new Region.And("grown", grown))));
+    EventMask normal = context.parent().andNot(clone);
+    landmarks.put("normal-reference", (double) normal.cardinality());
+    if (normal.cardinality() >= context.arguments().number("normal_ratio") * clone.cardinality()) {
+      grown.add(cluster.unlikeNormal("unlike-normal", context.dimensions(), context.columns(),
+          normal, clone.cardinality(), minSpread));
+    }
     return result(new Region.Or("blasts", List.of(seedRegion, new Region.And("grown", grown))),
         "seed blasts grown within their cluster", landmarks);
   }
