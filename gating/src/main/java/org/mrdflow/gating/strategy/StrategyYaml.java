@@ -157,6 +157,9 @@ public final class StrategyYaml {
     List<String> detectors = new ArrayList<>();
     node.path("detectors").forEach(d -> detectors.add(d.asText()));
     JsonNode rows = node.path("matrix");
+    if (!rows.isArray()) {
+      throw new GatingException(where + ": matrix must be a list of rows, each a list of numbers");
+    }
     double[][] values = new double[rows.size()][];
     for (int r = 0; r < values.length; r++) {
       values[r] = numbers(where, rows.get(r), "matrix row " + (r + 1));

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mrdflow.gating.GatingException;
 import org.mrdflow.gating.SyntheticSample;
 import org.mrdflow.gating.events.EventMask;
 import org.mrdflow.gating.events.FcsEvents;
@@ -204,6 +205,22 @@ class StrategyYamlTest {
                     + "point (two finite numbers [x, y]), got '[0.3]'",
                 "population 'infinite': argument 'near' of method density-peak must be of type "
                     + "point (two finite numbers [x, y]), got '[0.3, Infinity]'"));
+  }
+
+  @Test
+  void anInlineMatrixThatIsNotAListOfRowsIsATypedError(@TempDir Path dir) throws IOException {
+    // A matrix written as a map had rows.size() entries but no row by index: a
+    // NullPointerException (StrategyYamlFuzzTest, 2026-12-06).
+    assertThatThrownBy(() -> parse(dir, """
+        compensations:
+          two: {detectors: [FL1-H, FL2-H], matrix: {max_value: 1024, width_basis: -10}}
+        populations:
+          - name: cells
+            dimensions: [FSC-H]
+            gate: {rectangle: {min: [100], max: [null]}}
+        """))
+        .isInstanceOf(GatingException.class)
+        .hasMessageContaining("compensation 'two': matrix must be a list of rows");
   }
 
   @Test
