@@ -46,7 +46,10 @@ final class FloatLookup {
     // range; its end point must stay finite for the solver).
     this.topBits = Float.floatToRawIntBits((float) Math.min(Math.scalb(scale.T, 20), Float.MAX_VALUE))
         & -step;
-    int binCount = (topBits - smallBits) >>> SHIFT;
+    // No bin when T 2^20 is below the smallest normal float (it rounds to 0): every value is
+    // then off the table (tangent or solver); the unsigned shift of a negative difference would
+    // have sized the table up to the largest float and beyond, to infinity.
+    int binCount = topBits > smallBits ? (topBits - smallBits) >>> SHIFT : 0;
     // At least one bin: the branch-free loop reads bin 0 for every value, also when the tangent
     // and the solver cover all floats (T beyond the float range) and no value is on the table.
     this.bins = new double[Math.max(binCount, 1) * STRIDE];

@@ -203,6 +203,27 @@ class TransformTest {
   }
 
   /**
+   * Fuzz finding (GatingMlFuzzTest, 2026-12-06): a hyperlog with T = 6.55e-83, below the float
+   * range, had T 2^20 round to float zero, so the table's end lay below its start, the unsigned
+   * bin count ran up to infinity and the solver was asked for it ("did not converge"). Every
+   * float now maps to the solver's value.
+   */
+  @Test
+  void scalesWhoseTopIsBelowTheFloatRangeEvaluateEveryFloat() {
+    for (Transform scale : new Transform[] {new HyperlogTransform(6.55084646e-83, 2, 4.5, 0),
+        new LogicleTransform(1e-60, 0.5, 4.5, 0)}) {
+      float[] in = {-Float.MAX_VALUE, -1f, 0f, Float.MIN_VALUE, 1e-30f, 1f, 1e30f,
+          Float.MAX_VALUE};
+      float[] out = new float[in.length];
+      scale.apply(in, out, in.length);
+      for (int i = 0; i < in.length; i++) {
+        assertThat(out[i]).as("%s at %s", scale, in[i]).isFinite()
+            .isCloseTo((float) scale.apply((double) in[i]), within(1e-6f));
+      }
+    }
+  }
+
+  /**
    * The bulk (table) path agrees with the exact solver for wide scales too. It used the tangent
    * at zero below T 1e-9, which holds only while the linear region (about T 10^-M) is wider:
    * with M = 15 values near 2.6e-4 came out near 2,755 instead of 0.40.
