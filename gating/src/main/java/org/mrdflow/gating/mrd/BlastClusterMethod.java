@@ -1,5 +1,6 @@
 package org.mrdflow.gating.mrd;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,8 @@ import org.mrdflow.gating.method.MethodResult;
 public final class BlastClusterMethod extends MrdMethod {
   /** Landmark: 1 when the seeds were no more than normal cells' tails give (not grown). */
   static final String WITHIN_BACKGROUND = "seeds-within-background";
+  /** Landmark: the most seeds normal candidates' tails give (the Poisson quantile). */
+  static final String BACKGROUND_MAX = "seed-background-max";
 
   public BlastClusterMethod() {
     super("mrd-blast-cluster", 5);
@@ -65,12 +68,12 @@ public final class BlastClusterMethod extends MrdMethod {
             "the seeds are only grown when there are at least this many"),
         MethodParameter.optional("background_rate", Type.PROBABILITY, 5e-4,
             "seeds per candidate that the tails of normal cells give"),
-        MethodParameter.optional("normal_ratio", Type.POSITIVE, 10.0,
-            "joiners must also be more likely the clone's than the normal candidates' when "
-                + "these outnumber the grown clone this many times"),
         MethodParameter.optional("background_quantile", Type.PROBABILITY, 0.999,
             "the seeds are only grown when more than this quantile of the Poisson background "
                 + "count"),
+        MethodParameter.optional("normal_ratio", Type.POSITIVE, 10.0,
+            "joiners must also be more likely the clone's than the normal candidates' when "
+                + "these outnumber the grown clone this many times"),
         MethodParameter.optional("chi_square", Type.NUMBER, 15.09,
             "squared standardized distance bound (15.09: chi-square 99 % with 5 degrees of "
                 + "freedom)"));
@@ -88,7 +91,7 @@ public final class BlastClusterMethod extends MrdMethod {
     double backgroundMax = backgroundMax(context.parent().cardinality(),
         context.arguments().number("background_rate"),
         context.arguments().number("background_quantile"));
-    landmarks.put("seed-background-max", backgroundMax);
+    landmarks.put(BACKGROUND_MAX, backgroundMax);
     if (seeds.cardinality() < context.arguments().integer("min_seeds")) {
       return result(seedRegion, "seed blasts (too few to grow)", landmarks);
     }
@@ -102,7 +105,7 @@ public final class BlastClusterMethod extends MrdMethod {
         context.arguments().number("chi_square"));
     Region.And growable = (Region.And) BlastSeedsMethod.BlastScore.of(context, 0, 3, 4)
         .regionWithoutCd45Credit("grown", scoreMin, deficitMin);
-    List<Region> grown = new java.util.ArrayList<>(growable.parts());
+    List<Region> grown = new ArrayList<>(growable.parts());
     grown.add(cluster.region("cluster", context.dimensions()));
     landmarks.putAll(cluster.landmarks());
     EventMask clone = context.select(

@@ -361,7 +361,7 @@ public final class MrdAnalysis {
     Map<String, Double> cluster = gating.population("blast-cluster").landmarks();
     boolean tailsOnly = blasts > 0
         && cluster.getOrDefault(BlastClusterMethod.WITHIN_BACKGROUND, 0.0) > 0
-        && blasts <= cluster.get("seed-background-max");
+        && blasts <= cluster.get(BlastClusterMethod.BACKGROUND_MAX);
     if (tailsOnly) {
       flags.add(FLAG_BLASTS_WITHIN_NORMAL_TAILS);
     }

@@ -468,11 +468,7 @@ public final class MrdPlots {
 
   private static ScorePanel score(MrdAnalysis.SampleAnalysis sample, EventMask candidates) {
     var gating = sample.gating();
-    Map<String, Double> reference = gating.population("progenitors").landmarks();
-    double p38 = reference.getOrDefault("cd38-median", Double.NaN);
-    double s38 = reference.getOrDefault("cd38-sd", Double.NaN);
-    double p45 = reference.getOrDefault("cd45-median", Double.NaN);
-    double s45 = reference.getOrDefault("cd45-sd", Double.NaN);
+    ProgenitorScore reference = ProgenitorScore.of(gating.population("progenitors").landmarks());
     float[] cd38 = sample.events().marker("CD38");
     float[] cd45 = sample.events().marker("CD45");
     EventMask all = candidates.or(sample.gates().blasts());
@@ -481,9 +477,8 @@ public final class MrdPlots {
     boolean[] blast = new boolean[n];
     int k = 0;
     for (int i = all.nextSetBit(0); i >= 0; i = all.nextSetBit(i + 1)) {
-      // The score the blast cluster grows with: CD45 brighter than the progenitors is no credit
-      // against a dim CD38 (for seeds, above 4, it is the plain score or more).
-      scores[k] = (p38 - cd38[i]) / s38 + Math.max((p45 - cd45[i]) / s45, 0);
+      // The score the blast cluster grows with (for seeds, above 4, the plain score or more).
+      scores[k] = reference.scoreWithoutCd45Credit(cd38[i], cd45[i]);
       blast[k++] = sample.gates().blasts().get(i);
     }
     return new ScorePanel(scores, blast, landmark(gating, "blast-seeds", "score-min"),

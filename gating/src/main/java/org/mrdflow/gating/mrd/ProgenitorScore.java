@@ -1,6 +1,7 @@
 package org.mrdflow.gating.mrd;
 
 import java.util.List;
+import java.util.Map;
 import org.mrdflow.gating.gate.Dimension;
 import org.mrdflow.gating.gate.Region;
 import org.mrdflow.gating.method.MethodContext;
@@ -11,6 +12,14 @@ import org.mrdflow.gating.method.MethodContext;
  * leukemic blasts CD38 dim and CD45 dimmer (Reiter et al. 2019).
  */
 record ProgenitorScore(double p38Median, double p38Sd, double p45Median, double p45Sd) {
+
+  /** The reference from a progenitor population's landmarks (NaN where one is missing). */
+  static ProgenitorScore of(Map<String, Double> landmarks) {
+    return new ProgenitorScore(landmarks.getOrDefault("cd38-median", Double.NaN),
+        landmarks.getOrDefault("cd38-sd", Double.NaN),
+        landmarks.getOrDefault("cd45-median", Double.NaN),
+        landmarks.getOrDefault("cd45-sd", Double.NaN));
+  }
 
   /** The reference landmarks of the population named by argument {@code argument}. */
   static ProgenitorScore of(MethodContext context, String argument) {
@@ -23,6 +32,14 @@ record ProgenitorScore(double p38Median, double p38Sd, double p45Median, double 
 
   double score(float cd38, float cd45) {
     return (p38Median - cd38) / p38Sd + (p45Median - cd45) / p45Sd;
+  }
+
+  /**
+   * The score in which CD45 brighter than the progenitors is no credit, as
+   * {@link #aboveWithoutCd45Credit} states it as geometry.
+   */
+  double scoreWithoutCd45Credit(float cd38, float cd45) {
+    return (p38Median - cd38) / p38Sd + Math.max((p45Median - cd45) / p45Sd, 0);
   }
 
   /**
